@@ -1,0 +1,55 @@
+/** How a figure reads on a slide. Slides and charts format numbers only through here. */
+import type { Figure, Value } from './types'
+
+const fmtNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 })
+
+/** The bare number(s): "70", "28–33", "400,000". */
+export function formatNumber(v: Value): string {
+  return typeof v === 'number' ? fmtNumber(v) : `${fmtNumber(v[0])}–${fmtNumber(v[1])}`
+}
+
+/** The number with its unit: "70%", "+27%", "1 in 270", "3,200 words". */
+export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
+  const n = formatNumber(f.value)
+  switch (f.unit) {
+    case 'percent':
+      return `${n}%`
+    case 'percentChange': {
+      const first = typeof f.value === 'number' ? f.value : f.value[0]
+      return first < 0 ? `−${formatNumber(typeof f.value === 'number' ? -f.value : [-f.value[0], -f.value[1]])}%` : `+${n}%`
+    }
+    case 'percentagePoints':
+      return `${n} points`
+    case 'oneIn':
+      return `1 in ${n}`
+    case 'multiple':
+      return `${n}×`
+    case 'pValue':
+      return `p < ${n}`
+    case 'months':
+      return `${n} months`
+    case 'turns':
+      return `${n} turns`
+    case 'actions':
+      return `${n} actions`
+    case 'words':
+      return `${n} words`
+    case 'hoursPerWeek':
+      return `${n} hours a week`
+    default:
+      return n
+  }
+}
+
+/** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". */
+export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, opts: { qualifier?: boolean; unit?: boolean } = {}): string {
+  const withQualifier = opts.qualifier ?? true
+  const text = opts.unit === false ? formatNumber(f.value) : formatWithUnit(f)
+  if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text
+  return `${f.qualifier} ${text}`
+}
+
+/** Value as chart data: a point value, or the midpoint of a range (the range itself is drawn as an error bar). */
+export function pointValue(v: Value): number {
+  return typeof v === 'number' ? v : (v[0] + v[1]) / 2
+}

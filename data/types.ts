@@ -1,0 +1,64 @@
+import type { SourceId } from './sources'
+
+/** What a number counts. Each unit has a valid range (see UNIT_RULES in validate.ts). */
+export type Unit =
+  | 'percent' // a share, 0 to 100
+  | 'percentChange' // a relative change, e.g. +27%
+  | 'percentagePoints' // a difference between two shares
+  | 'sessions'
+  | 'people'
+  | 'repositories'
+  | 'months'
+  | 'turns'
+  | 'actions'
+  | 'words'
+  | 'hoursPerWeek'
+  | 'oneIn' // "1 in N"
+  | 'multiple' // "twice", "more than doubled"
+  | 'pValue'
+  | 'count' // a plain count of categories (groups, modes, levels)
+
+/** Words the source puts before a number. Kept, never rounded away. */
+export type Qualifier = 'about' | 'roughly' | 'around' | 'more than' | 'over' | 'nearly' | 'less than' | 'within'
+
+export type Value = number | readonly [lo: number, hi: number]
+
+export interface SourceRef {
+  doc: SourceId
+  /** Where in the document: section, figure or footnote. */
+  locator: string
+  /** A short verbatim quote from the document that states the number. */
+  quote: string
+}
+
+/** A figure computed from other figures; the validator recomputes it. */
+export interface Derivation {
+  inputs: readonly string[]
+  /** Plain-words formula for the appendix, e.g. "100 − planning.user". */
+  formula: string
+  compute: (inputs: readonly number[]) => number
+  /** Decimal places the stored value is rounded to. */
+  decimals: number
+}
+
+export interface Figure {
+  id: string
+  label: string
+  value: Value
+  unit: Unit
+  qualifier?: Qualifier
+  source: SourceRef
+  derivation?: Derivation
+  /** For figures quoted from articles that the report contradicts: ids of the report figures that set them right. */
+  correctedBy?: readonly string[]
+  /** A caveat the deck must show alongside the number. */
+  note?: string
+}
+
+/** A sourced fact without a number (window, surfaces, classifier model, stated limits). */
+export interface Fact {
+  id: string
+  label: string
+  text: string
+  source: SourceRef
+}

@@ -1,0 +1,43 @@
+/**
+ * Reads the source documents the figures quote, from ../shared/sources (or $SOURCES_DIR).
+ * The file names live here, in the tests, and nowhere in the deck.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SourceId } from '../../data/sources'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const SOURCES_DIR = resolve(process.env.SOURCES_DIR ?? resolve(here, '../../../shared/sources'))
+
+export const SOURCE_FILES: Record<SourceId, string> = {
+  report: 'anthropic-report.md',
+  ceoDeepDive: '000_41fa815045bf6552.txt',
+  commentary: '001_524f7841698d92bf.txt',
+  newsReport: '002_fe3c5c3695a68366.txt',
+  studySummary: '003_1def6e3d6197af56.txt',
+  workforceBrief: '004_0aa945c2db192aea.txt',
+}
+
+/** The document as a reader sees it: markdown links reduced to their text, emphasis marks and extra spaces removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links → their text
+    .replace(/\*+/g, '') // bold / italic marks
+    .replace(/\s+/g, ' ')
+}
+
+const cache = new Map<SourceId, string>()
+
+export function sourceText(id: SourceId): string {
+  const hit = cache.get(id)
+  if (hit) return hit
+  const path = resolve(SOURCES_DIR, SOURCE_FILES[id])
+  if (!existsSync(path)) {
+    throw new Error(`Source document for "${id}" not found at ${path}. Put the sources in ../shared/sources or set SOURCES_DIR.`)
+  }
+  const text = plainText(readFileSync(path, 'utf8'))
+  cache.set(id, text)
+  return text
+}

@@ -1,0 +1,23 @@
+// Slidev's Vite config: validate the figures whenever the deck is served, built or exported,
+// and pre-bundle chart.js so the first visit does not reload.
+import { defineConfig, type Plugin } from 'vite'
+import { validateFigures, formatProblem } from './data/validate'
+import { FACTS, FIGURES } from './data/figures'
+
+function validateFiguresPlugin(): Plugin {
+  // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.
+  return {
+    name: 'validate-figures',
+    buildStart() {
+      const problems = validateFigures(FIGURES, FACTS)
+      if (problems.length) this.error(`Figures module is invalid:\n${problems.map((p) => '  - ' + formatProblem(p)).join('\n')}`)
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [validateFiguresPlugin()],
+  optimizeDeps: {
+    include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],
+  },
+})
