@@ -42,9 +42,14 @@ export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
 }
 
 /** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". */
-export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, opts: { qualifier?: boolean; unit?: boolean } = {}): string {
+export function formatFigure(
+  f: Pick<Figure, 'value' | 'unit' | 'qualifier'>,
+  opts: { qualifier?: boolean; unit?: boolean; sign?: boolean } = {},
+): string {
   const withQualifier = opts.qualifier ?? true
-  const text = opts.unit === false ? formatNumber(f.value) : formatWithUnit(f)
+  let text = opts.unit === false ? formatNumber(f.value) : formatWithUnit(f)
+  // "rose 27%" reads better than "rose +27%" where the verb already gives the direction.
+  if (opts.sign === false && f.unit === 'percentChange') text = text.replace(/^[+−]/, '')
   if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text
   return `${f.qualifier} ${text}`
 }

@@ -1,0 +1,123 @@
+/**
+ * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
+ * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
+ */
+import { figure, formatFigure, formatWithUnit, shortName, type Figure } from '../../data'
+import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
+import { PALETTE, faded } from './palette'
+
+const SHORT_QUALIFIER: Record<string, string> = { about: '~', around: '~', roughly: '~', 'more than': '>', over: '>', nearly: '~', 'less than': '<', within: '≤' }
+
+/** A figure as a data label: "~70%", "28–33%", ">90%". The qualifier is kept, in short form. */
+export function chartLabel(f: Figure): string {
+  const text = formatWithUnit(f)
+  return f.qualifier && f.unit !== 'pValue' ? `${SHORT_QUALIFIER[f.qualifier] ?? ''}${text}` : text
+}
+
+const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
+const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
+const meaningAt = (m: Meaning | readonly Meaning[], i: number): Meaning => (typeof m === 'string' ? m : m[i])
+
+export interface DeckDataset {
+  label: string
+  data: number[]
+  backgroundColor: string[]
+  borderColor?: string[]
+  borderWidth?: number
+  stack?: string
+  /** Figure behind each point, for labels and tooltips. */
+  figureIds: string[]
+  /** The lo→hi part of a range, stacked on its series' base bar. */
+  rangePart?: boolean
+}
+
+/**
+ * Grouped bars. A range figure is drawn as a solid bar up to its low end and a faded segment
+ * from low to high, so "28–33%" never shows as a single point.
+ */
+export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[]; datasets: DeckDataset[] } {
+  const labels = spec.categories.map((c) => (typeof c === 'string' ? c : [...c]))
+  const datasets: DeckDataset[] = []
+  for (const s of spec.series) {
+    if (s.figures.length !== spec.categories.length) {
+      throw new Error(`Chart "${spec.title}": series "${s.name}" has ${s.figures.length} figures for ${spec.categories.length} categories`)
+    }
+    const figs = s.figures.map(figure)
+    const colours = figs.map((_, i) => PALETTE[meaningAt(s.meaning, i)])
+    datasets.push({ label: s.name, data: figs.map(lo), backgroundColor: colours, stack: s.name, figureIds: [...s.figures] })
+    datasets.push({
+      label: `${s.name} (range)`,
+      data: figs.map((f) => hi(f) - lo(f)),
+      backgroundColor: colours.map((c) => faded(c)),
+      borderColor: colours,
+      borderWidth: 2,
+      stack: s.name,
+      figureIds: [...s.figures],
+      rangePart: true,
+    })
+  }
+  return { labels, datasets }
+}
+
+/** Rows that each add up to the whole (e.g. person vs Claude), as a 100% stacked bar. */
+export function buildSplitData(spec: SplitBarSpec): { labels: string[]; datasets: DeckDataset[] } {
+  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
+  return {
+    labels: spec.rows.map((r) => r.label),
+    datasets: names.map((name) => {
+      const parts = spec.rows.map((r) => r.parts.find((p) => p.name === name))
+      const missing = parts.findIndex((p) => !p)
+      if (missing >= 0) throw new Error(`Chart "${spec.title}": row "${spec.rows[missing].label}" has no part "${name}"`)
+      return {
+        label: name,
+        data: parts.map((p) => lo(figure(p!.figure))),
+        backgroundColor: parts.map((p) => PALETTE[p!.meaning as Meaning]),
+        stack: 'all',
+        figureIds: parts.map((p) => p!.figure),
+      }
+    }),
+  }
+}
+
+/** Before/after lines: one line per kind of work, from its first to its last share. */
+export function buildSlopeData(spec: SlopeSpec): { labels: string[]; datasets: (DeckDataset & { borderColor: string[] })[] } {
+  return {
+    labels: [spec.fromLabel, spec.toLabel],
+    datasets: spec.lines.map((l) => {
+      const from = figure(l.from)
+      const to = figure(l.to)
+      const colour = lo(to) < lo(from) ? PALETTE.novice : PALETTE.skilled
+      return { label: l.name, data: [lo(from), lo(to)], backgroundColor: [colour, colour], borderColor: [colour], figureIds: [l.from, l.to] }
+    }),
+  }
+}
+
+/** Every figure id a chart draws. */
+export function figureIdsOf(spec: ChartSpec): string[] {
+  if (spec.kind === 'bar') return spec.series.flatMap((s) => [...s.figures])
+  if (spec.kind === 'split') return spec.rows.flatMap((r) => r.parts.map((p) => p.figure))
+  return spec.lines.flatMap((l) => [l.from, l.to])
+}
+
+/** The accessible table behind a chart, and what the PDF text carries: each figure's label and full reading. */
+export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
+  return figureIdsOf(spec).map((id) => {
+    const f = figure(id)
+    return { label: f.label, value: formatFigure(f) }
+  })
+}
+
+/** "Source: Anthropic, … (2026): Figure 5; The returns to expertise." Built from the figures' own locators. */
+export function sourceLine(spec: ChartSpec): string {
+  const byDoc = new Map<string, Set<string>>()
+  for (const id of figureIdsOf(spec)) {
+    const f = figure(id)
+    const set = byDoc.get(f.source.doc) ?? new Set<string>()
+    set.add(f.source.locator)
+    byDoc.set(f.source.doc, set)
+  }
+  return (
+    'Source: ' +
+    [...byDoc].map(([doc, locs]) => `${shortName(doc as Parameters<typeof shortName>[0])}: ${[...locs].join('; ')}`).join(' · ')
+  )
+}

@@ -1,0 +1,28 @@
+/**
+ * One colour, one meaning, on every slide (Okabe–Ito, safe for colour-blind readers).
+ * Charts ask for a meaning, never for a hex code.
+ */
+import type { Meaning } from '../../data/charts'
+
+export const PALETTE: Record<Meaning, string> = {
+  person: '#E69F00', // the human in the session
+  claude: '#56B4E9', // the agent
+  novice: '#D55E00', // novice-rated sessions
+  skilled: '#0072B2', // intermediate-or-above / expert-rated sessions
+  software: '#009E73', // software-related occupations
+  otherOccupations: '#CC79A7', // every other occupation
+  share: '#7A8794', // a neutral share of sessions (work modes, value growth)
+}
+
+/** Light and dark text/grid colours for axes, read from Slidev's dark-mode state. */
+export function inkFor(isDark: boolean) {
+  return isDark
+    ? { text: '#E8EAED', muted: '#B0B7C0', grid: 'rgba(255,255,255,0.16)' }
+    : { text: '#1F2933', muted: '#4B5563', grid: 'rgba(0,0,0,0.12)' }
+}
+
+/** A colour with transparency, for the uncertain part of a range. */
+export function faded(hex: string, alpha = 0.35): string {
+  const n = Number.parseInt(hex.slice(1), 16)
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
+}

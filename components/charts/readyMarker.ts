@@ -1,0 +1,13 @@
+// Marks a chart's canvas data-chart-ready="true" once it has drawn its final frame, and "false"
+// while it updates or animates, so browser tests and screenshots never catch a half-drawn chart.
+import { animator, type Chart, type Plugin } from 'chart.js'
+
+export const readyMarker: Plugin = {
+  id: 'deckReadyMarker',
+  beforeUpdate(chart: Chart) {
+    chart.canvas.dataset.chartReady = 'false'
+  },
+  afterRender(chart: Chart) {
+    chart.canvas.dataset.chartReady = animator.running(chart) ? 'false' : 'true'
+  },
+}

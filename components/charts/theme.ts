@@ -1,0 +1,61 @@
+/**
+ * chart.js options shared by every chart: readable type, dark-mode ink, crisp canvases,
+ * and no animation when printing (Slidev's print mode stops CSS transitions only, and a bar
+ * caught mid-animation shows a wrong number).
+ */
+import { inkFor } from './palette'
+
+/** Font sizes in slide pixels. The slide is 980 px wide, shown ~1.96× larger at 1920×1080, so 15 px ≈ 29 px on screen. */
+export const TYPE = { tick: 15, axisTitle: 14, legend: 15, dataLabel: 16 } as const
+
+export interface ThemeState {
+  isDark: boolean
+  isPrint: boolean
+  /** The screen's own pixel ratio. */
+  screenDpr?: number
+}
+
+/** Canvas pixels per slide pixel: the slide is scaled up about 2× on a 1080p screen, and again on a high-DPI one. */
+export function canvasPixelRatio(screenDpr = 1): number {
+  return Math.min(4, Math.max(2, 2 * screenDpr))
+}
+
+export function baseOptions(t: ThemeState) {
+  const ink = inkFor(t.isDark)
+  const font = { family: "'Inter', system-ui, sans-serif" }
+  return {
+    ink,
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: t.isPrint ? (false as const) : { duration: 700 },
+      devicePixelRatio: canvasPixelRatio(t.screenDpr),
+      color: ink.text,
+      font: { ...font, size: TYPE.tick },
+      plugins: {
+        legend: { labels: { color: ink.text, font: { ...font, size: TYPE.legend }, boxWidth: 18, padding: 14 } },
+        tooltip: { enabled: !t.isPrint, titleFont: { size: TYPE.tick }, bodyFont: { size: TYPE.tick } },
+        datalabels: { color: ink.text, font: { ...font, size: TYPE.dataLabel, weight: 'bold' as const } },
+      },
+    },
+  }
+}
+
+export function axis(t: ThemeState, opts: { title?: string; stacked?: boolean; max?: number; percent?: boolean; grid?: boolean } = {}) {
+  const ink = inkFor(t.isDark)
+  return {
+    stacked: opts.stacked ?? false,
+    beginAtZero: true,
+    max: opts.max,
+    grace: opts.max === undefined ? '18%' : undefined,
+    grid: { color: ink.grid, display: opts.grid ?? true },
+    border: { color: ink.grid },
+    ticks: {
+      color: ink.text,
+      font: { size: TYPE.tick },
+      // Only value axes get a callback: on a category axis it would replace the labels with indices.
+      ...(opts.percent ? { callback: (v: string | number) => `${v}%` } : {}),
+    },
+    title: opts.title ? { display: true, text: opts.title, color: ink.muted, font: { size: TYPE.axisTitle } } : undefined,
+  }
+}

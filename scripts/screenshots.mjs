@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Screenshots of every slide of the built site (dist/), light and dark, at 1920×1080, into
+// screenshots/. For looking at the deck as the board will: `npm run build && npm run screenshots`.
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
+import { serveStatic } from './lib/static-server.mjs'
+
+const only = process.argv.slice(2).map(Number).filter(Boolean)
+const out = 'screenshots'
+mkdirSync(out, { recursive: true })
+const server = await serveStatic('dist', '/')
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+try {
+  for (const scheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
+    await page.goto(`${server.url}#/1`)
+    await page.waitForSelector('.slidev-page')
+    const total = await page.evaluate(() => document.querySelectorAll('.slidev-page').length || 0)
+    const count = Number(await page.locator('.slide-no').first().innerText().then((t) => t.split('/')[1]))
+    for (let n = 1; n <= (count || total); n++) {
+      if (only.length && !only.includes(n)) continue
+      // A fresh load per slide: no slide transition in the picture.
+      await page.goto('about:blank')
+      await page.goto(`${server.url}#/${n}`)
+      await page.waitForSelector(`.slidev-page-${n}`)
+      await page.waitForTimeout(400)
+      await page
+        .waitForFunction((no) => [...document.querySelectorAll(`.slidev-page-${no} canvas`)].every((c) => c.dataset.chartReady === 'true'), n, { timeout: 10000 })
+        .catch(() => console.warn(`slide ${n}: charts not ready`))
+      await page.screenshot({ path: `${out}/${String(n).padStart(2, '0')}-${scheme}.png` })
+    }
+    await page.close()
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
+console.log(`screenshots in ${out}/`)

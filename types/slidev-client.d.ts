@@ -1,0 +1,15 @@
+// Type-checking stand-in for the parts of @slidev/client this deck uses. The package ships raw
+// TypeScript that only type-checks inside Slidev's own build (it relies on Slidev's globals), so
+// `npm run typecheck` maps the import here (tsconfig "paths"); the build uses the real package.
+import type { ComputedRef, Ref, WritableComputedRef } from 'vue'
+
+export function useDarkMode(): { isDark: WritableComputedRef<boolean> | Ref<boolean>; toggleDark: () => void }
+export function useNav(): {
+  isPrintMode: ComputedRef<boolean>
+  isPresenter: ComputedRef<boolean>
+  currentPage: ComputedRef<number>
+  total: ComputedRef<number>
+}
+export function onSlideEnter(cb: () => void): void
+export function onSlideLeave(cb: () => void): void
+export function useIsSlideActive(): ComputedRef<boolean>
