@@ -156,12 +156,12 @@ export const CHARTS = {
   workShift: {
     kind: 'slope',
     title: 'Share of sessions by kind of work, October 2025 and April 2026',
-    fromLabel: 'October',
-    toLabel: 'April',
+    fromLabel: 'Oct 2025',
+    toLabel: 'Apr 2026',
     lines: [
-      { name: 'Fixing broken code', from: 'shift.fixing.oct', to: 'shift.fixing.apr' },
-      { name: 'Operating software', from: 'shift.operating.oct', to: 'shift.operating.apr' },
-      { name: 'Writing and analysis', from: 'shift.writingAnalysis.oct', to: 'shift.writingAnalysis.apr' },
+      { name: 'Fixing code', from: 'shift.fixing.oct', to: 'shift.fixing.apr' },
+      { name: 'Operating', from: 'shift.operating.oct', to: 'shift.operating.apr' },
+      { name: 'Writing, analysis', from: 'shift.writingAnalysis.oct', to: 'shift.writingAnalysis.apr' },
     ],
   },
 } as const satisfies Record<string, ChartSpec>

@@ -655,6 +655,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'roughly',
     source: { doc: 'workforceBrief', locator: 'Body', quote: 'A roughly 50% reduction in debugging sessions over seven months' },
     correctedBy: ['shift.fixing.oct', 'shift.fixing.apr', 'shift.fixing.relativeDecline'],
+    note: 'The report says the share fell by “nearly half”, not by half.',
   },
   {
     id: 'circulation.valueRise',
@@ -664,6 +665,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'about',
     source: { doc: 'workforceBrief', locator: 'The seven-month trend', quote: 'approximately 25% per the full paper' },
     correctedBy: ['value.average', 'value.averageKeyFindings'],
+    note: 'Both are in the report: the Key Findings round the rise; the body gives the measured figure, which the deck shows.',
   },
   {
     id: 'circulation.writingAnalysisEach',
@@ -673,6 +675,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'roughly',
     source: { doc: 'commentary', locator: 'The work changed too', quote: 'Writing and data analysis each roughly doubled.' },
     correctedBy: ['shift.writingAnalysis.oct', 'shift.writingAnalysis.apr'],
+    note: 'The report gives writing and data analysis together, not each on its own.',
   },
 ]
 

@@ -79,14 +79,14 @@ export function buildSplitData(spec: SplitBarSpec): { labels: string[]; datasets
   }
 }
 
-/** Before/after lines: one line per kind of work, from its first to its last share. */
+/** Before/after lines: one line per kind of work, from its first to its last share, all in the neutral share colour. */
 export function buildSlopeData(spec: SlopeSpec): { labels: string[]; datasets: (DeckDataset & { borderColor: string[] })[] } {
   return {
     labels: [spec.fromLabel, spec.toLabel],
     datasets: spec.lines.map((l) => {
       const from = figure(l.from)
       const to = figure(l.to)
-      const colour = lo(to) < lo(from) ? PALETTE.novice : PALETTE.skilled
+      const colour = PALETTE.share
       return { label: l.name, data: [lo(from), lo(to)], backgroundColor: [colour, colour], borderColor: [colour], figureIds: [l.from, l.to] }
     }),
   }
@@ -120,4 +120,18 @@ export function sourceLine(spec: ChartSpec): string {
     'Source: ' +
     [...byDoc].map(([doc, locs]) => `${shortName(doc as Parameters<typeof shortName>[0])}: ${[...locs].join('; ')}`).join(' · ')
   )
+}
+
+/**
+ * Pushes label positions apart so no two are closer than `minGap` (pixels), keeping their order
+ * and their centre of mass. Used for the end labels of slope charts, where lines meet.
+ */
+export function spreadLabels(ys: readonly number[], minGap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y)
+  const placed = order.map((o) => o.y)
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + minGap)
+  const shift = (order.reduce((s, o) => s + o.y, 0) - placed.reduce((s, y) => s + y, 0)) / placed.length
+  const out = new Array<number>(ys.length)
+  order.forEach((o, k) => (out[o.i] = placed[k] + shift))
+  return out
 }
