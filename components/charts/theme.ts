@@ -41,8 +41,12 @@ export function baseOptions(t: ThemeState) {
   }
 }
 
-export function axis(t: ThemeState, opts: { title?: string; stacked?: boolean; max?: number; percent?: boolean; grid?: boolean } = {}) {
+export function axis(t: ThemeState, opts: { title?: string; stacked?: boolean; max?: number; percent?: boolean; grid?: boolean; category?: boolean } = {}) {
   const ink = inkFor(t.isDark)
+  if (opts.category) {
+    // Every category keeps its label: chart.js would otherwise skip some when space is tight.
+    return { stacked: opts.stacked ?? false, grid: { display: false }, border: { color: ink.grid }, ticks: { color: ink.text, font: { size: TYPE.tick }, autoSkip: false } }
+  }
   return {
     stacked: opts.stacked ?? false,
     beginAtZero: true,
