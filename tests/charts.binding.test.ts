@@ -1,0 +1,96 @@
+// Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
+import { describe, expect, it } from 'vitest'
+import { figure, pointValue } from '../data'
+import { CHARTS, type ChartSpec } from '../data/charts'
+import { buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../components/charts/build'
+import { PALETTE } from '../components/charts/palette'
+
+/** Sums each bar's segments back into [lo, hi] per figure id. */
+function drawn(spec: ChartSpec): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {}
+  if (spec.kind === 'bar') {
+    const { datasets } = buildBarData(spec)
+    for (let k = 0; k < datasets.length; k += 2) {
+      const [base, range] = [datasets[k], datasets[k + 1]]
+      base.figureIds.forEach((id, i) => (out[id] = [base.data[i], base.data[i] + range.data[i]]))
+    }
+  } else {
+    const { datasets } = spec.kind === 'split' ? buildSplitData(spec) : buildSlopeData(spec)
+    for (const d of datasets) d.figureIds.forEach((id, i) => (out[id] = [d.data[i], d.data[i]]))
+  }
+  return out
+}
+
+describe('every chart is bound to the figures module', () => {
+  for (const [name, spec] of Object.entries(CHARTS) as [string, ChartSpec][]) {
+    it(`${name}: each bar or point is its figure's value`, () => {
+      const ids = figureIdsOf(spec)
+      expect(ids.length).toBeGreaterThan(0)
+      const d = drawn(spec)
+      for (const id of ids) {
+        const v = figure(id).value
+        expect(d[id], id).toEqual(typeof v === 'number' ? [v, v] : [v[0], v[1]])
+      }
+      expect(tableRows(spec)).toHaveLength(ids.length)
+      expect(sourceLine(spec)).toMatch(/^Source: Anthropic/)
+    })
+  }
+})
+
+describe('the success chart shows what Figure 5 reports', () => {
+  // Read off the report: novice 15% verified and 77% partial; intermediate or up 28-33% and 91-92%.
+  it('draws novice as points and intermediate-or-above as ranges', () => {
+    const d = drawn(CHARTS.successByExpertise)
+    expect(d['success.novice.verified']).toEqual([15, 15])
+    expect(d['success.novice.partial']).toEqual([77, 77])
+    expect(d['success.intermediatePlus.verified']).toEqual([28, 33])
+    expect(d['success.intermediatePlus.partial']).toEqual([91, 92])
+  })
+  it('labels a range as a range, never a midpoint', () => {
+    expect(chartLabel(figure('success.intermediatePlus.verified'))).toBe('28–33%')
+    expect(chartLabel(figure('success.intermediatePlus.verified'))).not.toContain(String(pointValue([28, 33])))
+  })
+  it('keeps the qualifier on a data label', () => {
+    expect(chartLabel(figure('decisions.planning.user'))).toBe('~70%')
+  })
+})
+
+describe('colours carry one meaning each', () => {
+  it('no two meanings share a colour', () => {
+    const colours = Object.values(PALETTE)
+    expect(new Set(colours).size).toBe(colours.length)
+  })
+  it('novice bars are the novice colour on every chart', () => {
+    for (const spec of Object.values(CHARTS)) {
+      if (spec.kind !== 'bar') continue
+      const { datasets } = buildBarData(spec)
+      datasets.forEach((ds) =>
+        ds.figureIds.forEach((id, i) => {
+          if (/\.novice\./.test(id) && !ds.rangePart) expect(ds.backgroundColor[i], id).toBe(PALETTE.novice)
+        }),
+      )
+    }
+  })
+})
+
+describe('a malformed chart spec fails by name', () => {
+  it('a series with the wrong number of figures', () => {
+    const spec = { ...CHARTS.successByExpertise, series: [{ name: 'Novice', meaning: 'novice' as const, figures: ['success.novice.verified'] }] }
+    expect(() => buildBarData(spec)).toThrow('series "Novice" has 1 figures for 2 categories')
+  })
+  it('an unknown figure id', () => {
+    const spec = { ...CHARTS.expertiseActions, series: [{ name: 'X', meaning: 'novice' as const, figures: ['expertise.nobody', 'expertise.expert.actions'] }] }
+    expect(() => buildBarData(spec)).toThrow('Unknown figure id "expertise.nobody"')
+  })
+})
+
+describe('spreadLabels', () => {
+  it('pushes crowded labels apart, keeping their order', () => {
+    const out = spreadLabels([100, 104, 106], 20)
+    expect(out[1] - out[0]).toBeGreaterThanOrEqual(20)
+    expect(out[2] - out[1]).toBeGreaterThanOrEqual(20)
+  })
+  it('leaves well-spaced labels where they are', () => {
+    expect(spreadLabels([10, 60, 200], 20)).toEqual([10, 60, 200])
+  })
+})
