@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run build` (or `BASE=/board/ npm run build`): the static site in dist/, ready for a plain
+// static host under that base path, with the deck's PDF, figures.json and figures.csv at its root.
+import { resolve } from 'node:path'
+import { normaliseBase } from './lib/base.mjs'
+import { DECK_NAME, run } from './lib/run.mjs'
+
+let base
+try {
+  base = normaliseBase(process.env.BASE)
+} catch (e) {
+  console.error(`✗ ${e.message}`)
+  process.exit(2)
+}
+const out = resolve(process.env.OUT_DIR ?? 'dist')
+
+run('npx', ['tsx', 'scripts/validate-figures.ts'])
+run('npx', ['slidev', 'build', 'slides.md', '--base', base, '--out', out])
+run('node', ['scripts/export.mjs', '--out', out])
+run('npx', ['tsx', 'scripts/write-figures.ts', out])
+console.log(`✓ site in ${out}, to be served from ${base} (deck PDF: ${base}${DECK_NAME}.pdf)`)

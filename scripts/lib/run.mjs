@@ -1,0 +1,13 @@
+// Runs a command, streaming its output; exits with its code if it fails.
+import { spawnSync } from 'node:child_process'
+
+export function run(cmd, args, opts = {}) {
+  console.log(`$ ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts })
+  if (r.status !== 0) {
+    console.error(`✗ ${cmd} ${args[0] ?? ''} failed (exit ${r.status})`)
+    process.exit(r.status ?? 1)
+  }
+}
+
+export const DECK_NAME = 'board-deck-agentic-coding'
