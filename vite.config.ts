@@ -1,8 +1,8 @@
 // Slidev's Vite config: validate the figures whenever the deck is served, built or exported,
 // and pre-bundle chart.js so the first visit does not reload.
 import { defineConfig, type Plugin } from 'vite'
-import { validateFigures, formatProblem } from './data/validate'
-import { FACTS, FIGURES } from './data/figures'
+import { validateFigures, formatProblem } from './data/validate.ts'
+import { FACTS, FIGURES } from './data/figures.ts'
 
 function validateFiguresPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.

@@ -8,7 +8,7 @@
  *
  * To update a figure when the report is revised: change value and quote together, run `npm test`.
  */
-import type { Fact, Figure } from './types'
+import type { Fact, Figure } from './types.ts'
 
 const R = 'report' as const
 

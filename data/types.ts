@@ -1,4 +1,4 @@
-import type { SourceId } from './sources'
+import type { SourceId } from './sources.ts'
 
 /** What a number counts. Each unit has a valid range (see UNIT_RULES in validate.ts). */
 export type Unit =

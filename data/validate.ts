@@ -3,8 +3,8 @@
  * served, built or exported, so a malformed figure stops the deck instead of drawing a wrong chart.
  * Every message starts with the figure id and the rule it broke.
  */
-import type { Fact, Figure, Unit, Value } from './types'
-import { SOURCES } from './sources'
+import type { Fact, Figure, Unit, Value } from './types.ts'
+import { SOURCES } from './sources.ts'
 
 export class FigureValidationError extends Error {
   constructor(public readonly problems: readonly Problem[]) {

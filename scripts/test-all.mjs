@@ -2,11 +2,19 @@
 // `npm test`: every check the deck has, in order, then one closing line "N passed, N failed"
 // (CI reads that line; vitest's own summary is not read).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const steps = [
+  // Debian's Chromium for the browser tests and the PDF export: found, or installed with apt-get as root.
+  { name: 'chromium', cmd: 'node', args: ['scripts/lib/chromium.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], json: 'test-results/unit.json' },
+  {
+    name: 'browser',
+    cmd: 'npx',
+    args: ['vitest', 'run', '-c', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/browser.json'],
+    json: 'test-results/browser.json',
+  },
 ]
 
 mkdirSync('test-results', { recursive: true })
@@ -14,6 +22,7 @@ let passed = 0
 let failed = 0
 for (const step of steps) {
   console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`)
+  if (step.json) rmSync(step.json, { force: true })
   const run = spawnSync(step.cmd, step.args, { stdio: 'inherit' })
   if (step.json && existsSync(step.json)) {
     const r = JSON.parse(readFileSync(step.json, 'utf8'))

@@ -1,0 +1,30 @@
+// Builds the site once, as a host would serve it from a subfolder (/board/), and exports the notes
+// PDF, with the project's own scripts. Fails loudly when no Chromium can be found or installed.
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+// @ts-expect-error plain JS module
+import { ensureChromium } from '../../scripts/lib/chromium.mjs'
+
+export const SITE_DIR = resolve('test-results/site')
+export const EXPORT_DIR = resolve('test-results/exports')
+export const BASE = '/board/'
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`)
+}
+
+export default function setup(project: TestProject) {
+  const chromium = ensureChromium() as string
+  // "board" without slashes on purpose: the build must normalise it to /board/.
+  run('node', ['scripts/build.mjs'], { BASE: 'board', OUT_DIR: SITE_DIR })
+  run('node', ['scripts/export.mjs', '--notes', '--out', EXPORT_DIR])
+  project.provide('chromium', chromium)
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    chromium: string
+  }
+}

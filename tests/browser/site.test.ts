@@ -1,0 +1,189 @@
+// The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
+// every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import type { Browser, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIGURES } from '../../data'
+import { EXPORT_DIR } from './globalSetup'
+import { SITE_DIR, launch, openSlide, pdfPages, pdfText, serveSite, squash } from './helpers'
+
+const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const TOTAL = SLIDES.length
+const DECK_PDF = join(SITE_DIR, 'board-deck-agentic-coding.pdf')
+const NOTES_PDF = join(EXPORT_DIR, 'board-deck-agentic-coding-notes.pdf')
+
+let browser: Browser
+let site: { url: string; close: () => Promise<void> }
+const external: string[] = []
+let requestsSeen = 0
+
+function watch(page: Page, messages: string[]) {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`))
+  page.on('request', (r) => {
+    requestsSeen++
+    const u = new URL(r.url())
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) external.push(r.url())
+  })
+}
+
+beforeAll(async () => {
+  browser = await launch()
+  site = await serveSite()
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+/** What a board member would notice on one slide, measured in the page. */
+async function inspect(page: Page, no: number) {
+  return page.evaluate((n) => {
+    const slide = document.querySelector(`.slidev-page-${n}`) as HTMLElement
+    const box = slide.getBoundingClientRect()
+    const outside: string[] = []
+    for (const el of slide.querySelectorAll<HTMLElement>('*')) {
+      const r = el.getBoundingClientRect()
+      const style = getComputedStyle(el)
+      // Screen-reader-only tables are clipped to nothing by design: not visible, so not "outside".
+      if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden' || el.closest('.sr-only')) continue
+      if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
+        outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`)
+      }
+    }
+    const charts = [...slide.querySelectorAll('canvas')].map((c) => {
+      const ctx = c.getContext('2d')!
+      const data = ctx.getImageData(0, 0, c.width, c.height).data
+      let inked = 0
+      for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) inked++
+      const describedBy = c.getAttribute('aria-describedby')
+      return {
+        ready: c.dataset.chartReady,
+        inkedShare: inked / (data.length / (4 * 7)),
+        role: c.getAttribute('role'),
+        label: c.getAttribute('aria-label') ?? '',
+        description: describedBy ? (document.getElementById(describedBy)?.textContent ?? '') : '',
+      }
+    })
+    return { outside, charts, text: slide.innerText }
+  }, no)
+}
+
+describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
+  it(`all ${TOTAL} slides render cleanly: no console errors, nothing off the canvas, every chart drawn and labelled`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
+    const messages: string[] = []
+    watch(page, messages)
+    const problems: string[] = []
+    let chartsSeen = 0
+    for (let no = 1; no <= TOTAL; no++) {
+      await openSlide(page, site.url, no)
+      const r = await inspect(page, no)
+      if (r.outside.length) problems.push(`slide ${no}: outside the slide: ${r.outside.slice(0, 3).join('; ')}`)
+      for (const c of r.charts) {
+        chartsSeen++
+        if (c.ready !== 'true') problems.push(`slide ${no}: a chart did not finish drawing`)
+        if (c.inkedShare < 0.02) problems.push(`slide ${no}: chart "${c.label}" is blank`)
+        if (c.role !== 'img' || !c.label) problems.push(`slide ${no}: a chart has no role/label for screen readers`)
+        if (c.description.trim().length < 10) problems.push(`slide ${no}: chart "${c.label}" has no data table`)
+      }
+      if (!r.text.trim()) problems.push(`slide ${no}: no text`)
+    }
+    await page.close()
+    expect(problems).toEqual([])
+    expect(messages).toEqual([])
+    expect(chartsSeen).toBeGreaterThanOrEqual(10)
+  })
+})
+
+describe('navigation on a plain static host under /board/', () => {
+  it('a deep link to a slide opens that slide, and reloading keeps it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    watch(page, [])
+    const target = SLIDES.findIndex((s) => /hit trouble/.test(s.title ?? '')) + 1
+    await openSlide(page, site.url, target)
+    await page.reload()
+    await page.waitForSelector(`.slidev-page-${target}`)
+    expect(await page.locator(`.slidev-page-${target} h1`).innerText()).toMatch(/hit trouble/)
+    await page.close()
+  })
+
+  it('the site answers only under its base path, so assets resolve against /board/', async () => {
+    const root = await fetch(site.url.replace('/board/', '/'))
+    expect(root.status).toBe(404)
+    const index = await (await fetch(site.url)).text()
+    expect(index).toContain('/board/assets/')
+  })
+
+  it('presenter view opens and shows the speaker notes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const messages: string[] = []
+    watch(page, messages)
+    await page.goto(`${site.url}#/presenter/4`)
+    await page.waitForSelector('.slidev-note')
+    expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Walk the two bars')
+    await page.close()
+  })
+})
+
+describe('downloads at the site root', () => {
+  it('figures.json lists every figure with its source and quote', async () => {
+    const json = await (await fetch(`${site.url}figures.json`)).json()
+    expect(json.figures).toHaveLength(FIGURES.length)
+    const row = json.figures.find((r: { id: string }) => r.id === 'success.intermediatePlus.verified')
+    expect(row).toMatchObject({ value: null, lo: 28, hi: 33, unit: 'percent', locator: 'The returns to expertise, Figure 5' })
+    expect(row.source).toContain('https://www.anthropic.com/research/claude-code-expertise')
+  })
+
+  it('figures.csv has the documented columns and a row per figure', async () => {
+    const csv = await (await fetch(`${site.url}figures.csv`)).text()
+    const lines = csv.trim().split('\r\n')
+    expect(lines[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote')
+    expect(lines).toHaveLength(FIGURES.length + 1)
+  })
+
+  it('the deck PDF is served from the site root', async () => {
+    const res = await fetch(`${site.url}board-deck-agentic-coding.pdf`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+  })
+})
+
+describe('the exported PDFs', () => {
+  it('the deck PDF has one page per slide', () => {
+    expect(pdfPages(DECK_PDF)).toBe(TOTAL)
+  })
+
+  it("its text includes each data slide's takeaway, as rendered on the slide", async () => {
+    const text = squash(pdfText(DECK_PDF))
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const missing: string[] = []
+    let checked = 0
+    for (let no = 1; no <= TOTAL; no++) {
+      if (!/<(BarChart|SplitBarChart|SlopeChart)\b/.test(SLIDES[no - 1].content)) continue
+      await openSlide(page, site.url, no)
+      const takeaway = squash(await page.locator(`.slidev-page-${no} h1 + p strong`).first().innerText())
+      checked++
+      if (!text.includes(takeaway)) missing.push(`slide ${no}: ${takeaway}`)
+    }
+    await page.close()
+    expect(checked).toBeGreaterThanOrEqual(7)
+    expect(missing).toEqual([])
+  })
+
+  it('the notes PDF exists and carries the speaker notes', () => {
+    expect(existsSync(NOTES_PDF)).toBe(true)
+    expect(squash(pdfText(NOTES_PDF))).toContain('Open with the thesis in one breath')
+  })
+})
+
+describe('offline', () => {
+  it('no request left the machine across every slide, the presenter view and the downloads', () => {
+    expect(requestsSeen).toBeGreaterThan(TOTAL)
+    expect(external).toEqual([])
+  })
+})

@@ -1,0 +1,68 @@
+// Bad input stops the build and the export with a message that names the problem, before anything is drawn.
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error plain JS module
+import { normaliseBase } from '../scripts/lib/base.mjs'
+import { FIGURES } from '../data'
+import { figureRows, toCsv, toJson } from '../data/export'
+
+const MALFORMED = { FIGURES_MODULE: 'tests/fixtures/malformed-figures.ts' }
+
+function runScript(args: string[], env: Record<string, string>) {
+  const r = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 })
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` }
+}
+
+describe('a malformed figure stops build and export', () => {
+  it('npm run build exits with the figure id and the rule', () => {
+    const r = runScript(['scripts/build.mjs'], { ...MALFORMED, OUT_DIR: 'test-results/should-not-exist' })
+    expect(r.status).not.toBe(0)
+    expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
+    expect(r.output).not.toContain('slidev build')
+  }, 120_000)
+
+  it('npm run export exits with the figure id and the rule', () => {
+    const r = runScript(['scripts/export.mjs', '--out', 'test-results/should-not-exist'], MALFORMED)
+    expect(r.status).not.toBe(0)
+    expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
+  }, 120_000)
+})
+
+describe('base path', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['board', '/board/'],
+    ['/board', '/board/'],
+    ['board/', '/board/'],
+    ['/decks//board/', '/decks/board/'],
+  ])('"%s" becomes "%s"', (input, expected) => {
+    expect(normaliseBase(input)).toBe(expected)
+  })
+
+  it.each(['https://example.org/board/', '/board/../x', '/my board/', '/board?x=1'])('"%s" is refused with a clear message', (input) => {
+    expect(() => normaliseBase(input)).toThrow(/BASE must be/)
+  })
+
+  it('a build with a bad base stops before building', () => {
+    const r = runScript(['scripts/build.mjs'], { BASE: 'https://example.org/board/', OUT_DIR: 'test-results/should-not-exist' })
+    expect(r.status).toBe(2)
+    expect(r.output).toContain('BASE must be a path such as /board/, not a URL')
+  }, 60_000)
+})
+
+describe('figures.json and figures.csv', () => {
+  const rows = figureRows()
+  it('carry every figure, ranges as lo and hi', () => {
+    expect(rows).toHaveLength(FIGURES.length)
+    expect(rows.find((r) => r.id === 'trouble.intermediatePlus.abandoned')).toMatchObject({ value: null, lo: 5, hi: 7 })
+    expect(rows.find((r) => r.id === 'trouble.novice.abandoned')).toMatchObject({ value: 19, lo: null, hi: null })
+  })
+  it('quote CSV fields so commas and quotes in quotes survive', () => {
+    const csv = toCsv([{ ...rows[0], quote: 'said "about", then, more' }])
+    expect(csv.split('\r\n')[1]).toContain('"said ""about"", then, more"')
+  })
+  it('JSON parses back to the same rows', () => {
+    expect(JSON.parse(toJson(rows)).figures).toEqual(rows)
+  })
+})
