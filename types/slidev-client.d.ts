@@ -13,3 +13,4 @@ export function useNav(): {
 export function onSlideEnter(cb: () => void): void
 export function onSlideLeave(cb: () => void): void
 export function useIsSlideActive(): ComputedRef<boolean>
+export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } } }

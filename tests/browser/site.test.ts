@@ -154,8 +154,10 @@ describe('downloads at the site root', () => {
 })
 
 describe('the exported PDFs', () => {
-  it('the deck PDF has one page per slide', () => {
+  it('the deck PDF has one page per slide, each numbered', () => {
     expect(pdfPages(DECK_PDF)).toBe(TOTAL)
+    const text = pdfText(DECK_PDF)
+    for (let no = 1; no <= TOTAL; no++) expect(text).toContain(`${no} / ${TOTAL}`)
   })
 
   it("its text includes each data slide's takeaway, as rendered on the slide", async () => {
