@@ -183,6 +183,58 @@ describe('the exported PDFs', () => {
   })
 })
 
+describe('the what-if slide on the built site', () => {
+  const no = SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+  const verifiedToday = (page: Page) => page.locator(`.slidev-page-${no} [data-row^="Verified"] [data-col="today"]`).innerText()
+
+  it('moving a control changes the outputs and the URL; the URL restores it; reset brings back the defaults', async () => {
+    expect(no).toBeGreaterThan(0)
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const messages: string[] = []
+    watch(page, messages)
+    await openSlide(page, site.url, no)
+    const before = await verifiedToday(page)
+    expect(before).toMatch(/^[\d,]+–[\d,]+$/)
+
+    await page.fill('#wi-people', '1000')
+    await page.press('#wi-people', 'Enter')
+    await expect.poll(() => verifiedToday(page)).not.toBe(before)
+    await expect.poll(() => page.url()).toContain('people=1000')
+    const changed = await verifiedToday(page)
+
+    // The link restores the scenario on a fresh load.
+    const link = page.url()
+    await page.goto('about:blank')
+    await page.goto(link)
+    await page.waitForSelector('#wi-people')
+    expect(await page.inputValue('#wi-people')).toBe('1000')
+    expect(await verifiedToday(page)).toBe(changed)
+
+    // Out-of-range input is clamped with a visible message, never NaN.
+    await page.fill('#wi-people', '-5')
+    await page.press('#wi-people', 'Enter')
+    await expect.poll(() => page.locator(`.slidev-page-${no} .message`).first().innerText()).toContain('cannot be below 0')
+    expect(await verifiedToday(page)).toBe('0')
+    expect(await page.locator(`.slidev-page-${no}`).innerText()).not.toContain('NaN')
+
+    // The slider moves the same value, from the keyboard.
+    const novice = Number(await page.inputValue('#wi-noviceShare'))
+    await page.focus('#wi-noviceShare-range')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => page.inputValue('#wi-noviceShare')).toBe(String(novice + 1))
+
+    await page.click('text=Reset to defaults')
+    await expect.poll(() => page.url()).not.toContain('people=')
+    expect(await verifiedToday(page)).toBe(before)
+    expect(messages).toEqual([])
+    await page.close()
+  })
+
+  it('the PDF shows the default scenario with its assumptions written out', () => {
+    expect(squash(pdfText(DECK_PDF))).toMatch(/Default scenario: [\d,]+ people ×/)
+  })
+})
+
 describe('offline', () => {
   it('no request left the machine across every slide, the presenter view and the downloads', () => {
     expect(requestsSeen).toBeGreaterThan(TOTAL)
