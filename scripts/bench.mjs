@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// `npm run bench`: this deck against the stock Slidev starter (the template inside the
+// `create-slidev` devDependency), built and exported by the same toolchain on this machine, in
+// alternating runs (deck, starter, deck, starter, …). Prints medians and ratios, writes
+// bench-results.json, and exits non-zero naming any measure over its budget.
+// BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
+import { spawn, execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './lib/chromium.mjs'
+import { serveStatic } from './lib/static-server.mjs'
+import { missedBudgets, summarise, table } from './lib/bench-stats.mjs'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
+const SLIDEV = resolve('node_modules/@slidev/cli/bin/slidev.mjs')
+const WORK = resolve('.bench')
+const executablePath = ensureChromium()
+
+// The starter, copied out of the installed create-slidev package: nothing is fetched.
+rmSync(WORK, { recursive: true, force: true })
+mkdirSync(WORK, { recursive: true })
+cpSync(resolve('node_modules/create-slidev/template'), join(WORK, 'starter'), { recursive: true })
+const SUBJECTS = { deck: resolve('slides.md'), starter: join(WORK, 'starter', 'slides.md') }
+
+/** Resident memory of a process and all its descendants, in bytes, from /proc. */
+function treeRss(rootPid) {
+  const parents = new Map()
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {}
+  }
+  const tree = new Set([rootPid])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true))
+  }
+  let total = 0
+  for (const pid of tree) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (m) total += Number(m[1]) * 1024
+    } catch {}
+  }
+  return total
+}
+
+/** Runs a command; returns wall time (ms) and the peak resident memory of its process tree (bytes). */
+function measure(args) {
+  return new Promise((ok, fail) => {
+    const start = performance.now()
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let peak = 0
+    let err = ''
+    child.stderr.on('data', (b) => (err += b))
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      const ms = performance.now() - start
+      code === 0 ? ok({ ms, peak }) : fail(new Error(`${args.slice(1, 3).join(' ')} failed (${code}):\n${err.slice(-2000)}`))
+    })
+  })
+}
+
+function dirBytes(dir) {
+  return readdirSync(dir, { recursive: true }).reduce((sum, f) => {
+    const s = statSync(join(dir, String(f)))
+    return s.isFile() ? sum + s.size : sum
+  }, 0)
+}
+
+async function firstViewBytes(browser, dir) {
+  const server = await serveStatic(dir, '/')
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  let bytes = 0
+  const pending = []
+  page.on('requestfinished', (r) => pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize))))
+  await page.goto(server.url, { waitUntil: 'networkidle' })
+  await Promise.all(pending)
+  await page.close()
+  await server.close()
+  return bytes
+}
+
+const pdfPages = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1])
+
+const samples = Object.fromEntries(
+  ['build time', 'build peak memory', 'first-view transfer', 'dist size', 'export time per page', 'PDF bytes per page'].map((m) => [
+    m,
+    { unit: /time/.test(m) ? 'ms' : 'bytes', deck: [], starter: [] },
+  ]),
+)
+
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    for (const [name, entry] of Object.entries(SUBJECTS)) {
+      const out = join(WORK, `${name}-${run}`)
+      const pdf = join(WORK, `${name}-${run}.pdf`)
+      process.stdout.write(`run ${run}/${RUNS} ${name}: build… `)
+      const build = await measure([SLIDEV, 'build', entry, '--out', out, '--base', '/'])
+      process.stdout.write('first view… ')
+      const view = await firstViewBytes(browser, out)
+      process.stdout.write('export… ')
+      const exp = await measure([SLIDEV, 'export', entry, '--output', pdf, '--executable-path', executablePath, '--timeout', '60000'])
+      const pages = pdfPages(pdf)
+      samples['build time'][name].push(build.ms)
+      samples['build peak memory'][name].push(build.peak)
+      samples['first-view transfer'][name].push(view)
+      samples['dist size'][name].push(dirBytes(out))
+      samples['export time per page'][name].push(exp.ms / pages)
+      samples['PDF bytes per page'][name].push(statSync(pdf).size / pages)
+      console.log(`done (${pages} pages)`)
+    }
+  }
+} finally {
+  await browser.close()
+}
+
+const rows = summarise(samples, BUDGETS)
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion(executablePath) }
+writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, measures: rows }, null, 2) + '\n')
+console.log(`\n${table(rows)}\n\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}. Medians of ${RUNS} alternating runs.`)
+console.log('Written to bench-results.json.')
+const missed = missedBudgets(rows)
+if (missed.length) {
+  console.error(`\n✗ Budget missed:\n  - ${missed.join('\n  - ')}`)
+  process.exit(1)
+}
+console.log('✓ every budget holds')

@@ -1,0 +1,47 @@
+// The benchmark's arithmetic: medians, ratios to the baseline, the budget check and the table.
+// Pure functions, unit-tested in tests/bench.test.ts.
+
+export function median(values) {
+  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  if (!xs.length) throw new Error('median of no values')
+  const mid = Math.floor(xs.length / 2)
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2
+}
+
+export function ratio(deck, starter) {
+  if (!(starter > 0)) throw new Error(`ratio needs a positive baseline, got ${starter}`)
+  return deck / starter
+}
+
+/**
+ * One row per measure: deck and starter medians, their ratio, the budget (a maximum ratio, or null
+ * for measures reported without one) and whether it holds.
+ */
+export function summarise(samples, budgets) {
+  return Object.entries(samples).map(([measure, { deck, starter, unit }]) => {
+    const d = median(deck)
+    const s = median(starter)
+    const r = ratio(d, s)
+    const budget = budgets[measure] ?? null
+    return { measure, unit, deck: d, starter: s, ratio: r, budget, ok: budget === null ? true : r <= budget }
+  })
+}
+
+/** The measures whose ratio is over budget, by name. */
+export function missedBudgets(rows) {
+  return rows.filter((r) => !r.ok).map((r) => `${r.measure}: ${r.ratio.toFixed(2)}× the starter, budget ${r.budget}×`)
+}
+
+function fmt(v, unit) {
+  if (unit === 'bytes') return v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} kB`
+  if (unit === 'ms') return `${(v / 1000).toFixed(2)} s`
+  return String(v)
+}
+
+export function table(rows) {
+  const head = ['measure', 'deck', 'starter', 'ratio', 'budget', '']
+  const body = rows.map((r) => [r.measure, fmt(r.deck, r.unit), fmt(r.starter, r.unit), `${r.ratio.toFixed(2)}×`, r.budget === null ? '–' : `≤ ${r.budget}×`, r.ok ? 'ok' : 'MISSED'])
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
+  const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |'
+  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n')
+}

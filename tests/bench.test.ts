@@ -1,0 +1,45 @@
+// The benchmark's own logic: medians, ratios and the budget check.
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error plain JS module
+import { median, missedBudgets, ratio, summarise, table } from '../scripts/lib/bench-stats.mjs'
+
+describe('median', () => {
+  it('takes the middle of an odd count and the mean of the middle two of an even count', () => {
+    expect(median([5, 1, 3])).toBe(3)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+  })
+  it('ignores failed samples and refuses an empty set', () => {
+    expect(median([Number.NaN, 2, 4, 6])).toBe(4)
+    expect(() => median([])).toThrow('median of no values')
+  })
+})
+
+describe('ratio and budgets', () => {
+  it('is deck over starter', () => {
+    expect(ratio(13, 10)).toBeCloseTo(1.3)
+    expect(() => ratio(1, 0)).toThrow('positive baseline')
+  })
+
+  const samples = {
+    'build time': { unit: 'ms', deck: [12_000, 13_000, 11_000], starter: [10_000, 10_000, 10_000] },
+    'first view': { unit: 'bytes', deck: [120, 120, 120], starter: [100, 100, 100] },
+    'dist size': { unit: 'bytes', deck: [5, 5, 5], starter: [1, 1, 1] },
+  }
+  const rows = summarise(samples, { 'build time': 1.3, 'first view': 1.1 })
+
+  it('holds a budget at or under its ratio, and misses it above', () => {
+    expect(rows.find((r: { measure: string }) => r.measure === 'build time')).toMatchObject({ deck: 12_000, starter: 10_000, ok: true })
+    expect(rows.find((r: { measure: string }) => r.measure === 'first view')).toMatchObject({ ok: false, budget: 1.1 })
+  })
+  it('a measure with no budget is reported, never failed', () => {
+    expect(rows.find((r: { measure: string }) => r.measure === 'dist size')).toMatchObject({ budget: null, ok: true })
+  })
+  it('names each missed measure', () => {
+    expect(missedBudgets(rows)).toEqual(['first view: 1.20× the starter, budget 1.1×'])
+  })
+  it('prints a table row per measure', () => {
+    const t = table(rows)
+    expect(t.split('\n')).toHaveLength(2 + rows.length)
+    expect(t).toContain('MISSED')
+  })
+})
