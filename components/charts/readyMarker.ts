@@ -11,3 +11,18 @@ export const readyMarker: Plugin = {
     chart.canvas.dataset.chartReady = animator.running(chart) ? 'false' : 'true'
   },
 }
+
+/** In print, fills the canvas with the slide colour first, so the PDF embeds one opaque image per chart. */
+export function printBackground(colour: string): Plugin {
+  return {
+    id: 'deckPrintBackground',
+    beforeDraw(chart: Chart) {
+      const { ctx, width, height } = chart
+      ctx.save()
+      ctx.globalCompositeOperation = 'destination-over'
+      ctx.fillStyle = colour
+      ctx.fillRect(0, 0, width, height)
+      ctx.restore()
+    },
+  }
+}
