@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { figure, pointValue } from '../data'
 import { CHARTS, type ChartSpec } from '../data/charts'
-import { buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../components/charts/build'
+import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../components/charts/build'
 import { PALETTE } from '../components/charts/palette'
 
 /** Sums each bar's segments back into [lo, hi] per figure id. */
@@ -92,5 +92,11 @@ describe('spreadLabels', () => {
   })
   it('leaves well-spaced labels where they are', () => {
     expect(spreadLabels([10, 60, 200], 20)).toEqual([10, 60, 200])
+  })
+})
+
+describe('source lines', () => {
+  it('name a section once when a figure in it is also named', () => {
+    expect(mergeLocators(['The work', 'The work, Figure 4', 'Footnote 8'])).toEqual(['The work, Figure 4', 'Footnote 8'])
   })
 })

@@ -62,6 +62,13 @@ describe('BarChart', () => {
     expect(received[0].options.plugins.tooltip.enabled).toBe(false)
   })
 
+  it('prints at twice the slide resolution: about 190 ppi on a PDF page ten inches wide', () => {
+    state.print = true
+    mount(BarChart, { props: { chart: 'trouble' } })
+    const ppi = (received[0].options.devicePixelRatio * 980) / (735.12 / 72)
+    expect(ppi).toBeGreaterThanOrEqual(180)
+  })
+
   it('animates and offers tooltips when presenting', () => {
     mount(BarChart, { props: { chart: 'trouble' } })
     expect(received[0].options.animation).not.toBe(false)

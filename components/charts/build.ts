@@ -118,7 +118,7 @@ export function sourceLine(spec: ChartSpec): string {
   }
   return (
     'Source: ' +
-    [...byDoc].map(([doc, locs]) => `${shortName(doc as Parameters<typeof shortName>[0])}: ${[...locs].join('; ')}`).join(' · ')
+    [...byDoc].map(([doc, locs]) => `${shortName(doc as Parameters<typeof shortName>[0])}: ${mergeLocators([...locs]).join('; ')}`).join(' · ')
   )
 }
 
@@ -134,4 +134,10 @@ export function spreadLabels(ys: readonly number[], minGap: number): number[] {
   const out = new Array<number>(ys.length)
   order.forEach((o, k) => (out[o.i] = placed[k] + shift))
   return out
+}
+
+/** Drops a locator that another one already contains ("The work" beside "The work, Figure 4"). */
+export function mergeLocators(locators: readonly string[]): string[] {
+  const unique = [...new Set(locators)]
+  return unique.filter((l) => !unique.some((o) => o !== l && o.startsWith(`${l},`)))
 }

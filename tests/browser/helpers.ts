@@ -32,7 +32,7 @@ export async function openSlide(page: Page, siteUrl: string, no: number | string
 }
 
 export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })
 }
 
 export function pdfPages(path: string): number {

@@ -177,6 +177,12 @@ describe('the exported PDFs', () => {
     expect(missing).toEqual([])
   })
 
+  it('click-by-click builds print in their final state', () => {
+    const text = squash(pdfText(DECK_PDF))
+    expect(text).toContain('Each team writes down what the agent may execute')
+    expect(text).toContain('Mix of agent work by type each quarter')
+  })
+
   it('the notes PDF exists and carries the speaker notes', () => {
     expect(existsSync(NOTES_PDF)).toBe(true)
     expect(squash(pdfText(NOTES_PDF))).toContain('Open with the thesis in one breath')
