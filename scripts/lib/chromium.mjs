@@ -28,14 +28,14 @@ export function ensureChromium() {
     console.log('Chromium not found: installing Debian\'s chromium package (apt-get install -y chromium) …')
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'poppler-utils'], { stdio: 'inherit', env })
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', 'chromium', 'poppler-utils', 'fonts-dejavu-core'], { stdio: 'inherit', env })
     const now = findChromium()
     if (install && install.status === 0 && now) return now
     throw new Error('Installing Debian\'s chromium package failed; see the apt-get output above.')
   }
   throw new Error(
     'No Chromium found. Install one and re-run, e.g.\n' +
-      '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils\n' +
+      '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils fonts-dejavu-core\n' +
       'or point CHROMIUM_PATH at an existing Chromium/Chrome binary.',
   )
 }
