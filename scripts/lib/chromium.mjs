@@ -21,11 +21,13 @@ export function findChromium() {
 const isDebian = () => existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 
+const hasPdfTools = () => ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((p) => existsSync(p))
+
 export function ensureChromium() {
   const found = findChromium()
-  if (found) return found
+  if (found && hasPdfTools()) return found
   if (isDebian() && isRoot()) {
-    console.log('Chromium not found: installing Debian\'s chromium package (apt-get install -y chromium) …')
+    console.log('Chromium or the PDF tools not found: installing Debian\'s chromium and poppler-utils packages …')
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
     const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', 'chromium', 'poppler-utils', 'fonts-dejavu-core'], { stdio: 'inherit', env })
@@ -33,6 +35,7 @@ export function ensureChromium() {
     if (install && install.status === 0 && now) return now
     throw new Error('Installing Debian\'s chromium package failed; see the apt-get output above.')
   }
+  if (found) throw new Error('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
   throw new Error(
     'No Chromium found. Install one and re-run, e.g.\n' +
       '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils fonts-dejavu-core\n' +
