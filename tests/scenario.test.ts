@@ -108,3 +108,17 @@ describe('the URL query restores a scenario', () => {
     expect(scenarioFromQuery({ people: '-3', novice: 'abc', training: '400' })).toMatchObject({ people: 0, noviceShare: DEFAULT_SCENARIO.noviceShare, trainingShift: 100 })
   })
 })
+
+describe('the default illustration printed in the board pack', () => {
+  // 250 people × 8 sessions = 2,000 a week; 40% novice → 800 novice, 1,200 intermediate or above.
+  // Today verified: 800×0.15 + 1,200×[0.28, 0.33] = 120 + [336, 396]. After moving half the novice
+  // work: 400×0.15 + 1,600×[0.28, 0.33] = 60 + [448, 528]. Changing a default changes the PDF.
+  it('is 2,000 sessions a week: 456–516 verified today, 508–588 after the programme', () => {
+    expect(DEFAULT_SCENARIO.troubleShare).toBeNull()
+    const { today, after } = projectScenario(DEFAULT_SCENARIO)
+    expect(today.sessions).toBe(2000)
+    close(today.verified, [456, 516])
+    close(after.verified, [508, 588])
+    close(today.partial, [800 * 0.77 + 1200 * 0.91, 800 * 0.77 + 1200 * 0.92])
+  })
+})

@@ -1,0 +1,46 @@
+/**
+ * What every chart component shares: its spec (checked for the right kind), the theme, the
+ * plugins (ready marker; an opaque background in print), replay on slide entry, and the tooltip
+ * and data-label text, both read from the figure behind each bar or point.
+ */
+import { computed, ref, type ComputedRef } from 'vue'
+import type { Chart } from 'chart.js'
+import { figure, formatFigure } from '../../data'
+import { CHARTS, type ChartId, type ChartSpec } from '../../data/charts'
+import './chartSetup'
+import { chartLabel, type DeckDataset } from './build'
+import { printBackground, readyMarker } from './readyMarker'
+import { slideBackground } from './theme'
+import { useChartTheme } from './useChartTheme'
+import { useReplayOnEnter } from './useReplayOnEnter'
+
+type Kind = ChartSpec['kind']
+type SpecOf<K extends Kind> = Extract<ChartSpec, { kind: K }>
+
+/** The spec for a chart id, refused by name if it is another kind of chart. */
+export function specOf<K extends Kind>(id: ChartId, kind: K): SpecOf<K> {
+  const s: ChartSpec = CHARTS[id]
+  if (s.kind !== kind) throw new Error(`Chart "${id}" is a ${s.kind} chart, not a ${kind === 'split' ? 'split bar' : kind} chart`)
+  return s as SpecOf<K>
+}
+
+type PointCtx = { dataset: unknown; dataIndex: number }
+const figureAt = (ctx: PointCtx) => figure((ctx.dataset as DeckDataset).figureIds[ctx.dataIndex])
+
+/** Tooltip line: the figure's label and its full reading ("… : about 70%"). */
+export const tooltipLabel = (item: PointCtx) => {
+  const f = figureAt(item)
+  return `${f.label}: ${formatFigure(f)}`
+}
+
+/** Data label: the short reading ("~70%", "28–33%"). */
+export const dataLabel = (_: number, ctx: PointCtx) => chartLabel(figureAt(ctx))
+
+export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
+  const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
+  const theme = useChartTheme()
+  const plugins = computed(() => (theme.value.isPrint ? [readyMarker, printBackground(slideBackground(theme.value.isDark))] : [readyMarker]))
+  const chartRef = ref<{ chart?: Chart } | null>(null)
+  useReplayOnEnter(chartRef)
+  return { spec, theme, plugins, chartRef }
+}
