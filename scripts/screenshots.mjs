@@ -9,7 +9,7 @@ import { serveStatic } from './lib/static-server.mjs'
 const only = process.argv.slice(2).map(Number).filter(Boolean)
 const out = 'screenshots'
 mkdirSync(out, { recursive: true })
-const server = await serveStatic('dist', '/')
+const server = await serveStatic('dist', process.env.BASE ?? '/')
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
 try {
   for (const scheme of ['light', 'dark']) {
