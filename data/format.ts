@@ -53,8 +53,3 @@ export function formatFigure(
   if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text
   return `${f.qualifier} ${text}`
 }
-
-/** Value as chart data: a point value, or the midpoint of a range (the range itself is drawn as an error bar). */
-export function pointValue(v: Value): number {
-  return typeof v === 'number' ? v : (v[0] + v[1]) / 2
-}

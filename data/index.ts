@@ -26,5 +26,5 @@ export function fact(id: string): Fact {
 export { FACTS, FIGURES }
 export { SOURCES, citation, shortName, formatDate } from './sources'
 export type { SourceId } from './sources'
-export { formatFigure, formatNumber, formatWithUnit, pointValue } from './format'
+export { formatFigure, formatNumber, formatWithUnit } from './format'
 export type { Fact, Figure, Value, Unit, Qualifier } from './types'

@@ -4,7 +4,7 @@
 // alternating runs (deck, starter, deck, starter, …). Prints medians and ratios, writes
 // bench-results.json, and exits non-zero naming any measure over its budget.
 // BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,6 +13,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './lib/chromium.mjs'
 import { serveStatic } from './lib/static-server.mjs'
 import { missedBudgets, summarise, table } from './lib/bench-stats.mjs'
+import { pdfPages } from './lib/pdf.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
@@ -88,8 +89,6 @@ async function firstViewBytes(browser, dir) {
   await server.close()
   return bytes
 }
-
-const pdfPages = (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1])
 
 const samples = Object.fromEntries(
   ['build time', 'build peak memory', 'first-view transfer', 'dist size', 'export time per page', 'PDF bytes per page'].map((m) => [

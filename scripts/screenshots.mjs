@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
 import { serveStatic } from './lib/static-server.mjs'
+import { openSlide } from './lib/browser.mjs'
 
 const only = process.argv.slice(2).map(Number).filter(Boolean)
 const out = 'screenshots'
@@ -20,14 +21,8 @@ try {
     const count = Number(await page.locator('.slide-no').first().innerText().then((t) => t.split('/')[1]))
     for (let n = 1; n <= (count || total); n++) {
       if (only.length && !only.includes(n)) continue
-      // A fresh load per slide: no slide transition in the picture.
-      await page.goto('about:blank')
-      await page.goto(`${server.url}#/${n}`)
-      await page.waitForSelector(`.slidev-page-${n}`)
+      await openSlide(page, server.url, n).catch(() => console.warn(`slide ${n}: charts not ready`))
       await page.waitForTimeout(400)
-      await page
-        .waitForFunction((no) => [...document.querySelectorAll(`.slidev-page-${no} canvas`)].every((c) => c.dataset.chartReady === 'true'), n, { timeout: 10000 })
-        .catch(() => console.warn(`slide ${n}: charts not ready`))
       await page.screenshot({ path: `${out}/${String(n).padStart(2, '0')}-${scheme}.png` })
     }
     await page.close()

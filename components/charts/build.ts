@@ -2,7 +2,7 @@
  * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
  * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
  */
-import { figure, formatFigure, formatWithUnit, shortName, type Figure } from '../../data'
+import { fact, figure, formatFigure, formatWithUnit, shortName, type Figure, type SourceId } from '../../data'
 import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
 import { PALETTE, faded } from './palette'
 
@@ -107,19 +107,24 @@ export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
   })
 }
 
-/** "Source: Anthropic, … (2026): Figure 5; The returns to expertise." Built from the figures' own locators. */
-export function sourceLine(spec: ChartSpec): string {
-  const byDoc = new Map<string, Set<string>>()
-  for (const id of figureIdsOf(spec)) {
-    const f = figure(id)
-    const set = byDoc.get(f.source.doc) ?? new Set<string>()
-    set.add(f.source.locator)
-    byDoc.set(f.source.doc, set)
+/**
+ * "Source: Anthropic, … (2026): Figure 5; The returns to expertise." Built from the cited items' own
+ * locators, grouped by document. An id written "fact:x" names a fact rather than a figure.
+ */
+export function sourceLineFor(ids: readonly string[]): string {
+  const byDoc = new Map<SourceId, Set<string>>()
+  for (const id of ids) {
+    const item = id.startsWith('fact:') ? fact(id.slice('fact:'.length)) : figure(id)
+    const set = byDoc.get(item.source.doc) ?? new Set<string>()
+    set.add(item.source.locator)
+    byDoc.set(item.source.doc, set)
   }
-  return (
-    'Source: ' +
-    [...byDoc].map(([doc, locs]) => `${shortName(doc as Parameters<typeof shortName>[0])}: ${mergeLocators([...locs]).join('; ')}`).join(' · ')
-  )
+  return 'Source: ' + [...byDoc].map(([doc, locs]) => `${shortName(doc)}: ${mergeLocators([...locs]).join('; ')}`).join(' · ')
+}
+
+/** The source line under a chart: the documents and locators of the figures it draws. */
+export function sourceLine(spec: ChartSpec): string {
+  return sourceLineFor(figureIdsOf(spec))
 }
 
 /**

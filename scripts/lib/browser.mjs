@@ -1,0 +1,17 @@
+// Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
+
+/**
+ * Opens slide `no` with a fresh load (as a deep link would: no slide transition in the picture)
+ * and waits until every chart on it has drawn its final frame (data-chart-ready="true").
+ */
+export async function openSlide(page, siteUrl, no, { timeout = 15_000 } = {}) {
+  await page.goto('about:blank')
+  await page.goto(`${siteUrl}#/${no}`)
+  if (typeof no !== 'number') return
+  await page.waitForSelector(`.slidev-page-${no}`)
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll(`.slidev-page-${n} canvas`)].every((c) => c.dataset.chartReady === 'true'),
+    no,
+    { timeout },
+  )
+}

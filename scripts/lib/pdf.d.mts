@@ -1,0 +1,2 @@
+export function pdfPages(path: string): number
+export function pdfText(path: string): string
