@@ -1,5 +1,6 @@
 /** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
-import { FIGURES, citation, type Figure } from './index'
+import { FIGURES, citation, figure, type Figure } from './index'
+import { workedFormula } from './format'
 
 export interface FigureRow {
   id: string
@@ -12,6 +13,10 @@ export interface FigureRow {
   source: string
   locator: string
   quote: string
+  /** For a figure computed from others (the quote then states its inputs, not it): the input ids. */
+  derivedFrom: string[] | null
+  /** The computation, by id and with the inputs' values: "expertise.expert.actions ÷ expertise.novice.actions = 12 ÷ 5". */
+  formula: string | null
 }
 
 export function figureRows(figures: readonly Figure[] = FIGURES): FigureRow[] {
@@ -26,15 +31,19 @@ export function figureRows(figures: readonly Figure[] = FIGURES): FigureRow[] {
     source: citation(f.source.doc),
     locator: f.source.locator,
     quote: f.source.quote,
+    derivedFrom: f.derivation ? [...f.derivation.inputs] : null,
+    formula: f.derivation ? `${f.derivation.formula} = ${workedFormula(f, figure)}` : null,
   }))
 }
 
-const COLUMNS: (keyof FigureRow)[] = ['id', 'label', 'value', 'lo', 'hi', 'unit', 'qualifier', 'source', 'locator', 'quote']
+const COLUMNS: (keyof FigureRow)[] = ['id', 'label', 'value', 'lo', 'hi', 'unit', 'qualifier', 'source', 'locator', 'quote', 'derivedFrom', 'formula']
+const HEADERS: Record<string, string> = { derivedFrom: 'derived_from' }
 
 /** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. */
 export function toCsv(rows: readonly FigureRow[]): string {
-  const cell = (v: unknown) => `"${v === null || v === undefined ? '' : String(v).replace(/"/g, '""')}"`
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+  // A list (derived_from) is written space-separated: ids never contain spaces.
+  const cell = (v: unknown) => `"${v === null || v === undefined ? '' : (Array.isArray(v) ? v.join(' ') : String(v)).replace(/"/g, '""')}"`
+  return [COLUMNS.map((c) => HEADERS[c] ?? c).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
 }
 
 export function toJson(rows: readonly FigureRow[]): string {

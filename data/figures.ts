@@ -88,7 +88,7 @@ export const FIGURES: readonly Figure[] = [
     label: 'Execution decisions made by the person',
     value: 20,
     unit: 'percent',
-    qualifier: 'about',
+    // No qualifier: the report's "about 70% of the planning decisions but only 20% of the execution decisions".
     source: { doc: R, locator: 'Who decides what, Figure 2', quote: 'people make about 70% of the planning decisions but only 20% of the execution decisions' },
   },
   {
@@ -215,10 +215,26 @@ export const FIGURES: readonly Figure[] = [
     source: { doc: R, locator: 'Level of expertise, Figure 3', quote: 'carrying five times the output (3,200 words)' },
   },
   {
+    id: 'expertise.actionsMultiple',
+    label: 'Expert vs novice actions per prompt, as the report puts it',
+    value: 2,
+    unit: 'multiple',
+    qualifier: 'more than',
+    source: { doc: R, locator: 'Level of expertise, Figure 3', quote: 'action chains more than twice as long (12 actions)' },
+  },
+  {
+    id: 'expertise.wordsMultiple',
+    label: 'Expert vs novice words of output per prompt, as the report puts it',
+    value: 5,
+    unit: 'multiple',
+    source: { doc: R, locator: 'Level of expertise, Figure 3', quote: 'carrying five times the output (3,200 words)' },
+  },
+  {
     id: 'expertise.actionsRatio',
-    label: 'Expert vs novice actions per prompt',
+    label: 'Expert vs novice actions per prompt, computed from the report’s figures',
     value: 2.4,
     unit: 'multiple',
+    qualifier: 'about',
     source: { doc: R, locator: 'Level of expertise', quote: 'action chains more than twice as long (12 actions)' },
     derivation: {
       inputs: ['expertise.expert.actions', 'expertise.novice.actions'],
@@ -229,9 +245,10 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'expertise.wordsRatio',
-    label: 'Expert vs novice words per prompt',
+    label: 'Expert vs novice words per prompt, computed from the report’s figures',
     value: 5.3,
     unit: 'multiple',
+    qualifier: 'about',
     source: { doc: R, locator: 'Level of expertise', quote: 'carrying five times the output (3,200 words)' },
     derivation: {
       inputs: ['expertise.expert.words', 'expertise.novice.words'],

@@ -53,3 +53,14 @@ export function formatFigure(
   if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text
   return `${f.qualifier} ${text}`
 }
+
+/**
+ * A derived figure's formula with its inputs' values written in: "12 ÷ 5", "(19 − 33) ÷ 33 × 100".
+ * `valueOf` looks an input up by id (data/index.ts passes `figure`).
+ */
+export function workedFormula(f: Pick<Figure, 'id' | 'derivation'>, valueOf: (id: string) => Pick<Figure, 'value'>): string {
+  if (!f.derivation) throw new Error(`figure "${f.id}" is not derived, so it has no formula`)
+  // Longest ids first, so "a.b" never replaces part of "a.b.c".
+  const ids = [...f.derivation.inputs].sort((a, b) => b.length - a.length)
+  return ids.reduce((text, id) => text.split(id).join(formatNumber(valueOf(id).value)), f.derivation.formula)
+}

@@ -3,8 +3,9 @@
  * served, built or exported, so a malformed figure stops the deck instead of drawing a wrong chart.
  * Every message starts with the figure id and the rule it broke.
  */
-import type { Fact, Figure, Unit, Value } from './types.ts'
+import type { Fact, Figure, Qualifier, Unit, Value } from './types.ts'
 import { SOURCES } from './sources.ts'
+import { numberTokens, numbersIn } from './numbers.ts'
 
 export class FigureValidationError extends Error {
   constructor(public readonly problems: readonly Problem[]) {
@@ -34,6 +35,7 @@ export type Rule =
   | 'text-not-in-quote'
   | 'derivation-input-unknown'
   | 'derivation-mismatch'
+  | 'qualifier-mismatch'
   | 'correction-unknown'
   | 'consistency'
 
@@ -62,18 +64,7 @@ export const UNIT_RULES: Record<Unit, { min: number; max: number; integer?: bool
 
 const ID_PATTERN = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, twenty: 20, twice: 2, doubled: 2, doubles: 2, half: 0.5,
-}
-
-/** Every number a piece of text states: digits ("2,400", "0.001", "28-33") and number words ("seven", "doubled"). */
-export function numbersIn(text: string): number[] {
-  const found: number[] = []
-  for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) found.push(Number(m[0].replace(/,/g, '')))
-  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) if (m[0] in NUMBER_WORDS) found.push(NUMBER_WORDS[m[0]])
-  return found
-}
+export { numbersIn }
 
 export function endpoints(v: Value): number[] {
   return typeof v === 'number' ? [v] : [v[0], v[1]]
@@ -133,11 +124,25 @@ export function validateFigures(
         const inputs = f.derivation.inputs.map((i) => endpoints(byId.get(i)!.value)[0])
         const expected = round(f.derivation.compute(inputs), f.derivation.decimals)
         if (expected !== f.value) add(f.id, 'derivation-mismatch', `stored ${f.value} but ${f.derivation.formula} gives ${expected}`)
+        const wanted = derivedQualifier(f.derivation.inputs.map((i) => byId.get(i)!))
+        if (wanted === undefined) {
+          add(f.id, 'qualifier-mismatch', `an input is bounded on one side (${f.derivation.inputs.map((i) => `${i}: ${show(byId.get(i)!.qualifier)}`).join(', ')}), so no qualifier for the result follows`)
+        } else if (wanted !== (f.qualifier ?? null)) {
+          add(f.id, 'qualifier-mismatch', `qualifier ${show(f.qualifier)} but a figure computed from ${f.derivation.inputs.map((i) => `${i} (${show(byId.get(i)!.qualifier)})`).join(' and ')} must be ${show(wanted)}`)
+        }
       }
     } else if (f.source?.quote) {
       const stated = numbersIn(f.source.quote)
       const absent = ends.filter((n) => !stated.includes(n))
       if (absent.length) add(f.id, 'value-not-in-quote', `${absent.join(' and ')} does not appear in the quote “${f.source.quote}”`)
+      else {
+        // The words next to the number in the quote decide the qualifier: "~400,000" is "about", "(12 actions)" is none.
+        const found = numberTokens(f.source.quote).filter((t) => t.value === ends[0])
+        if (!found.some((t) => t.qualifier === (f.qualifier ?? null))) {
+          const words = found.map((t) => `“${t.context}” (${show(t.qualifier)})`).join(', ')
+          add(f.id, 'qualifier-mismatch', `qualifier ${show(f.qualifier)} but the quote says ${words}`)
+        }
+      }
     }
 
     for (const c of f.correctedBy ?? []) if (!byId.has(c)) add(f.id, 'correction-unknown', `correctedBy names unknown figure "${c}"`)
@@ -157,6 +162,20 @@ export function validateFigures(
     if (!rule.holds(values)) add(rule.ids[0], 'consistency', `${rule.name} (${rule.ids.map((i, k) => `${i}=${values[k]}`).join(', ')})`)
   }
   return problems
+}
+
+const show = (q: Qualifier | null | undefined) => (q ? `"${q}"` : 'none')
+
+/**
+ * A figure computed from others is as exact as its inputs: "about" if any input is approximate,
+ * none if all are exact. Undefined when an input is bounded on one side ("more than"): no honest
+ * qualifier follows, and the validator says so.
+ */
+export function derivedQualifier(inputs: readonly Figure[]): Qualifier | null | undefined {
+  const qs = inputs.map((i) => i.qualifier ?? null)
+  if (qs.every((q) => q === null)) return null
+  if (qs.every((q) => q === null || q === 'about' || q === 'around' || q === 'roughly')) return 'about'
+  return undefined
 }
 
 /** Throws one error listing every problem, each naming its figure and rule. */

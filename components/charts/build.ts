@@ -99,12 +99,20 @@ export function figureIdsOf(spec: ChartSpec): string[] {
   return spec.lines.flatMap((l) => [l.from, l.to])
 }
 
-/** The accessible table behind a chart, and what the PDF text carries: each figure's label and full reading. */
+/**
+ * The accessible table behind a chart, and what the PDF text carries: one row per bar or point, named
+ * as the chart names it (category, then series) with the figure's full reading. Naming rows by the
+ * chart's own labels, not the figure's, is what lets tests/claims catch a bar bound to the wrong figure.
+ */
 export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
-  return figureIdsOf(spec).map((id) => {
-    const f = figure(id)
-    return { label: f.label, value: formatFigure(f) }
-  })
+  const row = (name: string, id: string) => ({ label: name, value: formatFigure(figure(id)) })
+  const text = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(' '))
+  if (spec.kind === 'bar') {
+    const many = spec.series.length > 1
+    return spec.series.flatMap((s) => s.figures.map((id, i) => row(many ? `${text(spec.categories[i])}, ${s.name}` : text(spec.categories[i]), id)))
+  }
+  if (spec.kind === 'split') return spec.rows.flatMap((r) => r.parts.map((p) => row(`${r.label}, ${p.name}`, p.figure)))
+  return spec.lines.flatMap((l) => [row(`${l.name}, ${spec.fromLabel}`, l.from), row(`${l.name}, ${spec.toLabel}`, l.to)])
 }
 
 /**
