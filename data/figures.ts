@@ -672,7 +672,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'roughly',
     source: { doc: 'workforceBrief', locator: 'Body', quote: 'A roughly 50% reduction in debugging sessions over seven months' },
     correctedBy: ['shift.fixing.oct', 'shift.fixing.apr', 'shift.fixing.relativeDecline'],
-    note: 'The report says the share fell by “nearly half”, not by half.',
+    note: 'The report says the share fell by “nearly half”: less than the article’s figure.',
   },
   {
     id: 'circulation.valueRise',
@@ -686,7 +686,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'circulation.writingAnalysisEach',
-    label: 'Article: writing and data analysis “each” doubled',
+    label: 'Article: writing and data analysis “each roughly doubled”',
     value: 2,
     unit: 'multiple',
     qualifier: 'roughly',

@@ -51,13 +51,17 @@ export function numberTokens(text: string): NumberToken[] {
     const value = isDigits ? Number(raw.replace(/,/g, '')) : NUMBER_WORDS[raw.toLowerCase()]
     if (value === undefined) continue
     const index = m.index!
-    out.push({ value, raw, index, qualifier: qualifierBefore(text, index, out[out.length - 1]), context: contextOf(text, index, raw) })
+    let qualifier = qualifierBefore(text, index, out[out.length - 1])
+    // "over seven months" is a span of time (during), not "more than seven".
+    if (qualifier === 'over' && /^\s+(?:days|weeks|months|quarters|years)\b/i.test(text.slice(index + raw.length))) qualifier = null
+    out.push({ value, raw, index, qualifier, context: contextOf(text, index, raw) })
   }
   return out
 }
 
 function qualifierBefore(text: string, index: number, previous: NumberToken | undefined): Qualifier | null {
-  let before = text.slice(Math.max(0, index - 24), index)
+  // A sign belongs to the number: "about +43%" is "about".
+  let before = text.slice(Math.max(0, index - 24), index).replace(/[+−]$/, '')
   // "about 1 in 270": the qualifier sits before the "1 in".
   const oneIn = before.match(/\b1 in\s+$/)
   if (oneIn) before = before.slice(0, before.length - oneIn[0].length)

@@ -50,7 +50,8 @@ describe('BarChart', () => {
     expect(attrs?.ariaLabel).toMatch(/succeed/)
     const table = w.find(`#${attrs?.ariaDescribedby as string}`)
     expect(table.exists()).toBe(true)
-    expect(table.text()).toContain('Verified success, novice-rated sessions')
+    // Rows are named as the chart names them (category, series), so a bar bound to the wrong figure shows.
+    expect(table.text()).toContain('Verified success, Novice15%')
     expect(table.text()).toContain('28–33%')
     expect(w.text()).toContain('Source: Anthropic')
   })

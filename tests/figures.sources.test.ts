@@ -1,9 +1,9 @@
 // Every quote in the figures module is word for word in the document it names.
 import { describe, expect, it } from 'vitest'
 import { FACTS, FIGURES } from '../data'
-import { sourceText } from './helpers/sourceText'
+import { describeSources, sourceText } from './helpers/sourceText'
 
-describe('quotes are verbatim in their sources', () => {
+describeSources('quotes are verbatim in their sources', () => {
   for (const item of [...FIGURES, ...FACTS]) {
     it(`${item.id}: quote appears in ${item.source.doc}`, () => {
       expect(sourceText(item.source.doc)).toContain(item.source.quote)

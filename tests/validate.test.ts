@@ -43,12 +43,22 @@ describe('malformed figures are rejected by name and rule', () => {
     ['a derived figure out of step with its inputs', 'decisions.planning.claude', () => ({ value: 35 }), 'derivation-mismatch'],
     ['a fractional count', 'scope.people', () => ({ value: 235000.5 }), 'unit-range'],
     ['a correction pointing nowhere', 'circulation.valueRise', () => ({ correctedBy: ['value.nope'] }), 'correction-unknown'],
+    ['“more than” where the quote says “~400,000”', 'scope.sessions', () => ({ qualifier: 'more than' }), 'qualifier-mismatch'],
+    ['a qualifier dropped where the quote says “about 70%”', 'decisions.planning.user', () => ({ qualifier: undefined }), 'qualifier-mismatch'],
+    ['a qualifier added where the quote says “(12 actions)”', 'expertise.expert.actions', () => ({ qualifier: 'about' }), 'qualifier-mismatch'],
+    ['“about” where the quote says “more than twice”', 'expertise.actionsMultiple', () => ({ qualifier: 'about' }), 'qualifier-mismatch'],
+    ['a derived figure claiming more precision than its inputs', 'expertise.wordsRatio', () => ({ qualifier: undefined }), 'qualifier-mismatch'],
   ]
   for (const [what, id, change, rule] of cases) {
     it(`${what} → ${rule}`, () => {
       expect(messageFor(withBroken(id, change))).toContain(`figure "${id}" breaks rule ${rule}`)
     })
   }
+
+  it('a qualifier error names the figure and the words found in the quote', () => {
+    const message = messageFor(withBroken('scope.sessions', () => ({ qualifier: 'more than' })))
+    expect(message).toContain('figure "scope.sessions" breaks rule qualifier-mismatch: qualifier "more than" but the quote says “~400,000” ("about")')
+  })
 
   it('an id with a digit is rejected', () => {
     const figures = withBroken('session.turns', () => ({ id: 'session.turns2' }))

@@ -1,8 +1,13 @@
 /**
  * Reads the source documents the figures quote, from ../shared/sources (or $SOURCES_DIR).
  * The file names live here, in the tests, and nowhere in the deck.
+ *
+ * The sources are someone else's writing and stay out of the repo, so a fresh clone has none:
+ * there the checks that read them are skipped (npm test says how many, and why), unless
+ * REQUIRE_SOURCES is set, as CI sets it, when a missing source fails them instead.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { describe } from 'vitest'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SourceId } from '../../data/sources'
@@ -26,6 +31,18 @@ export function plainText(markdown: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links → their text
     .replace(/\*+/g, '') // bold / italic marks
     .replace(/\s+/g, ' ')
+}
+
+/** True when every source document is where the tests look for it. */
+export const SOURCES_PRESENT = Object.values(SOURCE_FILES).every((f) => existsSync(resolve(SOURCES_DIR, f)))
+const REQUIRED = Boolean(process.env.REQUIRE_SOURCES)
+
+/** The name every source check's describe block starts with; scripts/test-all.mjs counts skipped ones by it. */
+export const SOURCE_CHECK = 'source check'
+
+/** A block of checks that read the source documents: skipped on a clone without them, never in CI. */
+export function describeSources(name: string, body: () => void): void {
+  describe.skipIf(!SOURCES_PRESENT && !REQUIRED)(`${SOURCE_CHECK}: ${name}`, body)
 }
 
 const cache = new Map<SourceId, string>()

@@ -1,0 +1,391 @@
+/**
+ * The claims register: every sentence the deck renders with a number in it, as the board reads it,
+ * beside the passages of the report that state its numbers. Kept by hand, on purpose: passages are
+ * read off the report, never taken from whichever figure a slide happens to bind, so a slide bound
+ * to the wrong figure cannot be "re-recorded" into passing (its new number is not in the passage).
+ *
+ * tests/claims.test.ts holds the slides to this file: a claim on a slide that is not here word for
+ * word fails, naming the slide and what differs; a claim here that no slide says fails as stale.
+ * Chart claims read "chart title: category, series | value" (the chart's accessible data table).
+ *
+ * To add or change a claim: copy the sentence from the failing test's message, then list the
+ * passages (word for word from the report) that state each of its numbers with the same qualifier.
+ */
+import type { ClaimsRegister, Passage } from './claims/check'
+
+/** Passages of the report, word for word. Short, and each states the numbers it is cited for. */
+const P = {
+  scope: '~400,000 interactive sessions from ~235,000 people between October 2025 and April 2026',
+  window: 'between October 2025 and April 2026',
+  months: 'Over the seven months we observe',
+  sonnet: 'All classifiers in this report use Claude Sonnet 4.6 unless otherwise noted.',
+  noGoal: 'which comprise about 7.7% of our full sample',
+  telemetry: 'more than 90% of sessions our classifier labeled as creating or modifying code showed code changes in the telemetry',
+  decisions: 'people make about 70% of the planning decisions but only 20% of the execution decisions',
+  claudeExecution: 'Claude makes about 80% of execution decisions',
+  turns: 'In a typical session, there are about four such turns.',
+  chain: 'a chain of around 10 actions taken by Claude on average––and sometimes over 100',
+  words: 'writes on average 2,400 words of output',
+  tail: 'About 2% of sessions average more than 100 actions per prompt, about 1 in 270 average more than 200, and about 1 in 2,300 average more than 500.',
+  userExecution: 'When the user keeps control of execution (i.e. makes over 80% of execution decisions), Claude takes fewer actions per turn (about eight actions).',
+  claudePlanning: 'it takes on the highest number of actions (about 16)',
+  scale: 'on a five-point scale from novice to expert',
+  novicePrompt: 'each prompt sets off about five Claude actions and roughly 600 words of output',
+  expertPrompt: 'expert sessions set off action chains more than twice as long (12 actions) carrying five times the output (3,200 words)',
+  perLevel: 'at +9% actions and +13% output per expertise level',
+  pValue: 'Both upward trends are statistically significant (p < 0.001)',
+  modesCount: 'we classify each session into one of nine work modes',
+  modesCode: 'About 56% of sessions consist of writing (25%), fixing (26%), or testing and orchestrating code (5%).',
+  modesOperating: 'Operating software comprises 17%',
+  modesPlanning: '14% of sessions are planning or exploring',
+  modesAnalysis: '13% produce analysis or prose',
+  fixingShift: 'the share of sessions spent fixing broken code fell from 33% to 19%',
+  operatingShift: 'Operating software grew from 14% to 21% of sessions.',
+  writingShift: 'Writing and data analysis roughly doubled, from about 10% to 20% of sessions.',
+  nearlyHalf: 'the share of sessions spent debugging fell by nearly half',
+  valueAverage: 'the estimated value of the average session rose by 27% between October and April',
+  valueKeyFindings: 'rose in almost every kind of work—about 25% on average',
+  valueKinds: 'Building, operating, and fixing-type tasks all grew more valuable by roughly a third or more (about 43%, 34%, and 32% respectively).',
+  success: 'A novice-rated session reaches our strictest measure, verified success, 15% of the time and at least partial success 77% of the time.',
+  successUp: 'A session rated intermediate or up reaches verified success 28-33% of the time and partial success 91-92% of the time',
+  threshold: 'sessions that hit trouble (failure signals > 3)',
+  troubleVerified: 'Among sessions that hit trouble, the share that are verified successes rises from 4% for novice-rated sessions to 15% for expert-rated ones',
+  troublePartial: 'the share of at least partial success is 60% for novice and 80-81% for intermediate through expert sessions',
+  abandoned: '19% of sessions where the user appears to be a novice end abandoned, against 5-7% for everyone else',
+  soc: 'mapping it to one of 23 major groups',
+  inferred: 'We were able to infer occupation in about 70% of sessions.',
+  occVerified: 'People in software-related occupations reach verified success in about 30% of their sessions overall, while users from other professions reach verified success about 26% of the time.',
+  occCode: 'Among sessions that produce code (i.e., sessions that add or modify at least one line of code), those numbers are 34% and 29% respectively',
+  occPartial: 'both groups reaching at least partial success in code-producing sessions 89% and 88% of the time, respectively',
+  gapSteady: 'it has neither widened nor narrowed over seven months',
+  largest: 'In code-producing sessions, every one of the ten largest occupations in our dataset lands within seven points of software engineers',
+  github: 'The share of GitHub projects with coding agent activity has more than doubled since late 2025',
+  githubFirst: 'detected coding-agent activity in an estimated 16-23% of projects as of the end of October 2025',
+  githubRepos: 'covering 128,000 public repositories',
+  hours: 'Claude Code users now spend an average of 20 hours per week using the tool',
+} as const
+
+/** Passages of articles, for claims about what an article said. */
+const A = {
+  briefTitle: { doc: 'workforceBrief', text: "What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk" },
+  briefSuccess: { doc: 'workforceBrief', text: 'experts achieve ~91% task success vs. ~15% for novices' },
+  briefDebugging: { doc: 'workforceBrief', text: 'A roughly 50% reduction in debugging sessions over seven months' },
+  briefValue: { doc: 'workforceBrief', text: 'approximately 25% per the full paper' },
+  briefQuestions: { doc: 'workforceBrief', text: 'Five assessment questions for engineering managers and compliance teams before acting on this data for workforce planning' },
+  commentaryDoubled: { doc: 'commentary', text: 'Writing and data analysis each roughly doubled.' },
+} as const satisfies Record<string, Passage>
+
+const WORK_MODES = 'Share of sessions by work mode, as the report groups the nine modes'
+const WORK_SHIFT = 'Share of sessions by kind of work, October 2025 and April 2026'
+const VALUE = 'Rise in estimated task value, October to April, by kind of work'
+const SUCCESS = 'Share of sessions that succeed, by rated expertise'
+const TROUBLE = 'How sessions that hit trouble end, by rated expertise'
+const OCCUPATIONS = 'Verified and partial success, software-related vs other occupations'
+const DECISIONS = 'Who makes the decisions in a typical session: the person or Claude'
+
+export const REGISTER: ClaimsRegister = {
+  'Agentic coding: expertise, not coding, decides the return': {
+    slide: [{ text: "Board briefing · Evidence from Anthropic's study of about 400,000 Claude Code sessions from about 235,000 people", passages: [P.scope] }],
+  },
+  'The study at a glance': {
+    slide: [
+      { text: 'Scope. about 400,000 interactive sessions from about 235,000 people, between October 2025 and April 2026.', passages: [P.scope] },
+      { text: 'Every label (work mode, expertise, occupation, success) comes from a model reading the transcript: Claude Sonnet 4.6.', passages: [P.sonnet] },
+      { text: 'Sessions with no clear goal (about 7.7% of the sample) are left out of the success figures.', passages: [P.noGoal] },
+    ],
+  },
+  'Who decides what': {
+    slide: [
+      { text: `${DECISIONS}: Planning (what to do), Person | about 70%`, passages: [P.decisions] },
+      { text: `${DECISIONS}: Planning (what to do), Claude | about 30%`, passages: [P.decisions], derived: ['decisions.planning.claude'] },
+      { text: `${DECISIONS}: Execution (how to do it), Person | 20%`, passages: [P.decisions] },
+      { text: `${DECISIONS}: Execution (how to do it), Claude | about 80%`, passages: [P.claudeExecution] },
+    ],
+  },
+  "Expertise multiplies the agent's work": {
+    slide: [
+      { text: "An expert's prompt sets off more than 2× the actions and 5× the output of a novice's.", passages: [P.expertPrompt] },
+      { text: 'Claude actions per prompt, novice and expert sessions: Novice | about 5 actions', passages: [P.novicePrompt] },
+      { text: 'Claude actions per prompt, novice and expert sessions: Expert | 12 actions', passages: [P.expertPrompt] },
+      { text: 'Words of output per prompt, novice and expert sessions: Novice | roughly 600 words', passages: [P.novicePrompt] },
+      { text: 'Words of output per prompt, novice and expert sessions: Expert | 3,200 words', passages: [P.expertPrompt] },
+      { text: 'Claude actions per turn, by who holds control: Person keeps execution | about 8 actions', passages: [P.userExecution] },
+      { text: 'Claude actions per turn, by who holds control: Claude takes over planning | about 16 actions', passages: [P.claudePlanning] },
+      {
+        text: 'With controls for work mode, task value, month, occupation and model, each step up the expertise scale still brings +9% actions and +13% output per prompt (p < 0.001).',
+        passages: [P.perLevel, P.pValue],
+      },
+    ],
+  },
+  'Success rises with expertise, mostly from novice to intermediate': {
+    slide: [
+      { text: `${SUCCESS}: Verified success, Novice | 15%`, passages: [P.success] },
+      { text: `${SUCCESS}: At least partial success, Novice | 77%`, passages: [P.success] },
+      { text: `${SUCCESS}: Verified success, Intermediate or above | 28–33%`, passages: [P.successUp] },
+      { text: `${SUCCESS}: At least partial success, Intermediate or above | 91–92%`, passages: [P.successUp] },
+    ],
+  },
+  'When sessions hit trouble, expertise decides whether they recover': {
+    slide: [
+      { text: 'Novices abandon 19% of troubled sessions; everyone else, 5–7%.', passages: [P.abandoned] },
+      { text: `${TROUBLE}: Still a verified success, Novice | 4%`, passages: [P.troubleVerified] },
+      { text: `${TROUBLE}: At least partial success, Novice | 60%`, passages: [P.troublePartial] },
+      { text: `${TROUBLE}: Abandoned, Novice | 19%`, passages: [P.abandoned] },
+      { text: `${TROUBLE}: Still a verified success, Intermediate to expert | 15%`, passages: [P.troubleVerified] },
+      { text: `${TROUBLE}: At least partial success, Intermediate to expert | 80–81%`, passages: [P.troublePartial] },
+      { text: `${TROUBLE}: Abandoned, Intermediate to expert | 5–7%`, passages: [P.abandoned] },
+    ],
+  },
+  'Occupation matters less than expertise': {
+    slide: [
+      { text: 'In code-producing sessions every one of the 10 largest occupations is within 7 points of software engineers.', passages: [P.largest] },
+      { text: `${OCCUPATIONS}: Verified, all sessions, Software-related occupations | about 30%`, passages: [P.occVerified] },
+      { text: `${OCCUPATIONS}: Verified, code-producing, Software-related occupations | 34%`, passages: [P.occCode] },
+      { text: `${OCCUPATIONS}: At least partial, code-producing, Software-related occupations | 89%`, passages: [P.occPartial] },
+      { text: `${OCCUPATIONS}: Verified, all sessions, Other occupations | about 26%`, passages: [P.occVerified] },
+      { text: `${OCCUPATIONS}: Verified, code-producing, Other occupations | 29%`, passages: [P.occCode] },
+      { text: `${OCCUPATIONS}: At least partial, code-producing, Other occupations | 88%`, passages: [P.occPartial] },
+      { text: 'Occupation was inferred in about 70% of sessions, across 23 major groups.', passages: [P.inferred, P.soc] },
+    ],
+    notes: [{ text: 'The gap is small and, per the report, did not change over the seven months.', passages: [P.gapSteady] }],
+  },
+  'What people use it for': {
+    slide: [
+      { text: 'Writing, fixing and testing code is about 56% of sessions; the rest is operating, planning, analysis and writing.', passages: [P.modesCode] },
+      { text: `${WORK_MODES}: Fixing | 26%`, passages: [P.modesCount, P.modesCode] },
+      { text: `${WORK_MODES}: Building | 25%`, passages: [P.modesCount, P.modesCode] },
+      { text: `${WORK_MODES}: Operating | 17%`, passages: [P.modesCount, P.modesOperating] },
+      { text: `${WORK_MODES}: Planning and understanding | 14%`, passages: [P.modesCount, P.modesPlanning] },
+      { text: `${WORK_MODES}: Analysing and communicating | 13%`, passages: [P.modesCount, P.modesAnalysis] },
+      { text: `${WORK_MODES}: Testing and orchestrating | 5%`, passages: [P.modesCount, P.modesCode] },
+    ],
+    notes: [
+      {
+        text: 'The report classifies every session into one of nine work modes, and reports their shares in the groups shown here: testing and orchestrating together, planning and understanding together, analysing and communicating together.',
+        passages: [P.modesCount],
+      },
+      {
+        text: 'Likely question: "Why not the nine separately?" Answer: the report\'s text gives them in these groups; we do not invent a split it does not publish.',
+        passages: [P.modesCount],
+      },
+    ],
+  },
+  'The work is moving up the value chain': {
+    slide: [
+      { text: 'Debugging fell from 33% to 19% of sessions; the estimated value of the average session rose 27%.', passages: [P.fixingShift, P.valueAverage] },
+      { text: `${WORK_SHIFT}: Fixing code, Oct 2025 | 33%`, passages: [P.window, P.fixingShift] },
+      { text: `${WORK_SHIFT}: Fixing code, Apr 2026 | 19%`, passages: [P.window, P.fixingShift] },
+      { text: `${WORK_SHIFT}: Operating, Oct 2025 | 14%`, passages: [P.window, P.operatingShift] },
+      { text: `${WORK_SHIFT}: Operating, Apr 2026 | 21%`, passages: [P.window, P.operatingShift] },
+      { text: `${WORK_SHIFT}: Writing, analysis, Oct 2025 | about 10%`, passages: [P.window, P.writingShift] },
+      { text: `${WORK_SHIFT}: Writing, analysis, Apr 2026 | about 20%`, passages: [P.window, P.writingShift] },
+      { text: `${VALUE}: Building | about +43%`, passages: [P.valueKinds] },
+      { text: `${VALUE}: Operating | about +34%`, passages: [P.valueKinds] },
+      { text: `${VALUE}: Fixing | about +32%`, passages: [P.valueKinds] },
+      { text: `${VALUE}: Average session | +27%`, passages: [P.valueAverage] },
+      { text: "The report's Key Findings round the average to about 25%; we show the body's measured figure.", passages: [P.valueKeyFindings] },
+    ],
+    notes: [
+      { text: 'Left: the mix of work over seven months.', passages: [P.months] },
+      { text: 'Fixing broken code shrank by nearly half; operating software and writing-and-analysis grew.', passages: [P.nearlyHalf] },
+    ],
+  },
+  'What the study cannot tell us': {
+    slide: [
+      { text: 'Checked against telemetry: more than 90% of sessions labelled as changing code showed code changes.', passages: [P.telemetry] },
+      { text: "Value estimates are coarse; and the widely quoted 20 hours a week measures hours the tool was actively running, not people's time.", passages: [P.hours] },
+    ],
+  },
+  'Numbers in circulation, set right': {
+    slide: [
+      {
+        text: "experts achieve ~91% task success vs. ~15% for novices Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | At least partial success, sessions rated intermediate or above: 91–92% At least partial success, novice-rated sessions: 77% Verified success, sessions rated intermediate or above: 28–33% Verified success, novice-rated sessions: 15% Sets a partial-success rate for intermediate-and-up beside a verified-success rate for novices.",
+        passages: [A.briefSuccess, A.briefTitle, P.successUp, P.success],
+      },
+      {
+        text: "A roughly 50% reduction in debugging sessions over seven months Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Fixing broken code, share of sessions, October 2025: 33% Fixing broken code, share of sessions, April 2026: 19% Relative fall in the share of fixing sessions: −42% The report says the share fell by “nearly half”: less than the article’s figure.",
+        passages: [A.briefDebugging, A.briefTitle, P.window, P.fixingShift, P.nearlyHalf],
+        derived: ['shift.fixing.relativeDecline'],
+      },
+      {
+        text: "approximately 25% per the full paper Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Rise in the estimated value of the average session, October to April: +27% Rise in the value of the typical task, as the Key Findings round it: about +25% Both are in the report: the Key Findings round the rise; the body gives the measured figure, which the deck shows.",
+        passages: [A.briefValue, A.briefTitle, P.valueAverage, P.valueKeyFindings],
+      },
+      {
+        text: 'Writing and data analysis each roughly doubled. Untitled commentary on the report (our copy names no publisher) | Writing and data analysis, share of sessions, October 2025: about 10% Writing and data analysis, share of sessions, April 2026: about 20% The report gives writing and data analysis together, not each on its own.',
+        passages: [A.commentaryDoubled, P.window, P.writingShift],
+      },
+    ],
+    notes: [{ text: 'The report says the debugging share fell by nearly half; the article rounds that up.', passages: [P.nearlyHalf] }],
+  },
+  'Collaboration: design the division of labour on purpose': {
+    slide: [
+      { text: 'about 70% Planning decisions made by the person', passages: [P.decisions] },
+      { text: 'about 80% Execution decisions made by Claude', passages: [P.claudeExecution] },
+      { text: 'about 16 actions Actions per turn when Claude takes over planning', passages: [P.claudePlanning] },
+      { text: 'People make about 70% of planning decisions; Claude makes about 80% of execution decisions.', passages: [P.decisions, P.claudeExecution] },
+      {
+        text: 'Claude takes about 16 actions per turn when it takes over planning, against about 8 actions when the person keeps execution.',
+        passages: [P.claudePlanning, P.userExecution],
+      },
+    ],
+  },
+  "Scalability: put the tools with each function's experts": {
+    slide: [
+      { text: '34% Verified success, software-related occupations, code-producing sessions', passages: [P.occCode] },
+      { text: '29% Verified success, other occupations, code-producing sessions', passages: [P.occCode] },
+      { text: 'within 7 points Largest gap in success between any of those groups and software engineers', passages: [P.largest] },
+      { text: 'Verified success: about 30% for software occupations, about 26% for everyone else.', passages: [P.occVerified] },
+      { text: 'In code-producing sessions each of the 10 largest occupations is within 7 points of software engineers.', passages: [P.largest] },
+    ],
+  },
+  'Cost: lift everyone to competent, not a few to mastery': {
+    slide: [
+      { text: '15% Verified success, novice-rated sessions', passages: [P.success] },
+      { text: '28–33% Verified success, sessions rated intermediate or above', passages: [P.successUp] },
+      { text: '91–92% At least partial success, sessions rated intermediate or above', passages: [P.successUp] },
+      { text: 'Verified success: 15% for novices, 28–33% from intermediate up.', passages: [P.success, P.successUp] },
+      { text: 'At least partial success: 77% against 91–92%.', passages: [P.success, P.successUp] },
+    ],
+  },
+  'Safety: keep experienced review where work "looks done"': {
+    slide: [
+      { text: '19% Troubled sessions abandoned, novice', passages: [P.abandoned] },
+      { text: '5–7% Troubled sessions abandoned, intermediate and above', passages: [P.abandoned] },
+      { text: '15% Troubled sessions still reaching verified success, expert', passages: [P.troubleVerified] },
+      {
+        text: 'When sessions hit trouble, novices abandon 19% and reach verified success in 4%; expert-rated sessions reach it in 15%.',
+        passages: [P.abandoned, P.troubleVerified],
+      },
+    ],
+  },
+  'Growth: budget for rising ambition': {
+    slide: [
+      { text: '19% Fixing broken code, share of sessions, April 2026', passages: [P.window, P.fixingShift] },
+      { text: '21% Operating software, share of sessions, April 2026', passages: [P.window, P.operatingShift] },
+      { text: '27% Rise in the estimated value of the average session, October to April', passages: [P.valueAverage] },
+      { text: 'Fixing fell from 33% to 19% of sessions while operating rose from 14% to 21%.', passages: [P.fixingShift, P.operatingShift] },
+      { text: 'Estimated task value rose 27%, building tasks about 43%.', passages: [P.valueAverage, P.valueKinds] },
+    ],
+  },
+  "Your organisation: what the study's rates would mean here": {
+    slide: [
+      { text: 'Verified success: novice 15%, intermediate or above 28–33%', passages: [P.success, P.successUp] },
+      { text: 'At least partial: novice 77%, intermediate or above 91–92%', passages: [P.success, P.successUp] },
+      { text: 'Abandoned when in trouble: novice 19%, intermediate or above 5–7%', passages: [P.abandoned] },
+    ],
+  },
+  'Five questions before using this for workforce planning': {
+    slide: [{ text: 'Five questions before using this for workforce planning', passages: [A.briefQuestions] }],
+  },
+  'Appendix: every figure, with its source (scope and decisions)': {
+    slide: [
+      { text: 'Interactive Claude Code sessions analysed | about 400,000', passages: [P.scope] },
+      { text: 'People whose sessions were analysed | about 235,000', passages: [P.scope] },
+      { text: 'Months observed (October 2025 to April 2026) | 7 months', passages: [P.window, P.months] },
+      { text: 'Sessions with “no clear goal”, excluded from success analysis | about 7.7%', passages: [P.noGoal] },
+      { text: 'Sessions labelled as changing code that showed code changes in telemetry | more than 90%', passages: [P.telemetry] },
+      { text: 'Points on the expertise scale (novice to expert) | 5', passages: [P.scale] },
+      { text: 'Planning decisions made by the person | about 70%', passages: [P.decisions] },
+      { text: 'Planning decisions made by Claude | about 30% = 100 − 70', passages: [P.decisions], derived: ['decisions.planning.claude'] },
+      { text: 'Execution decisions made by the person | 20%', passages: [P.decisions] },
+      { text: 'Execution decisions made by Claude | about 80%', passages: [P.claudeExecution] },
+      { text: 'Prompt-and-action turns in a typical session | about 4 turns', passages: [P.turns] },
+      { text: 'Claude actions per prompt, on average | around 10 actions', passages: [P.chain] },
+      { text: 'Claude actions per prompt, in the long tail | over 100 actions', passages: [P.chain] },
+      { text: 'Sessions averaging more than 100 actions per prompt | about 2%', passages: [P.tail] },
+      { text: 'Sessions averaging more than 200 actions per prompt | about 1 in 270', passages: [P.tail] },
+      { text: 'Sessions averaging more than 500 actions per prompt | about 1 in 2,300', passages: [P.tail] },
+      { text: 'Words of output Claude writes per turn, on average | 2,400 words', passages: [P.words] },
+      { text: 'Actions per turn when the person keeps execution | about 8 actions', passages: [P.userExecution] },
+      { text: 'Actions per turn when Claude takes over planning | about 16 actions', passages: [P.claudePlanning] },
+      { text: 'Share of decisions that counts as “taking control” | over 80%', passages: [P.userExecution] },
+    ],
+  },
+  'Appendix: expertise and work modes': {
+    slide: [
+      { text: 'Claude actions per prompt, novice sessions | about 5 actions', passages: [P.novicePrompt] },
+      { text: 'Words of output per prompt, novice sessions | roughly 600 words', passages: [P.novicePrompt] },
+      { text: 'Claude actions per prompt, expert sessions | 12 actions', passages: [P.expertPrompt] },
+      { text: 'Words of output per prompt, expert sessions | 3,200 words', passages: [P.expertPrompt] },
+      { text: 'Expert vs novice actions per prompt, as the report puts it | more than 2×', passages: [P.expertPrompt] },
+      { text: 'Expert vs novice words of output per prompt, as the report puts it | 5×', passages: [P.expertPrompt] },
+      {
+        text: 'Expert vs novice actions per prompt, computed from the report’s figures | about 2.4× = 12 ÷ 5',
+        passages: [P.expertPrompt, P.novicePrompt],
+        derived: ['expertise.actionsRatio'],
+      },
+      {
+        text: 'Expert vs novice words per prompt, computed from the report’s figures | about 5.3× = 3,200 ÷ 600',
+        passages: [P.expertPrompt, P.novicePrompt],
+        derived: ['expertise.wordsRatio'],
+      },
+      { text: 'More actions per prompt for each step up in expertise, with controls | +9%', passages: [P.perLevel] },
+      { text: 'More output per prompt for each step up in expertise, with controls | +13%', passages: [P.perLevel] },
+      { text: 'Statistical significance of the expertise trends | p < 0.001', passages: [P.pValue] },
+      { text: 'Work modes each session is classified into | 9', passages: [P.modesCount] },
+      { text: 'Sessions writing or maintaining code (building, fixing, testing, orchestrating) | about 56%', passages: [P.modesCode] },
+      { text: 'Building (writing new code) | 25%', passages: [P.modesCode] },
+      { text: 'Fixing broken code | 26%', passages: [P.modesCode] },
+      { text: 'Testing and orchestrating code | 5%', passages: [P.modesCode] },
+      { text: 'Operating software (deploy, configure, run, monitor) | 17%', passages: [P.modesOperating] },
+      { text: 'Planning and understanding (exploring) | 14%', passages: [P.modesPlanning] },
+      { text: 'Analysing data and communicating (prose) | 13%', passages: [P.modesAnalysis] },
+    ],
+  },
+  'Appendix: the work shift, task value and success': {
+    slide: [
+      { text: 'Fixing broken code, share of sessions, October 2025 | 33%', passages: [P.window, P.fixingShift] },
+      { text: 'Fixing broken code, share of sessions, April 2026 | 19%', passages: [P.window, P.fixingShift] },
+      { text: 'Relative fall in the share of fixing sessions | −42% = (19 − 33) ÷ 33 × 100', passages: [P.fixingShift], derived: ['shift.fixing.relativeDecline'] },
+      { text: 'Operating software, share of sessions, October 2025 | 14%', passages: [P.window, P.operatingShift] },
+      { text: 'Operating software, share of sessions, April 2026 | 21%', passages: [P.window, P.operatingShift] },
+      { text: 'Writing and data analysis, share of sessions, October 2025 | about 10%', passages: [P.window, P.writingShift] },
+      { text: 'Writing and data analysis, share of sessions, April 2026 | about 20%', passages: [P.window, P.writingShift] },
+      { text: 'Rise in the estimated value of the average session, October to April | +27%', passages: [P.valueAverage] },
+      { text: 'Rise in the value of the typical task, as the Key Findings round it | about +25%', passages: [P.valueKeyFindings] },
+      { text: 'Rise in estimated value, building tasks | about +43%', passages: [P.valueKinds] },
+      { text: 'Rise in estimated value, operating tasks | about +34%', passages: [P.valueKinds] },
+      { text: 'Rise in estimated value, fixing tasks | about +32%', passages: [P.valueKinds] },
+      { text: 'Verified success, novice-rated sessions | 15%', passages: [P.success] },
+      { text: 'At least partial success, novice-rated sessions | 77%', passages: [P.success] },
+      { text: 'Verified success, sessions rated intermediate or above | 28–33%', passages: [P.successUp] },
+      { text: 'At least partial success, sessions rated intermediate or above | 91–92%', passages: [P.successUp] },
+    ],
+  },
+  'Appendix: trouble and occupations': {
+    slide: [
+      { text: 'Failure-signal score above which a session “hits trouble” | more than 3', passages: [P.threshold] },
+      { text: 'Troubled sessions still reaching verified success, novice | 4%', passages: [P.troubleVerified] },
+      { text: 'Troubled sessions still reaching verified success, expert | 15%', passages: [P.troubleVerified] },
+      { text: 'Troubled sessions reaching at least partial success, novice | 60%', passages: [P.troublePartial] },
+      { text: 'Troubled sessions reaching at least partial success, intermediate to expert | 80–81%', passages: [P.troublePartial] },
+      { text: 'Troubled sessions abandoned, novice | 19%', passages: [P.abandoned] },
+      { text: 'Troubled sessions abandoned, intermediate and above | 5–7%', passages: [P.abandoned] },
+      { text: 'Major occupation groups in the SOC taxonomy | 23', passages: [P.soc] },
+      { text: 'Sessions in which an occupation could be inferred | about 70%', passages: [P.inferred] },
+      { text: 'Verified success, software-related occupations, all sessions | about 30%', passages: [P.occVerified] },
+      { text: 'Verified success, other occupations, all sessions | about 26%', passages: [P.occVerified] },
+      { text: 'Verified success, software-related occupations, code-producing sessions | 34%', passages: [P.occCode] },
+      { text: 'Verified success, other occupations, code-producing sessions | 29%', passages: [P.occCode] },
+      { text: 'Gap in verified success, code-producing sessions, software vs other occupations | 5 points = 34 − 29', passages: [P.occCode], derived: ['occupation.codeGap'] },
+      { text: 'At least partial success, software-related occupations, code-producing sessions | 89%', passages: [P.occPartial] },
+      { text: 'At least partial success, other occupations, code-producing sessions | 88%', passages: [P.occPartial] },
+      { text: 'Largest occupation groups compared with software engineers | 10', passages: [P.largest] },
+      { text: 'Largest gap in success between any of those groups and software engineers | within 7 points', passages: [P.largest] },
+    ],
+  },
+  'Appendix: context and numbers in circulation': {
+    slide: [
+      { text: 'Growth in the share of GitHub projects with coding-agent activity since late 2025 | more than 2×', passages: [P.github] },
+      { text: 'Public projects with detected coding-agent activity, end of October 2025 | 16–23%', passages: [P.githubFirst] },
+      { text: 'Public repositories covered by the first GitHub study | 128,000', passages: [P.githubRepos] },
+      { text: 'Average weekly hours Claude Code runs per user | 20 hours a week', passages: [P.hours] },
+      { text: 'Article: “task success” for experts | about 91%', passages: [A.briefSuccess] },
+      { text: 'Article: “task success” for novices | about 15%', passages: [A.briefSuccess] },
+      { text: 'Article: fall in debugging sessions | roughly 50%', passages: [A.briefDebugging] },
+      { text: 'Article: rise in task value, “per the full paper” | about +25%', passages: [A.briefValue] },
+      { text: 'Article: writing and data analysis “each roughly doubled” | roughly 2×', passages: [A.commentaryDoubled] },
+    ],
+  },
+}

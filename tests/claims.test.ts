@@ -1,0 +1,126 @@
+// Every claim on every slide holds up: the sentence the board reads is in the claims register word
+// for word, and the report passages registered beside it state each of its numbers, with the same
+// kind of qualifier. A slide bound to the wrong figure, or a qualifier changed, fails here by slide
+// and claim. The slides are rendered with the deck's own components (tests/claims/render.ts); the
+// browser tests check the built site yields exactly these claims.
+import { readFileSync } from 'node:fs'
+import { defineComponent, h } from 'vue'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { parseSync } from '@slidev/parser'
+
+vi.mock('@slidev/client', async () => {
+  const { computed } = await import('vue')
+  return {
+    useDarkMode: () => ({ isDark: computed(() => false) }),
+    useNav: () => ({ isPrintMode: computed(() => false) }),
+    onSlideEnter: () => {},
+  }
+})
+// A canvas holds no text; the chart's claims are its data table, which ChartFrame renders.
+vi.mock('vue-chartjs', () => {
+  const canvas = defineComponent({ setup: () => () => h('canvas') })
+  return { Bar: canvas, Line: canvas }
+})
+
+import { REGISTER } from './claims.register'
+import { compareWithRegister, isClaim, passageDoc, passageText, supportsSomething, unsupported, type Claim } from './claims/check'
+import { SLIDES_PATH, renderDeck, type RenderedSlide } from './claims/render'
+import { describeSources, sourceText } from './helpers/sourceText'
+
+const TITLES = parseSync(readFileSync(SLIDES_PATH, 'utf8'), SLIDES_PATH).slides.map((s, i) => s.title ?? `slide ${i + 1}`)
+const ALL_CLAIMS: { title: string; part: string; claim: Claim }[] = Object.entries(REGISTER).flatMap(([title, parts]) =>
+  (['slide', 'notes'] as const).flatMap((part) => (parts[part] ?? []).map((claim) => ({ title, part, claim }))),
+)
+const short = (s: string) => (s.length > 90 ? `${s.slice(0, 87)}…` : s)
+
+let deck: RenderedSlide[]
+beforeAll(async () => {
+  deck = await renderDeck()
+}, 60_000)
+
+describe('every claim on a slide is registered, and every registered claim is on its slide', () => {
+  it('slide titles are unique, so the register can be keyed by them', () => {
+    expect(TITLES.filter((t, i) => TITLES.indexOf(t) !== i)).toEqual([])
+  })
+
+  it('the register names only slides the deck has', () => {
+    expect(Object.keys(REGISTER).filter((t) => !TITLES.includes(t))).toEqual([])
+  })
+
+  TITLES.forEach((title, i) => {
+    it(`slide ${i + 1} “${title}”`, () => {
+      const slide = deck.find((s) => s.no === i + 1)!
+      expect(compareWithRegister([slide], { [title]: REGISTER[title] ?? {} }).map((p) => p.message)).toEqual([])
+    })
+  })
+
+  it('the deck states numbers on most slides, so an empty rendering cannot pass', () => {
+    const withClaims = deck.filter((s) => s.slide.some(isClaim))
+    expect(withClaims.length).toBeGreaterThanOrEqual(20)
+  })
+})
+
+describe('every number in a registered claim is stated by its passages', () => {
+  for (const { title, part, claim } of ALL_CLAIMS) {
+    it(`${short(title)}${part === 'notes' ? ' (notes)' : ''}: “${short(claim.text)}”`, () => {
+      expect(unsupported(claim)).toEqual([])
+      // Each passage earns its place: it states a number the claim makes.
+      const idle = claim.passages.filter((p) => !supportsSomething(claim, p)).map(passageText)
+      expect(idle, 'passages that state none of the claim’s numbers').toEqual([])
+    })
+  }
+})
+
+describeSources('every registered passage is word for word in its source', () => {
+  const passages = new Map(ALL_CLAIMS.flatMap(({ claim }) => claim.passages.map((p) => [`${passageDoc(p)}:${passageText(p)}`, p] as const)))
+  for (const p of passages.values()) {
+    it(`${passageDoc(p)}: “${short(passageText(p))}”`, () => {
+      expect(sourceText(passageDoc(p))).toContain(passageText(p))
+    })
+  }
+})
+
+describe('the checks catch the errors a board member would notice', () => {
+  const title = 'The work is moving up the value chain'
+  const original = readFileSync(SLIDES_PATH, 'utf8')
+
+  it('a sentence bound to the wrong figure fails, naming the slide, the claim and what differs', async () => {
+    const rebound = original.replace('Debugging fell from <Fig id="shift.fixing.oct" />', 'Debugging fell from <Fig id="shift.operating.oct" />')
+    expect(rebound).not.toBe(original)
+    const problems = compareWithRegister(await renderDeck(rebound), REGISTER).map((p) => p.message)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toContain(`slide 10 “${title}” says “Debugging fell from 14% to 19% of sessions`)
+    expect(problems[0]).toContain('the slide has “14%” where the register has “33%”')
+  })
+
+  it('re-recording that sentence does not help: its new number is not in the passages', () => {
+    const registered = REGISTER[title].slide!.find((c) => c.text.startsWith('Debugging fell'))!
+    const rerecorded = { ...registered, text: registered.text.replace('from 33%', 'from 14%') }
+    expect(unsupported(rerecorded)).toEqual(['14 (“Debugging fell from 14%”) is in none of the passages'])
+  })
+
+  it('a changed qualifier fails even when re-recorded: “more than” is not the report’s “~”', () => {
+    const cover = REGISTER['Agentic coding: expertise, not coding, decides the return'].slide![0]
+    const rerecorded = { ...cover, text: cover.text.replace('about 400,000', 'more than 400,000') }
+    expect(unsupported(rerecorded)).toEqual(['“of more than 400,000” reads more than, but the passages say “~400,000”'])
+  })
+
+  it('a chart bar bound to another figure fails on its row of the chart’s data table', async () => {
+    const { CHARTS } = await import('../data/charts')
+    const series = CHARTS.successByExpertise.series[0]
+    const figures = series.figures as unknown as string[]
+    const saved = figures[0]
+    figures[0] = 'success.novice.partial'
+    try {
+      const problems = compareWithRegister(await renderDeck(), REGISTER).map((p) => p.message)
+      expect(problems.join('\n')).toContain('“Share of sessions that succeed, by rated expertise: Verified success, Novice | 77%”')
+    } finally {
+      figures[0] = saved
+    }
+  })
+
+  it('a derived number needs its inputs in the passages', () => {
+    const claim = { text: 'Planning decisions made by Claude | about 30% = 100 − 70', passages: ['Claude makes about 80% of execution decisions'], derived: ['decisions.planning.claude'] }
+    expect(unsupported(claim)).toContain('70 (input decisions.planning.user of decisions.planning.claude) is in none of the passages')
+  })
+})

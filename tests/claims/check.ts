@@ -1,0 +1,146 @@
+/**
+ * Holds the rendered claims to the register (tests/claims.register.ts): every claim on a slide is
+ * registered word for word, every registered claim is still on its slide, and every number in a
+ * claim is stated, with the same kind of qualifier, by the passages registered beside it.
+ */
+import { FIGURES, type Figure, type SourceId } from '../../data'
+import { QUALIFIER_FAMILY, numberTokens, numbersIn, type NumberToken } from '../../data/numbers'
+import type { RenderedSlide } from './render'
+
+/** A passage from the report, or from an article where the claim is about what the article said. */
+export type Passage = string | { doc: SourceId; text: string }
+
+export interface Claim {
+  /** The sentence as the board reads it: numbers, qualifiers and units rendered. */
+  text: string
+  /** Passages, word for word from the source, that state every number in the claim. */
+  passages: readonly Passage[]
+  /** Derived figures the claim states (a ratio, a difference, a fall in percent): their inputs must be in the passages. */
+  derived?: readonly string[]
+}
+
+export interface SlideClaims {
+  slide?: readonly Claim[]
+  notes?: readonly Claim[]
+}
+
+/** Keyed by slide title. */
+export type ClaimsRegister = Readonly<Record<string, SlideClaims>>
+
+export const passageText = (p: Passage) => (typeof p === 'string' ? p : p.text)
+export const passageDoc = (p: Passage): SourceId => (typeof p === 'string' ? 'report' : p.doc)
+
+/** A sentence is a claim when it states a number (digits, or a number word such as "half" or "seven"). */
+export const isClaim = (sentence: string) => numberTokens(sentence).length > 0
+
+export interface Problem {
+  slide: string
+  message: string
+}
+
+const where = (s: RenderedSlide, part: 'slide' | 'notes') => `slide ${s.no} “${s.title}”${part === 'notes' ? ' (speaker notes)' : ''}`
+
+/** Rendered claims against the register, both ways. */
+export function compareWithRegister(deck: readonly RenderedSlide[], register: ClaimsRegister): Problem[] {
+  const problems: Problem[] = []
+  const titles = new Set(deck.map((s) => s.title))
+  for (const title of Object.keys(register)) {
+    if (!titles.has(title)) problems.push({ slide: title, message: `the register has claims for a slide titled “${title}”, and no slide has that title` })
+  }
+  for (const s of deck) {
+    for (const part of ['slide', 'notes'] as const) {
+      const rendered = s[part].filter(isClaim)
+      const registered = (register[s.title]?.[part] ?? []).map((c) => c.text)
+      for (const text of rendered.filter((t) => !registered.includes(t))) {
+        const near = nearest(text, registered.filter((r) => !rendered.includes(r)))
+        problems.push({
+          slide: s.title,
+          message: near
+            ? `${where(s, part)} says “${text}”, but the register has “${near}”: ${difference(text, near)}`
+            : `${where(s, part)} says “${text}”, which is not in the register: add it to tests/claims.register.ts with the report passages that state its numbers`,
+        })
+      }
+      for (const text of registered.filter((r) => !rendered.includes(r))) {
+        if (rendered.some((t) => nearest(t, [text]) && !registered.includes(t))) continue // already reported as a difference
+        problems.push({ slide: s.title, message: `${where(s, part)} no longer says “${text}”: remove it from the register` })
+      }
+    }
+  }
+  return problems
+}
+
+/** The registered claim most like `text` (most words in common), if any shares half its words. */
+function nearest(text: string, candidates: readonly string[]): string | undefined {
+  const words = (s: string) => new Set(s.toLowerCase().split(/\s+/))
+  const mine = words(text)
+  let best: string | undefined
+  let bestScore = 0.5
+  for (const c of candidates) {
+    const theirs = words(c)
+    const shared = [...mine].filter((w) => theirs.has(w)).length
+    const score = shared / Math.max(mine.size, theirs.size)
+    if (score > bestScore) [best, bestScore] = [c, score]
+  }
+  return best
+}
+
+/** Where two sentences part: “14%” on the slide where the register has “33%”. */
+export function difference(slide: string, register: string): string {
+  const a = slide.split(' ')
+  const b = register.split(' ')
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  const said = a.slice(start, a.length - end).join(' ')
+  const kept = b.slice(start, b.length - end).join(' ')
+  return `the slide has “${said}” where the register has “${kept}”`
+}
+
+const byId = new Map(FIGURES.map((f) => [f.id, f]))
+const family = (t: Pick<NumberToken, 'qualifier'>) => (t.qualifier ? QUALIFIER_FAMILY[t.qualifier] : 'none')
+const ends = (f: Figure) => (typeof f.value === 'number' ? [f.value] : [...f.value])
+
+/**
+ * Every number in the claim is in a passage with a qualifier of the same kind ("about 70%" needs
+ * "about 70%" or "~70%", not "70%"), except the values of the derived figures it names, whose
+ * inputs must be in the passages instead. Returns what is unsupported, in words.
+ */
+export function unsupported(claim: Claim): string[] {
+  const out: string[] = []
+  const stated = claim.passages.flatMap((p) => numberTokens(passageText(p)))
+  const derived = (claim.derived ?? []).map((id) => {
+    const f = byId.get(id)
+    if (!f?.derivation) throw new Error(`claim “${claim.text}” names "${id}" as derived, but that is not a derived figure in data/figures.ts`)
+    return f
+  })
+  const exempt = new Set<number>()
+  for (const f of derived) {
+    for (const v of ends(f)) exempt.add(Math.abs(v))
+    for (const c of numbersIn(f.derivation!.formula)) exempt.add(c) // constants such as the 100 in "100 − x"
+    for (const input of f.derivation!.inputs) {
+      const v = ends(byId.get(input)!)
+      // A formula writes its inputs bare ("100 − 70"); their qualifiers are the derived figure's own.
+      for (const n of v) exempt.add(n)
+      const missing = v.filter((n) => !stated.some((t) => t.value === n))
+      if (missing.length) out.push(`${missing.join(' and ')} (input ${input} of ${f.id}) is in none of the passages`)
+    }
+  }
+  for (const t of numberTokens(claim.text)) {
+    if (exempt.has(t.value)) continue
+    const same = stated.filter((s) => s.value === t.value)
+    if (!same.length) out.push(`${t.raw} (“${t.context}”) is in none of the passages`)
+    else if (!same.some((s) => family(s) === family(t))) {
+      out.push(`“${t.context}” reads ${t.qualifier ?? 'exactly'}, but the passages say ${same.map((s) => `“${s.context}”`).join(', ')}`)
+    }
+  }
+  return out
+}
+
+/** True when the passage states at least one number of the claim, as the claim qualifies it, or an input of a derived figure it names. */
+export function supportsSomething(claim: Claim, passage: Passage): boolean {
+  const stated = numberTokens(passageText(passage))
+  const inputs = (claim.derived ?? []).flatMap((id) => byId.get(id)?.derivation?.inputs ?? []).flatMap((i) => ends(byId.get(i)!))
+  if (stated.some((s) => inputs.includes(s.value))) return true
+  return numberTokens(claim.text).some((t) => stated.some((s) => s.value === t.value && family(s) === family(t)))
+}
