@@ -104,7 +104,7 @@ export const REGISTER: ClaimsRegister = {
   },
   "Expertise multiplies the agent's work": {
     slide: [
-      { text: "An expert's prompt sets off more than 2× the actions and 5× the output of a novice's.", passages: [P.expertPrompt] },
+      { text: 'An expert’s prompt sets off more than 2× the actions and 5× the output of a novice’s.', passages: [P.expertPrompt] },
       { text: 'Claude actions per prompt, novice and expert sessions: Novice | about 5 actions', passages: [P.novicePrompt] },
       { text: 'Claude actions per prompt, novice and expert sessions: Expert | 12 actions', passages: [P.expertPrompt] },
       { text: 'Words of output per prompt, novice and expert sessions: Novice | roughly 600 words', passages: [P.novicePrompt] },
@@ -183,7 +183,7 @@ export const REGISTER: ClaimsRegister = {
       { text: `${VALUE}: Operating | about +34%`, passages: [P.valueKinds] },
       { text: `${VALUE}: Fixing | about +32%`, passages: [P.valueKinds] },
       { text: `${VALUE}: Average session | +27%`, passages: [P.valueAverage] },
-      { text: "The report's Key Findings round the average to about 25%; we show the body's measured figure.", passages: [P.valueKeyFindings] },
+      { text: 'The report’s Key Findings round the average to about 25%; we show the body’s measured figure.', passages: [P.valueKeyFindings] },
     ],
     notes: [
       { text: 'Left: the mix of work over seven months.', passages: [P.months] },
@@ -193,7 +193,7 @@ export const REGISTER: ClaimsRegister = {
   'What the study cannot tell us': {
     slide: [
       { text: 'Checked against telemetry: more than 90% of sessions labelled as changing code showed code changes.', passages: [P.telemetry] },
-      { text: "Value estimates are coarse; and the widely quoted 20 hours a week measures hours the tool was actively running, not people's time.", passages: [P.hours] },
+      { text: 'Value estimates are coarse; and the widely quoted 20 hours a week measures hours the tool was actively running, not people’s time.', passages: [P.hours] },
     ],
   },
   'Numbers in circulation, set right': {

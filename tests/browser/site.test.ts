@@ -6,6 +6,9 @@ import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
+import { REGISTER } from '../claims.register'
+import { compareWithRegister } from '../claims/check'
+import { extractClaims } from '../claims/extract'
 import { EXPORT_DIR } from './globalSetup'
 import { SITE_DIR, launch, openSlide, pdfPages, pdfText, serveSite, squash } from './helpers'
 
@@ -97,6 +100,28 @@ describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
     expect(problems).toEqual([])
     expect(messages).toEqual([])
     expect(chartsSeen).toBeGreaterThanOrEqual(10)
+  })
+})
+
+describe('the claims on the built site', () => {
+  it('every slide and its speaker notes say exactly what the claims register holds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    watch(page, [])
+    // The same extraction the unit tests run on their rendering, here inside Chromium on the real site.
+    const extract = `(${extractClaims.toString()})`
+    const deck = []
+    for (let no = 1; no <= TOTAL; no++) {
+      await openSlide(page, site.url, no)
+      const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
+      await page.goto(`${site.url}#/presenter/${no}`)
+      await page.waitForFunction((n) => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
+      deck.push({ no, title: SLIDES[no - 1].title ?? `slide ${no}`, slide, notes })
+    }
+    await page.close()
+    expect(deck.flatMap((s) => s.slide).length).toBeGreaterThan(150)
+    expect(compareWithRegister(deck, REGISTER).map((p) => p.message)).toEqual([])
   })
 })
 

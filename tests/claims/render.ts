@@ -19,8 +19,10 @@ import { extractClaims } from './extract'
 
 export const SLIDES_PATH = join(__dirname, '..', '..', 'slides.md')
 
-// Slidev's markdown options (packages/slidev/node/syntax/markdown-it, createMarkdownPlugin).
-const md = MarkdownExit({ html: true, xhtmlOut: true, linkify: true, quotes: '""\'\'' })
+// Slidev's markdown options: slides go through unplugin-vue-markdown (typographer on, Slidev's
+// straight quotes), notes through a plain renderer (packages/slidev/node/vite/loaders.ts).
+const slideMd = MarkdownExit({ html: true, xhtmlOut: true, linkify: true, typographer: true, quotes: '""\'\'' })
+const notesMd = MarkdownExit({ html: true })
 
 export interface RenderedSlide {
   no: number
@@ -61,12 +63,12 @@ export async function renderDeck(markdown = readFileSync(SLIDES_PATH, 'utf8')): 
   const { slides } = parseSync(markdown, SLIDES_PATH)
   const out: RenderedSlide[] = []
   for (const [i, s] of slides.entries()) {
-    const html = await renderTemplate(md.render(s.content))
+    const html = await renderTemplate(slideMd.render(s.content))
     out.push({
       no: i + 1,
       title: s.title ?? `slide ${i + 1}`,
       slide: htmlToClaims(html),
-      notes: s.note ? htmlToClaims(md.render(s.note)) : [],
+      notes: s.note ? htmlToClaims(notesMd.render(s.note)) : [],
     })
   }
   return out
