@@ -672,7 +672,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'roughly',
     source: { doc: 'workforceBrief', locator: 'Body', quote: 'A roughly 50% reduction in debugging sessions over seven months' },
     correctedBy: ['shift.fixing.oct', 'shift.fixing.apr', 'shift.fixing.relativeDecline'],
-    note: 'The report says the share fell by “nearly half”: less than the article’s figure.',
+    note: 'The report says “nearly half”; the article rounds it up.',
   },
   {
     id: 'circulation.valueRise',

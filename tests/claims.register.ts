@@ -203,7 +203,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [A.briefSuccess, A.briefTitle, P.successUp, P.success],
       },
       {
-        text: "A roughly 50% reduction in debugging sessions over seven months Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Fixing broken code, share of sessions, October 2025: 33% Fixing broken code, share of sessions, April 2026: 19% Relative fall in the share of fixing sessions: −42% The report says the share fell by “nearly half”: less than the article’s figure.",
+        text: "A roughly 50% reduction in debugging sessions over seven months Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Fixing broken code, share of sessions, October 2025: 33% Fixing broken code, share of sessions, April 2026: 19% Relative fall in the share of fixing sessions: −42% The report says “nearly half”; the article rounds it up.",
         passages: [A.briefDebugging, A.briefTitle, P.window, P.fixingShift, P.nearlyHalf],
         derived: ['shift.fixing.relativeDecline'],
       },

@@ -62,6 +62,26 @@ describe('figures.json and figures.csv', () => {
     const csv = toCsv([{ ...rows[0], quote: 'said "about", then, more' }])
     expect(csv.split('\r\n')[1]).toContain('"said ""about"", then, more"')
   })
+  it('mark every derived figure with its inputs and formula, and no other', () => {
+    // Worked out by hand from the report: 100 − 70; 12 ÷ 5; 3,200 ÷ 600; (19 − 33) ÷ 33 × 100; 34 − 29.
+    const derived = Object.fromEntries(rows.filter((r) => r.derivedFrom).map((r) => [r.id, r.formula?.split(' = ')[1]]))
+    expect(derived).toEqual({
+      'decisions.planning.claude': '100 − 70',
+      'expertise.actionsRatio': '12 ÷ 5',
+      'expertise.wordsRatio': '3,200 ÷ 600',
+      'shift.fixing.relativeDecline': '(19 − 33) ÷ 33 × 100',
+      'occupation.codeGap': '34 − 29',
+    })
+    expect(rows.find((r) => r.id === 'expertise.actionsRatio')).toMatchObject({
+      derivedFrom: ['expertise.expert.actions', 'expertise.novice.actions'],
+      formula: 'expertise.expert.actions ÷ expertise.novice.actions = 12 ÷ 5',
+    })
+    const csv = toCsv(rows).split('\r\n')
+    expect(csv[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
+    const gap = csv.find((l) => l.startsWith('"occupation.codeGap"'))!
+    expect(gap.endsWith('"occupation.software.verifiedCode occupation.other.verifiedCode","occupation.software.verifiedCode − occupation.other.verifiedCode = 34 − 29"')).toBe(true)
+    expect(csv.find((l) => l.startsWith('"modes.fixing"'))!.endsWith(',"",""')).toBe(true)
+  })
   it('JSON parses back to the same rows', () => {
     expect(JSON.parse(toJson(rows)).figures).toEqual(rows)
   })

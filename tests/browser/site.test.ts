@@ -162,13 +162,18 @@ describe('downloads at the site root', () => {
     const row = json.figures.find((r: { id: string }) => r.id === 'success.intermediatePlus.verified')
     expect(row).toMatchObject({ value: null, lo: 28, hi: 33, unit: 'percent', locator: 'The returns to expertise, Figure 5' })
     expect(row.source).toContain('https://www.anthropic.com/research/claude-code-expertise')
+    expect(row).toMatchObject({ derivedFrom: null, formula: null })
+    const derived = json.figures.filter((r: { derivedFrom: string[] | null }) => r.derivedFrom)
+    expect(derived.map((r: { id: string }) => r.id).sort()).toEqual(FIGURES.filter((f) => f.derivation).map((f) => f.id).sort())
   })
 
   it('figures.csv has the documented columns and a row per figure', async () => {
     const csv = await (await fetch(`${site.url}figures.csv`)).text()
     const lines = csv.trim().split('\r\n')
-    expect(lines[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote')
+    expect(lines[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
     expect(lines).toHaveLength(FIGURES.length + 1)
+    // A derived figure says what it was computed from, so a reader of the CSV can tell.
+    expect(lines.find((l) => l.startsWith('"shift.fixing.relativeDecline"'))).toContain('"shift.fixing.apr shift.fixing.oct","(shift.fixing.apr − shift.fixing.oct) ÷ shift.fixing.oct × 100 = (19 − 33) ÷ 33 × 100"')
   })
 
   it('the deck PDF is served from the site root', async () => {
