@@ -119,8 +119,36 @@ describe('the checks catch the errors a board member would notice', () => {
     }
   })
 
+  it('a registered claim no slide says any more fails as stale', () => {
+    const stale = { ...REGISTER, [title]: { ...REGISTER[title], slide: [...REGISTER[title].slide!, { text: 'Debugging fell by 100%.', passages: [] }] } }
+    expect(compareWithRegister(deck, stale).map((p) => p.message)).toEqual([`slide 10 “${title}” no longer says “Debugging fell by 100%.”: remove it from the register`])
+  })
+
   it('a derived number needs its inputs in the passages', () => {
     const claim = { text: 'Planning decisions made by Claude | about 30% = 100 − 70', passages: ['Claude makes about 80% of execution decisions'], derived: ['decisions.planning.claude'] }
     expect(unsupported(claim)).toContain('70 (input decisions.planning.user of decisions.planning.claude) is in none of the passages')
+  })
+})
+
+describe('reading claims off a rendered slide', () => {
+  const read = async (html: string) => {
+    const { Window } = await import('happy-dom')
+    const { extractClaims } = await import('./claims/extract')
+    const w = new Window()
+    w.document.body.innerHTML = html
+    return extractClaims(w.document.body as unknown as Element)
+  }
+
+  it('splits paragraphs into sentences and keeps a big figure with its label', async () => {
+    expect(await read('<p>Fixing fell from <span>33%</span> to 19%. Value rose 27%.</p><div data-claim><div>15%</div><div>Verified, novice</div></div>')).toEqual([
+      'Fixing fell from 33% to 19%.',
+      'Value rose 27%.',
+      '15% Verified, novice',
+    ])
+  })
+
+  it('reads a table row whole, with its caption, and skips what is marked off', async () => {
+    const html = '<table><caption>Success</caption><tr><th>Novice</th><td>15%</td><td data-claims="off">Figure 5</td></tr></table><p data-claims="off">Source: Figure 5</p>'
+    expect(await read(html)).toEqual(['Success: Novice | 15%'])
   })
 })

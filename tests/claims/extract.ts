@@ -21,6 +21,7 @@ export function extractClaims(root: Element): string[] {
     if (node.nodeType !== 1) return ''
     const el = node as Element
     if (skipped(el)) return ''
+    if (el.tagName.toUpperCase() === 'BR') return ' '
     const inner = [...el.childNodes].map(textOf).join('')
     const tag = el.tagName.toUpperCase()
     if (tag === 'TD' || tag === 'TH') return ` | ${inner}`
