@@ -93,6 +93,29 @@ describe('the checks catch the errors a board member would notice', () => {
     expect(problems[0]).toContain('the slide has “14%” where the register has “33%”')
   })
 
+  it('“Verified success” bound to the partial-success figure fails on the cost slide', async () => {
+    const rebound = original.replace('Verified success: <Fig id="success.novice.verified" /> for novices', 'Verified success: <Fig id="success.novice.partial" /> for novices')
+    expect(rebound).not.toBe(original)
+    const problems = compareWithRegister(await renderDeck(rebound), REGISTER).map((p) => p.message)
+    expect(problems).toEqual([
+      'slide 15 “Cost: lift everyone to competent, not a few to mastery” says “Verified success: 77% for novices, 28–33% from intermediate up.”, but the register has “Verified success: 15% for novices, 28–33% from intermediate up.”: the slide has “77%” where the register has “15%”',
+    ])
+  })
+
+  it('a qualifier changed in the figures module fails on every slide that shows the figure', async () => {
+    const { figure } = await import('../data')
+    const sessions = figure('scope.sessions') as { qualifier?: string }
+    sessions.qualifier = 'more than'
+    try {
+      const problems = compareWithRegister(await renderDeck(), REGISTER).map((p) => p.message)
+      expect(problems.length).toBeGreaterThanOrEqual(3) // cover, study at a glance, appendix
+      expect(problems[0]).toContain('slide 1 “Agentic coding: expertise, not coding, decides the return” says “Board briefing · Evidence from Anthropic\'s study of more than 400,000')
+      expect(problems[0]).toContain('the slide has “more than” where the register has “about”')
+    } finally {
+      sessions.qualifier = 'about'
+    }
+  })
+
   it('re-recording that sentence does not help: its new number is not in the passages', () => {
     const registered = REGISTER[title].slide!.find((c) => c.text.startsWith('Debugging fell'))!
     const rerecorded = { ...registered, text: registered.text.replace('from 33%', 'from 14%') }
