@@ -1,8 +1,9 @@
 // Finds a Chromium for Playwright and `slidev export`: $CHROMIUM_PATH, then the standard paths.
 // On Debian as root with none installed, installs Debian's `chromium` package (never a browser
 // download from the network); elsewhere stops with the exact command to get one.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { aptInstall, canAptInstall } from './apt.mjs'
 
 const STANDARD_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']
 
@@ -18,22 +19,17 @@ export function findChromium() {
   return STANDARD_PATHS.find((p) => existsSync(p))
 }
 
-const isDebian = () => existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
-
 const hasPdfTools = () => ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((p) => existsSync(p))
 
 export function ensureChromium() {
   const found = findChromium()
   if (found && hasPdfTools()) return found
-  if (isDebian() && isRoot()) {
-    console.log('Chromium or the PDF tools not found: installing Debian\'s chromium and poppler-utils packages …')
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', 'chromium', 'poppler-utils', 'fonts-dejavu-core'], { stdio: 'inherit', env })
+  if (canAptInstall()) {
+    console.log('Chromium or the PDF tools not found.')
+    aptInstall(['chromium', 'poppler-utils', 'fonts-dejavu-core'])
     const now = findChromium()
-    if (install && install.status === 0 && now) return now
-    throw new Error('Installing Debian\'s chromium package failed; see the apt-get output above.')
+    if (now) return now
+    throw new Error('Debian\'s chromium package installed, but no Chromium binary was found.')
   }
   if (found) throw new Error('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
   throw new Error(

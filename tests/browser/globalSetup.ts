@@ -5,6 +5,8 @@ import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 // @ts-expect-error plain JS module
 import { ensureChromium } from '../../scripts/lib/chromium.mjs'
+// @ts-expect-error plain JS module
+import { ensureNginx } from '../../scripts/lib/nginx.mjs'
 
 export const SITE_DIR = resolve('test-results/site')
 export const EXPORT_DIR = resolve('test-results/exports')
@@ -16,6 +18,7 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
 }
 
 export default function setup(project: TestProject) {
+  ensureNginx() // for tests/browser/hosting.test.ts: Debian's nginx, installed when missing
   if (process.env.SKIP_SITE_BUILD) {
     project.provide('chromium', ensureChromium() as string)
     return

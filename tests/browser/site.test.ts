@@ -176,6 +176,14 @@ describe('downloads at the site root', () => {
     expect(lines.find((l) => l.startsWith('"shift.fixing.relativeDecline"'))).toContain('"shift.fixing.apr shift.fixing.oct","(shift.fixing.apr − shift.fixing.oct) ÷ shift.fixing.oct × 100 = (19 − 33) ÷ 33 × 100"')
   })
 
+  it('static hosts get the same headers (_headers) and a robots.txt that keeps crawlers out', async () => {
+    const headers = readFileSync(join(SITE_DIR, '_headers'), 'utf8')
+    expect(headers).toContain("/board/*\n  Content-Security-Policy: default-src 'self';")
+    expect(headers).toContain('/board/assets/*\n  Cache-Control: private, max-age=31536000, immutable')
+    expect(headers).toContain('/board/board-deck-agentic-coding.pdf\n  Cache-Control: no-cache')
+    expect(await (await fetch(`${site.url}robots.txt`)).text()).toBe('User-agent: *\nDisallow: /\n')
+  })
+
   it('the deck PDF is served from the site root', async () => {
     const res = await fetch(`${site.url}board-deck-agentic-coding.pdf`)
     expect(res.status).toBe(200)

@@ -1,0 +1,96 @@
+// The HTTP headers a confidential board paper is served with, defined once. `npm run host` turns
+// them into nginx `add_header` lines; `npm run build` writes them as a `_headers` file (Netlify,
+// Cloudflare Pages and hosts that read the same format) and a robots.txt into the site.
+import { createHash } from 'node:crypto'
+
+/** One week is too short and "forever" is right: asset names carry a content hash. */
+export const CACHE_HASHED = 'private, max-age=31536000, immutable'
+/** Pages and downloads are revalidated on every visit, so a corrected figure reaches every reader. */
+export const CACHE_PAGE = 'no-cache'
+
+export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n'
+
+/**
+ * Who may embed the deck in a frame: "'none'" (the default), "'self'", or https origins such as a
+ * board portal's (`FRAME_ANCESTORS="https://portal.example.com"`). Anything else is refused by name.
+ */
+export function frameAncestors(setting = process.env.FRAME_ANCESTORS) {
+  const value = (setting ?? '').trim() || "'none'"
+  for (const source of value.split(/\s+/)) {
+    if (source === "'none'" || source === "'self'") continue
+    let url
+    try {
+      url = new URL(source)
+    } catch {
+      url = undefined
+    }
+    if (!url || url.protocol !== 'https:' || url.origin !== source.replace(/\/$/, '')) {
+      throw new Error(`FRAME_ANCESTORS must list https origins (https://portal.example.com), 'self' or 'none'; "${source}" is none of these`)
+    }
+  }
+  return value
+}
+
+/** sha256 sources for each inline <script> in the page, so they run without 'unsafe-inline'. */
+export function inlineScriptHashes(html) {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => m[1].trim())
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
+}
+
+/**
+ * The Content-Security-Policy: everything from the deck's own origin, nothing from any other, no eval.
+ * Each allowance beyond 'self' is one the deck was seen to need in Chromium (tests/browser/hosting.test.ts).
+ */
+export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAncestors() } = {}) {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
+    // Slidev and Vue add <style> elements at run time, with content that varies, so no hash can name
+    // them (seen in Chromium as style-src-elem violations). Scripts get no such allowance.
+    "style-src 'self' 'unsafe-inline'",
+    // Slidev's icons are SVG data: URIs inside its own CSS.
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ')
+}
+
+/** The headers every response carries, the login page (401) included. */
+export function securityHeaders(options = {}) {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(options),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Robots-Tag': 'noindex, nofollow',
+  }
+}
+
+/** nginx: one `add_header … always;` line per header (`always`, so 401 and 404 answers carry them too). */
+export function nginxHeaderLines(options = {}) {
+  const quote = (v) => `"${v.replace(/["\\]/g, '\\$&')}"`
+  return Object.entries(securityHeaders(options))
+    .map(([name, value]) => `add_header ${name} ${quote(value)} always;`)
+    .join('\n')
+}
+
+/**
+ * A `_headers` file for static hosts that read it. Cache-Control is set per path and never twice for
+ * one path, because such hosts merge the headers of every rule a path matches. `pages`: the other
+ * files at the site root (the PDF, figures.json, figures.csv).
+ */
+export function staticHostHeaders(base, pages, options = {}) {
+  const lines = []
+  const rule = (path, headers) => {
+    lines.push(path)
+    for (const [name, value] of Object.entries(headers)) lines.push(`  ${name}: ${value}`)
+  }
+  rule(`${base}*`, securityHeaders(options))
+  rule(`${base}assets/*`, { 'Cache-Control': CACHE_HASHED })
+  for (const page of ['', 'index.html', ...pages]) rule(`${base}${page}`, { 'Cache-Control': CACHE_PAGE })
+  return lines.join('\n') + '\n'
+}

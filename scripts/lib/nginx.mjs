@@ -1,0 +1,20 @@
+// Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
+// (as root on Debian), the same way scripts/lib/chromium.mjs gets Chromium.
+import { existsSync } from 'node:fs'
+import { aptInstall, canAptInstall } from './apt.mjs'
+
+const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
+
+export function ensureNginx() {
+  const found = PATHS.find((p) => existsSync(p))
+  if (found) return found
+  if (!canAptInstall()) throw new Error('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
+  console.log('nginx not found.')
+  aptInstall(['nginx'])
+  const now = PATHS.find((p) => existsSync(p))
+  if (!now) throw new Error("Debian's nginx package installed, but no nginx binary was found.")
+  return now
+}
+
+// `node scripts/lib/nginx.mjs` prints the path, installing if needed.
+if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureNginx())
