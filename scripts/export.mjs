@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// `npm run export`: the deck as a PDF, one page per slide, builds in their final state, charts at
-// their final values (no animation in print mode). `npm run export:notes`: the speaker notes PDF.
+// `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
+// state, charts at their final values (no animation in print mode). Navigable and accessible: one
+// bookmark per slide named by its title, a tagged structure, the document language, title, author
+// and subject, and each chart's values as text on its page. `npm run export:notes`: the speaker notes.
 // Both land in exports/ (or the folder given with --out).
-import { mkdirSync } from 'node:fs'
+//
+// Why not `slidev export`: it prints with Playwright and then rewrites the file with pdf-lib, which
+// drops Chromium's tags, and it has no switch for Chromium's own outline. So this script starts
+// Slidev's server the way `slidev export` does (its public API, in export mode), opens the same print
+// view with our Chromium, and asks Chromium for a tagged PDF with an outline.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright-chromium'
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
 import { DECK_NAME, run } from './lib/run.mjs'
 
@@ -16,29 +24,95 @@ mkdirSync(outDir, { recursive: true })
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 const executable = ensureChromium()
 
-if (!notes) {
+const { createServer, resolveOptions } = await import('@slidev/cli')
+const options = await resolveOptions({ entry: 'slides.md' }, 'export')
+const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
+await server.listen()
+const { port } = server.httpServer.address()
+const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
+try {
+  if (notes) await exportNotes()
+  else await exportDeck()
+} finally {
+  await browser.close()
+  await server.close()
+}
+
+async function exportDeck() {
+  const config = options.data.config
+  const width = config.canvasWidth
+  const height = Math.round(config.canvasWidth / config.aspectRatio)
+  const total = options.data.slides.length
   const output = resolve(outDir, `${DECK_NAME}.pdf`)
-  run('npx', ['slidev', 'export', 'slides.md', '--output', output, '--executable-path', executable, '--timeout', '60000'])
+  const page = await browser.newPage({ viewport: { width, height: height * total } })
+  // Slidev's print view, as `slidev export` opens it (packages/slidev/node/commands/export.ts).
+  await page.goto(`http://localhost:${port}/?print=true#print`, { waitUntil: 'networkidle', timeout: 90_000 })
+  await page.emulateMedia({ colorScheme: 'light', media: 'screen' })
+  await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading') && document.querySelectorAll('.print-slide-container').length > 0, null, { timeout: 60_000 })
+  // Every chart has drawn its final frame (components/charts/readyMarker.ts).
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.chartReady === 'true'), null, { timeout: 60_000 })
+  // Slidev's empty diagram container would print as a last, blank page (slidev export hides it too).
+  await page.evaluate(() => document.querySelector('#mermaid-rendering-container')?.setAttribute('hidden', ''))
+  const pdf = await page.pdf({
+    width,
+    height,
+    margin: { left: 0, top: 0, right: 0, bottom: 0 },
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true, // structure for screen readers (headings, paragraphs, tables), and the language
+    outline: true, // a bookmark for each slide's heading
+    pageRanges: `1-${total}`,
+  })
+  const lang = (await page.evaluate(() => document.documentElement.lang)) || 'en'
+  const titles = options.data.slides.map((slide, i) => slide.title ?? `Slide ${i + 1}`)
+  writeFileSync(output, await withMetadata(pdf, options.data.slides[0], lang, titles))
   console.log(`✓ deck PDF: ${output}`)
-} else {
-  // Slidev's own export-notes cannot be pointed at a system Chromium, so start Slidev's server the
-  // way it does (its public API, in export mode) and print its notes page with our Chromium.
-  const { createServer, resolveOptions } = await import('@slidev/cli')
+}
+
+/**
+ * Title, author, subject and language in the document information, for a board portal's index.
+ * pdf-lib rewrites only the information dictionary and the catalog's /Lang: the tags and the outline
+ * Chromium wrote are kept (the tests read the result with poppler).
+ */
+async function withMetadata(bytes, cover, lang, titles) {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  oneBookmarkPerSlide(doc, titles)
+  const fm = cover.frontmatter ?? {}
+  doc.setTitle(cover.title ?? fm.title ?? DECK_NAME, { showInWindowTitleBar: true })
+  if (fm.author) doc.setAuthor(String(fm.author))
+  if (fm.info) doc.setSubject(String(fm.info).trim().split('\n')[0])
+  doc.setCreator('Slidev, printed by Chromium')
+  doc.setLanguage(lang)
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing
+  return doc.save()
+}
+
+/**
+ * Chromium makes a bookmark of every heading: each slide's title, and under the concern slides their
+ * "Evidence", "Decision" and "We will measure". A board portal's contents wants one entry per slide,
+ * named exactly as the slide is, so keep the top level, drop what hangs under it, and name each entry
+ * from the deck's own titles. Fails loudly if the top level is not one entry per slide.
+ */
+function oneBookmarkPerSlide(doc, titles) {
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'))
+  if (!outlines) throw new Error('Chromium wrote no outline: the PDF would have no bookmarks')
+  const items = []
+  for (let ref = outlines.get(PDFName.of('First')); ref; ref = doc.context.lookup(ref).get(PDFName.of('Next'))) items.push(doc.context.lookup(ref))
+  if (items.length !== titles.length) throw new Error(`the PDF outline has ${items.length} top-level bookmarks for ${titles.length} slides`)
+  items.forEach((item, i) => {
+    for (const key of ['First', 'Last', 'Count']) item.delete(PDFName.of(key))
+    item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i]))
+  })
+  outlines.set(PDFName.of('Count'), doc.context.obj(items.length))
+}
+
+async function exportNotes() {
+  // Slidev's own export-notes cannot be pointed at a system Chromium: print its notes page ourselves.
   const output = resolve(outDir, `${DECK_NAME}-notes.pdf`)
-  const options = await resolveOptions({ entry: 'slides.md' }, 'export')
-  const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
-  await server.listen()
-  const { port } = server.httpServer.address()
-  const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
-  try {
-    const page = await browser.newPage()
-    await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
-    await page.waitForLoadState('networkidle')
-    await page.emulateMedia({ media: 'screen' })
-    await page.pdf({ path: output, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
-    console.log(`✓ speaker-notes PDF: ${output}`)
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  const page = await browser.newPage()
+  await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
+  await page.waitForLoadState('networkidle')
+  await page.emulateMedia({ media: 'screen' })
+  await page.pdf({ path: output, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
+  console.log(`✓ speaker-notes PDF: ${output}`)
 }

@@ -1,11 +1,25 @@
 // Reading a PDF with poppler-utils (installed with Chromium by scripts/lib/chromium.mjs).
 import { execFileSync } from 'node:child_process'
 
-export function pdfPages(path) {
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+/** pdfinfo's fields: { Pages: '26', Tagged: 'yes', Title: '…', … }. */
+export function pdfInfo(path) {
+  const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
 }
 
-export function pdfText(path) {
-  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })
+export function pdfPages(path) {
+  return Number(pdfInfo(path).Pages)
+}
+
+/** The text of the whole PDF, or of one page. */
+export function pdfText(path, page) {
+  const range = page ? ['-f', String(page), '-l', String(page)] : []
+  return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' })
+}
+
+/** The bookmarks, as poppler reads them: [{ title, page }] in order, nested ones included. */
+export function pdfBookmarks(path) {
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const unescape = (s) => s.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  return [...xml.matchAll(/<item page="(\d+)">([\s\S]*?)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: unescape(m[2]) }))
 }

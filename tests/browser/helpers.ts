@@ -17,6 +17,6 @@ export async function serveSite(): Promise<{ url: string; close: () => Promise<v
 }
 
 export { openSlide } from '../../scripts/lib/browser.mjs'
-export { pdfPages, pdfText } from '../../scripts/lib/pdf.mjs'
+export { pdfBookmarks, pdfInfo, pdfPages, pdfText } from '../../scripts/lib/pdf.mjs'
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim()

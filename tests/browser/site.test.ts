@@ -10,7 +10,10 @@ import { REGISTER } from '../claims.register'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { EXPORT_DIR } from './globalSetup'
-import { SITE_DIR, launch, openSlide, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { CHARTS, type ChartId } from '../../data/charts'
+import { tableRows } from '../../components/charts/build'
 
 const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
 const TOTAL = SLIDES.length
@@ -212,6 +215,36 @@ describe('the exported PDFs', () => {
     }
     await page.close()
     expect(checked).toBeGreaterThanOrEqual(7)
+    expect(missing).toEqual([])
+  })
+
+  it('is a board-pack PDF: tagged, with its language, title, author and subject', async () => {
+    const info = pdfInfo(DECK_PDF)
+    expect(info.Tagged).toBe('yes')
+    expect(info.Title).toBe(SLIDES[0].title)
+    expect(info.Author).toBe('Office of the CEO')
+    expect(info.Subject).toMatch(/^Board briefing on Anthropic's study/)
+    const doc = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false })
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(en)')
+  })
+
+  it('has one bookmark per slide, named by its title, pointing at its page', () => {
+    expect(pdfBookmarks(DECK_PDF)).toEqual(SLIDES.map((s, i) => ({ page: i + 1, title: s.title })))
+  })
+
+  it('carries each chart’s values as text on the chart’s page, as the slide writes them', () => {
+    const missing: string[] = []
+    let checked = 0
+    SLIDES.forEach((s, i) => {
+      const text = squash(pdfText(DECK_PDF, i + 1))
+      for (const m of s.content.matchAll(/<(?:BarChart|SplitBarChart|SlopeChart) chart="([^"]+)"/g)) {
+        for (const row of tableRows(CHARTS[m[1] as ChartId])) {
+          checked++
+          if (!text.includes(`${row.label} ${row.value}`)) missing.push(`page ${i + 1}, ${m[1]}: ${row.label} ${row.value}`)
+        }
+      }
+    })
+    expect(checked).toBeGreaterThan(40)
     expect(missing).toEqual([])
   })
 
