@@ -5,7 +5,7 @@
  */
 import type { Fact, Figure, Qualifier, Unit, Value } from './types.ts'
 import { SOURCES } from './sources.ts'
-import { numberTokens, numbersIn } from './numbers.ts'
+import { QUALIFIER_FAMILY, numberTokens, numbersIn } from './numbers.ts'
 
 export class FigureValidationError extends Error {
   constructor(public readonly problems: readonly Problem[]) {
@@ -174,7 +174,7 @@ const show = (q: Qualifier | null | undefined) => (q ? `"${q}"` : 'none')
 export function derivedQualifier(inputs: readonly Figure[]): Qualifier | null | undefined {
   const qs = inputs.map((i) => i.qualifier ?? null)
   if (qs.every((q) => q === null)) return null
-  if (qs.every((q) => q === null || q === 'about' || q === 'around' || q === 'roughly')) return 'about'
+  if (qs.every((q) => q === null || QUALIFIER_FAMILY[q] === 'approximately')) return 'about'
   return undefined
 }
 

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { inlineScriptHashes, nginxHeaderLines, frameAncestors } from '../deploy/headers.mjs'
+import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, frameAncestors, inlineScriptHashes, nginxHeaderLines } from '../deploy/headers.mjs'
 import { normaliseBase } from './lib/base.mjs'
 import { ensureNginx } from './lib/nginx.mjs'
 
@@ -74,7 +74,17 @@ writeFileSync(join(prefix, 'headers.conf'), nginxHeaderLines({ scriptHashes: inl
 
 let conf = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8')
 if (base === '/') conf = conf.replace(/\n {4}# Anything else[\s\S]*?\n {4}\}\n/, '\n') // the site is "/" itself
-const values = { PREFIX: prefix, SITE: site, BASE: base, PORT: String(port), HOST: host, USER: worker ? `user ${worker.name};` : '' }
+const values = {
+  PREFIX: prefix,
+  SITE: site,
+  BASE: base,
+  PORT: String(port),
+  HOST: host,
+  USER: worker ? `user ${worker.name};` : '',
+  CACHE_HASHED,
+  CACHE_PAGE,
+  ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
+}
 conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k) => {
   if (!(k in values)) fail(`deploy/nginx.conf names an unknown setting {{${k}}}`)
   return values[k]
