@@ -7,7 +7,7 @@
 //
 // Why not `slidev export`: it prints with Playwright and then rewrites the file with pdf-lib, which
 // drops Chromium's tags, and it has no switch for Chromium's own outline. So this script starts
-// Slidev's server the way `slidev export` does (its public API, in export mode), opens the same print
+// Slidev's server the way `slidev export` does (scripts/lib/slidev-print.mjs), opens the same print
 // view with our Chromium, and asks Chromium for a tagged PDF with an outline.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -15,6 +15,7 @@ import { chromium } from 'playwright-chromium'
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
 import { DECK_NAME, run } from './lib/run.mjs'
+import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
 
 const args = process.argv.slice(2)
 const notes = args.includes('--notes')
@@ -24,35 +25,23 @@ mkdirSync(outDir, { recursive: true })
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 const executable = ensureChromium()
 
-const { createServer, resolveOptions } = await import('@slidev/cli')
-const options = await resolveOptions({ entry: 'slides.md' }, 'export')
-const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
-await server.listen()
-const { port } = server.httpServer.address()
+const slidev = await startSlidev()
+const { options, port } = slidev
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
 try {
   if (notes) await exportNotes()
   else await exportDeck()
 } finally {
   await browser.close()
-  await server.close()
+  await slidev.close()
 }
 
 async function exportDeck() {
-  const config = options.data.config
-  const width = config.canvasWidth
-  const height = Math.round(config.canvasWidth / config.aspectRatio)
-  const total = options.data.slides.length
+  const { width, height } = slidev
+  const total = slidev.slides.length
   const output = resolve(outDir, `${DECK_NAME}.pdf`)
   const page = await browser.newPage({ viewport: { width, height: height * total } })
-  // Slidev's print view, as `slidev export` opens it (packages/slidev/node/commands/export.ts).
-  await page.goto(`http://localhost:${port}/?print=true#print`, { waitUntil: 'networkidle', timeout: 90_000 })
-  await page.emulateMedia({ colorScheme: 'light', media: 'screen' })
-  await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading') && document.querySelectorAll('.print-slide-container').length > 0, null, { timeout: 60_000 })
-  // Every chart has drawn its final frame (components/charts/readyMarker.ts).
-  await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.chartReady === 'true'), null, { timeout: 60_000 })
-  // Slidev's empty diagram container would print as a last, blank page (slidev export hides it too).
-  await page.evaluate(() => document.querySelector('#mermaid-rendering-container')?.setAttribute('hidden', ''))
+  await openPrintView(page, port)
   const pdf = await page.pdf({
     width,
     height,

@@ -1,0 +1,190 @@
+#!/usr/bin/env -S npx tsx
+// `npm run export:pptx`: the deck as an editable PowerPoint, exports/board-deck-agentic-coding.pptx
+// (or in the folder given with --out), for secretaries and CEOs' offices who edit, restyle or lift
+// slides into another paper.
+//
+// Slidev's own editable export (`slidev export --format pptx-editable`) does the text, layout and
+// speaker notes: every text box editable, every slide's notes. It draws charts as pictures, so this
+// script runs that exporter on our own print view and, as it writes each slide, puts a native
+// PowerPoint chart where Slidev would have put a chart's picture: same place, same size, the values of
+// the figures module in its data sheet (scripts/pptx/native-charts.ts). Why not the CLI: the CLI
+// opens the print view itself, and the print view lays each chart's data table over the chart as
+// transparent text for the PDF; Slidev's exporter turns that into visible 4-point black text.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import JSZip from 'jszip'
+import PptxGenJS from 'pptxgenjs'
+import { chromium, type Page } from 'playwright-chromium'
+import { CHARTS, type ChartId } from '../data/charts'
+import { tableRows } from '../components/charts/build'
+import { TYPE } from '../components/charts/theme'
+import { inkFor } from '../components/charts/palette'
+import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
+import { patchChartXml } from './pptx/patch-chart-xml'
+// @ts-expect-error plain JS module
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
+// @ts-expect-error plain JS module
+import { DECK_NAME, run } from './lib/run.mjs'
+// @ts-expect-error plain JS module
+import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
+
+interface ChartBox {
+  chart: ChartId
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+const args = process.argv.slice(2)
+const outDir = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : 'exports')
+mkdirSync(outDir, { recursive: true })
+const output = join(outDir, `${DECK_NAME}.pptx`)
+
+run('npx', ['tsx', 'scripts/validate-figures.ts'])
+const exporter = await slidevEditableExporter()
+const executable = ensureChromium()
+const slidev = await startSlidev()
+const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
+const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
+try {
+  const total: number = slidev.slides.length
+  const page = await browser.newPage({ viewport: { width: slidev.width, height: slidev.height * total } })
+  let boxes: ChartBox[][] = []
+  const placed: { slide: number; chart: ChartId }[] = []
+  const unhook = hookCharts(() => boxes, placed)
+  try {
+    const result = await exporter.exportPptxEditable(
+      {
+        page,
+        slides: slidev.slides,
+        width: slidev.width,
+        height: slidev.height,
+        pages: Array.from({ length: total }, (_, i) => i + 1),
+        go: async () => {
+          await openPrintView(page, slidev.port)
+          boxes = await prepareForPowerPoint(page)
+        },
+      },
+      join(work, 'slidev.pptx'),
+    )
+    exporter.reportEditableExport(result)
+    const expected = boxes.flat().length
+    if (placed.length !== expected) {
+      throw new Error(`${expected} charts on the slides, but ${placed.length} became PowerPoint charts: Slidev's exporter did not hand over every chart picture`)
+    }
+    writeFileSync(output, await finishCharts(readFileSync(result.output)))
+    console.log(`✓ deck PPTX: ${output} (${total} slides, ${placed.length} native charts)`)
+  } finally {
+    unhook()
+  }
+} finally {
+  await browser.close()
+  await slidev.close()
+  rmSync(work, { recursive: true, force: true })
+}
+
+/**
+ * Slidev's editable exporter, from the CLI's own files: it is not part of @slidev/cli's public API,
+ * so find it by what it exports and say clearly when an upgrade has moved it.
+ */
+async function slidevEditableExporter() {
+  const cli = dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json'))
+  for (const file of readdirSync(join(cli, 'dist')).filter((f) => /^pptx-.*\.mjs$/.test(f))) {
+    const mod = await import(pathToFileURL(join(cli, 'dist', file)).href)
+    if (typeof mod.exportPptxEditable === 'function') return mod
+  }
+  throw new Error(`Slidev's editable PowerPoint exporter (exportPptxEditable) was not found in ${cli}/dist; this script was written for @slidev/cli 53.`)
+}
+
+/**
+ * In the page, before Slidev reads it: drop each chart's print-only data table (the native chart
+ * carries the values), write the quotation marks of <q> out as text (PowerPoint has no ::before),
+ * and say where each chart's canvas is on its slide.
+ */
+async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
+  return page.evaluate(() => {
+    document.querySelectorAll('table.print-text').forEach((t) => t.remove())
+    // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+    for (const q of document.querySelectorAll('q')) {
+      const [open, close] = ['::before', '::after'].map((pseudo) => getComputedStyle(q, pseudo).content.replace(/^"(.*)"$/, '$1'))
+      q.prepend(open)
+      q.append(close)
+    }
+    const style = document.createElement('style')
+    style.textContent = 'q::before, q::after { content: none !important; }'
+    document.head.append(style)
+    return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
+      const origin = slide.getBoundingClientRect()
+      return [...slide.querySelectorAll<HTMLElement>('figure[data-chart]')].map((fig) => {
+        const r = fig.querySelector('canvas')!.getBoundingClientRect()
+        return { chart: fig.dataset.chart as ChartId, x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
+      })
+    })
+  })
+}
+
+/**
+ * While Slidev's exporter writes the deck, a chart's picture (Slidev names it "Rendered as an image
+ * because of CSS canvas") becomes a native chart in the same box. Slidev loads the same pptxgenjs
+ * module as this script, so wrapping its addSlide reaches every slide Slidev adds.
+ */
+function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart: ChartId }[]) {
+  const proto = PptxGenJS.prototype as unknown as { addSlide: (...a: unknown[]) => PptxGenJS.Slide }
+  const original = proto.addSlide
+  let slideIndex = -1
+  proto.addSlide = function (this: PptxGenJS, ...a: unknown[]) {
+    const pptx = this
+    const slide = original.apply(this, a)
+    const index = ++slideIndex
+    const addImage = slide.addImage.bind(slide)
+    slide.addImage = (options: PptxGenJS.ImageProps) => {
+      if (!options.altText?.endsWith('canvas')) return addImage(options)
+      const px = (inches: unknown) => Number(inches) * 96
+      const box = boxesOf()[index]?.find((b) => Math.abs(b.x - px(options.x)) < 2 && Math.abs(b.y - px(options.y)) < 2)
+      if (!box) throw new Error(`Slide ${index + 1}: a canvas at (${px(options.x)}, ${px(options.y)}) is not a deck chart`)
+      const chart = nativeChart(box.chart)
+      const title = CHARTS[box.chart].title
+      const values = tableRows(CHARTS[box.chart]).map((r) => `${r.label}: ${r.value}`).join('; ')
+      slide.addChart(chart.type === 'bar' ? pptx.ChartType.bar : pptx.ChartType.line, pptxData(chart), {
+        ...chart.options,
+        x: options.x,
+        y: options.y,
+        w: options.w,
+        h: options.h,
+        objectName: `chart:${box.chart}`,
+        altText: `${title}. ${values}.`,
+      } as PptxGenJS.IChartOpts)
+      placed.push({ slide: index + 1, chart: box.chart })
+      return slide
+    }
+    return slide
+  }
+  return () => {
+    proto.addSlide = original
+  }
+}
+
+/** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts). */
+async function finishCharts(pptx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(pptx)
+  const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+  const labelSize = Math.round(TYPE.dataLabel * 0.75 * 100)
+  const labelColour = inkFor(false).text.replace('#', '')
+  for (const file of slideFiles) {
+    const xml = await zip.file(file)!.async('string')
+    const rels = await zip.file(file.replace('slides/', 'slides/_rels/') + '.rels')!.async('string')
+    for (const [, id, cy, rId] of xml.matchAll(/name="chart:([^"]+)"[\s\S]*?<a:ext cx="\d+" cy="(\d+)"\/>[\s\S]*?<c:chart r:id="([^"]+)"/g)) {
+      const target = new RegExp(`Id="${rId}"[^>]*Target="(?:\\.\\.|/ppt)/charts/([^"]+)"`).exec(rels)?.[1]
+      if (!target) throw new Error(`${file}: chart "${id}" points at ${rId}, which is not a chart`)
+      const chartFile = `ppt/charts/${target}`
+      const chart: NativeChart = nativeChart(id as ChartId)
+      const offsets = slopeLabelOffsets(chart, Number(cy) / 914400) // EMU to inches
+      zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, labelSize, labelColour, offsets))
+    }
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+}

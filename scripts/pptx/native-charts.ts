@@ -1,0 +1,252 @@
+/**
+ * Each deck chart (data/charts.ts) as a native PowerPoint chart: what pptxgenjs needs to write it
+ * (values, categories, colours by meaning), plus what pptxgenjs cannot say and patch-chart-xml.ts adds:
+ * each point's label as the slide writes it ("28–33%", "~70%") and, for a range, a bar up to its low
+ * end with an error bar up to its high end. Pure: unit-tested in tests/pptx.charts.test.ts.
+ */
+import type PptxGenJS from 'pptxgenjs'
+import { figure, type Figure } from '../../data'
+import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
+import { chartLabel, spreadLabels } from '../../components/charts/build'
+import { PALETTE, inkFor } from '../../components/charts/palette'
+import { TYPE } from '../../components/charts/theme'
+
+/** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
+export const FONT_FACE = 'Inter'
+const INK = inkFor(false)
+const hex = (css: string) => css.replace('#', '').toUpperCase()
+/** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
+const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
+
+/**
+ * pptxgenjs's chart options. It writes both axis settings below into the XML as given, though its
+ * typings list fewer values: reversed categories ("maxMin") and a value axis at the last category ("max").
+ */
+export type ChartOptions = Omit<PptxGenJS.IChartOpts, 'catAxisOrientation' | 'catAxisCrossesAt'> & {
+  catAxisOrientation?: 'minMax' | 'maxMin'
+  catAxisCrossesAt?: number | 'autoZero' | 'max'
+}
+
+export interface NativePoint {
+  /** The figure the point shows. */
+  figureId: string
+  /** The label as the slide writes it. */
+  label: string
+  /** The low end of a range, or the value. */
+  value: number
+  /** How far a range reaches above `value`; 0 for a single value. */
+  rangeAbove: number
+}
+
+export interface NativeSeries {
+  name: string
+  categories: string[]
+  points: NativePoint[]
+  /** One colour per point (hex without #). */
+  colours: string[]
+}
+
+export interface NativeChart {
+  id: ChartId
+  title: string
+  type: 'bar' | 'line'
+  series: NativeSeries[]
+  /** Options for pptxgenjs's addChart, without position and size. */
+  options: ChartOptions
+  /** Where each data label sits (OOXML dLblPos), per series and point. */
+  labelPositions: string[][]
+  /** Error-bar colour of each series, for ranges. */
+  rangeColours: string[]
+}
+
+const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
+const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
+/** A category written over two lines on the slide keeps its line break (PowerPoint and Impress honour it). */
+const text = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join('\n'))
+
+function point(id: string): NativePoint {
+  const f = figure(id)
+  return { figureId: id, label: chartLabel(f), value: lo(f), rangeAbove: hi(f) - lo(f) }
+}
+
+/** Options every chart shares: the deck's font and ink, no chart title (the slide has one), no gridlines. */
+function common(): ChartOptions {
+  const font = { fontFace: FONT_FACE }
+  return {
+    showTitle: false,
+    showValue: true,
+    dataLabelFontFace: font.fontFace,
+    dataLabelFontSize: pt(TYPE.dataLabel),
+    dataLabelFontBold: true,
+    dataLabelColor: hex(INK.text),
+    catAxisLabelFontFace: font.fontFace,
+    catAxisLabelFontSize: pt(TYPE.tick),
+    catAxisLabelColor: hex(INK.text),
+    valAxisLabelFontFace: font.fontFace,
+    valAxisLabelFontSize: pt(TYPE.tick),
+    valAxisLabelColor: hex(INK.muted),
+    valAxisTitleFontFace: font.fontFace,
+    valAxisTitleFontSize: pt(TYPE.axisTitle),
+    valAxisTitleColor: hex(INK.muted),
+    legendFontFace: font.fontFace,
+    legendFontSize: pt(TYPE.legend),
+    legendColor: hex(INK.text),
+    legendPos: 'b',
+    valGridLine: { style: 'none' },
+    catGridLine: { style: 'none' },
+    valAxisMinVal: 0,
+    catAxisLabelRotate: 0,
+  }
+}
+
+function unitsOf(series: NativeSeries[]): Set<string> {
+  return new Set(series.flatMap((s) => s.points.map((p) => figure(p.figureId).unit)))
+}
+
+function axisFormat(series: NativeSeries[]): string {
+  const units = unitsOf(series)
+  if (units.size === 1 && units.has('percent')) return '0"%"'
+  if (units.size === 1 && units.has('percentChange')) return '+0"%";−0"%";0"%"'
+  return '#,##0'
+}
+
+const colourOf = (m: Meaning) => hex(PALETTE[m])
+
+function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): NativeChart {
+  const categories = spec.categories.map(text)
+  const series: NativeSeries[] = spec.series.map((s) => {
+    if (s.figures.length !== categories.length) {
+      throw new Error(`Chart "${id}": series "${s.name}" has ${s.figures.length} figures for ${categories.length} categories`)
+    }
+    return {
+      name: s.name,
+      categories,
+      points: s.figures.map(point),
+      colours: s.figures.map((_, i) => colourOf(typeof s.meaning === 'string' ? s.meaning : (s.meaning as readonly Meaning[])[i])),
+    }
+  })
+  const single = series.length === 1
+  const percentScale = unitsOf(series).size === 1 && unitsOf(series).has('percent') && !spec.horizontal
+  return {
+    id,
+    title: spec.title,
+    type: 'bar',
+    series,
+    options: {
+      ...common(),
+      barDir: spec.horizontal ? 'bar' : 'col',
+      barGrouping: 'clustered',
+      barGapWidthPct: 60,
+      // One series coloured point by point (pptxgenjs writes a colour per bar), several by series.
+      chartColors: single ? series[0].colours : series.map((s) => s.colours[0]),
+      showLegend: !single,
+      // chart.js draws a horizontal chart's first category at the top; PowerPoint, at the bottom.
+      catAxisOrientation: spec.horizontal ? 'maxMin' : 'minMax',
+      // …and the value axis then belongs at the last category, the bottom (pptxgenjs writes this on valAx).
+      catAxisCrossesAt: spec.horizontal ? 'max' : undefined,
+      valAxisMaxVal: percentScale ? 100 : undefined,
+      valAxisLabelFormatCode: axisFormat(series),
+      showValAxisTitle: Boolean(spec.axisTitle),
+      valAxisTitle: spec.axisTitle,
+    },
+    labelPositions: series.map((s) => s.points.map(() => 'outEnd')),
+    rangeColours: series.map((s) => (single ? hex(INK.text) : s.colours[0])),
+  }
+}
+
+function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): NativeChart {
+  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
+  const categories = spec.rows.map((r) => r.label)
+  const series: NativeSeries[] = names.map((name) => {
+    const parts = spec.rows.map((r) => {
+      const part = r.parts.find((p) => p.name === name)
+      if (!part) throw new Error(`Chart "${id}": row "${r.label}" has no part "${name}"`)
+      return part
+    })
+    return { name, categories, points: parts.map((p) => point(p.figure)), colours: parts.map((p) => colourOf(p.meaning)) }
+  })
+  return {
+    id,
+    title: spec.title,
+    type: 'bar',
+    series,
+    options: {
+      ...common(),
+      barDir: 'bar',
+      barGrouping: 'stacked',
+      overlap: 100,
+      barGapWidthPct: 50,
+      chartColors: series.map((s) => s.colours[0]),
+      showLegend: true,
+      catAxisOrientation: 'maxMin',
+      catAxisCrossesAt: 'max',
+      valAxisMaxVal: 100,
+      valAxisLabelFormatCode: '0"%"',
+    },
+    labelPositions: series.map((s) => s.points.map(() => 'ctr')),
+    rangeColours: series.map((s) => s.colours[0]),
+  }
+}
+
+function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): NativeChart {
+  const categories = [spec.fromLabel, spec.toLabel]
+  const colour = hex(PALETTE.share)
+  const series: NativeSeries[] = spec.lines.map((l) => {
+    const [from, to] = [point(l.from), point(l.to)]
+    // As on the slide: the start point shows its value, the end point its value and the line's name.
+    return { name: l.name, categories, points: [from, { ...to, label: `${to.label}  ${l.name}` }], colours: [colour, colour] }
+  })
+  return {
+    id,
+    title: spec.title,
+    type: 'line',
+    series,
+    options: {
+      ...common(),
+      chartColors: series.map(() => colour),
+      lineSize: 3,
+      lineDataSymbol: 'circle',
+      lineDataSymbolSize: 8,
+      showLegend: false,
+      valAxisHidden: true,
+      valAxisMaxVal: slopeTop(series),
+      valAxisLabelFormatCode: axisFormat(series),
+    },
+    labelPositions: series.map(() => ['l', 'r']),
+    rangeColours: series.map(() => colour),
+  }
+}
+
+const slopeTop = (series: NativeSeries[]) => Math.ceil((Math.max(...series.flatMap((s) => s.points.map((p) => p.value))) * 1.15) / 5) * 5
+
+/**
+ * Vertical nudges for a slope chart's labels, as fractions of the chart's height: where lines meet,
+ * their labels are pushed apart as on the slide (spreadLabels), so "21%", "20%" and "19%" never print
+ * on top of each other. `heightInches` is the chart's height on its slide.
+ */
+export function slopeLabelOffsets(chart: NativeChart, heightInches: number): number[][] {
+  if (chart.type !== 'line') return chart.series.map((s) => s.points.map(() => 0))
+  const top = slopeTop(chart.series)
+  const plot = 0.8 // share of the chart's height the plot takes (the rest is the category axis and margins)
+  const gap = (pt(TYPE.dataLabel) * 1.4) / 72 / heightInches // one label's height, in chart heights
+  const offsets = chart.series.map((s) => s.points.map(() => 0))
+  for (let i = 0; i < 2; i++) {
+    const ys = chart.series.map((s) => 1 - (s.points[i].value / top) * plot)
+    spreadLabels(ys, gap).forEach((y, k) => (offsets[k][i] = y - ys[k]))
+  }
+  return offsets
+}
+
+/** The native chart for one deck chart. Throws, naming the chart, when its spec does not fit its figures. */
+export function nativeChart(id: ChartId): NativeChart {
+  const spec = CHARTS[id] as ChartSpec
+  if (!spec) throw new Error(`No chart "${id}" in data/charts.ts`)
+  if (spec.kind === 'bar') return barChart(id, spec)
+  if (spec.kind === 'split') return splitChart(id, spec)
+  return slopeChart(id, spec)
+}
+
+/** pptxgenjs's chart data: one entry per series, each point at the low end of its figure. */
+export function pptxData(chart: NativeChart) {
+  return chart.series.map((s) => ({ name: s.name, labels: s.categories, values: s.points.map((p) => p.value) }))
+}
