@@ -174,7 +174,6 @@ function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): N
       ...common(),
       barDir: 'bar',
       barGrouping: 'stacked',
-      overlap: 100,
       barGapWidthPct: 50,
       chartColors: series.map((s) => s.colours[0]),
       showLegend: true,
