@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build` (or `BASE=/board/ npm run build`): the static site in dist/, ready for a plain
-// static host under that base path, with the deck's PDF, figures.json and figures.csv at its root.
+// static host under that base path, with the deck's PDF, its PowerPoint, figures.json and figures.csv at its root.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.mjs'
@@ -19,10 +19,11 @@ const out = resolve(process.env.OUT_DIR ?? 'dist')
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 run('npx', ['slidev', 'build', 'slides.md', '--base', base, '--out', out])
 run('node', ['scripts/export.mjs', '--out', out])
+run('npx', ['tsx', 'scripts/export-pptx.ts', '--out', out])
 run('npx', ['tsx', 'scripts/write-figures.ts', out])
 // For static hosts: the same headers nginx sends (deploy/headers.mjs), and a robots.txt that keeps crawlers out.
 // A static host still needs its own login in front: these files cannot protect the deck (see README).
 const hashes = inlineScriptHashes(readFileSync(resolve(out, 'index.html'), 'utf8'))
-writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [`${DECK_NAME}.pdf`, 'figures.json', 'figures.csv'], { scriptHashes: hashes }))
+writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`, 'figures.json', 'figures.csv'], { scriptHashes: hashes }))
 writeFileSync(resolve(out, 'robots.txt'), ROBOTS_TXT)
-console.log(`✓ site in ${out}, to be served from ${base} (deck PDF: ${base}${DECK_NAME}.pdf)`)
+console.log(`✓ site in ${out}, to be served from ${base} (deck PDF: ${base}${DECK_NAME}.pdf, PowerPoint: ${base}${DECK_NAME}.pptx)`)

@@ -110,7 +110,10 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
     document.querySelectorAll('table.print-text').forEach((t) => t.remove())
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     for (const q of document.querySelectorAll('q')) {
-      const [open, close] = ['::before', '::after'].map((pseudo) => getComputedStyle(q, pseudo).content.replace(/^"(.*)"$/, '$1'))
+      // `content` is "open-quote"/"close-quote" (the deck's English marks) or a quoted string.
+      const [open, close] = ['::before', '::after'].map((pseudo) =>
+        ({ 'open-quote': '“', 'close-quote': '”', none: '', normal: '' })[getComputedStyle(q, pseudo).content] ?? getComputedStyle(q, pseudo).content.replace(/^"(.*)"$/, '$1'),
+      )
       q.prepend(open)
       q.append(close)
     }
@@ -168,7 +171,7 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart:
   }
 }
 
-/** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts). */
+/** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts), and a one-line subject. */
 async function finishCharts(pptx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
   const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
@@ -186,5 +189,8 @@ async function finishCharts(pptx: Buffer): Promise<Buffer> {
       zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, labelSize, labelColour, offsets))
     }
   }
+  // The subject as the PDF gives it: the front matter's first line, for a board portal's index.
+  const core = await zip.file('docProps/core.xml')!.async('string')
+  zip.file('docProps/core.xml', core.replace(/<dc:subject>([^<]*)<\/dc:subject>/, (_, subject: string) => `<dc:subject>${subject.trim().split('\n')[0]}</dc:subject>`))
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }

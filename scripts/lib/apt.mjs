@@ -8,11 +8,14 @@ export const isDebian = () =>
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 export const canAptInstall = () => isDebian() && isRoot()
 
-/** `apt-get update && apt-get install -y …`; throws if either fails. */
-export function aptInstall(packages) {
+/**
+ * `apt-get update && apt-get install -y …`; throws if either fails. `noRecommends` keeps big suites
+ * (LibreOffice) to what the tests use.
+ */
+export function aptInstall(packages, { noRecommends = false } = {}) {
   console.log(`Installing Debian's ${packages.join(', ')} …`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env })
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', ...(noRecommends ? ['--no-install-recommends'] : []), ...packages], { stdio: 'inherit', env })
   if (!install || install.status !== 0) throw new Error(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
 }

@@ -23,3 +23,17 @@ export function pdfBookmarks(path) {
   const unescape = (s) => s.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
   return [...xml.matchAll(/<item page="(\d+)">([\s\S]*?)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: unescape(m[2]) }))
 }
+
+/** Words that reach past the edge of their page, as poppler lays them out: [{ page, word }]. */
+export function pdfWordsOffPage(path) {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const off = []
+  html.split('<page ').slice(1).forEach((page, i) => {
+    const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(page).map(Number)
+    for (const m of page.matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)) {
+      const [x0, y0, x1, y1] = m.slice(1, 5).map(Number)
+      if (x0 < 0 || y0 < 0 || x1 > w + 0.5 || y1 > h + 0.5) off.push({ page: i + 1, word: m[5] })
+    }
+  })
+  return off
+}

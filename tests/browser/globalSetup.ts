@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node'
 import { ensureChromium } from '../../scripts/lib/chromium.mjs'
 // @ts-expect-error plain JS module
 import { ensureNginx } from '../../scripts/lib/nginx.mjs'
+import { ensureLibreOffice } from '../../scripts/lib/libreoffice.mjs'
 
 export const SITE_DIR = resolve('test-results/site')
 export const EXPORT_DIR = resolve('test-results/exports')
@@ -19,6 +20,7 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
 
 export default function setup(project: TestProject) {
   ensureNginx() // for tests/browser/hosting.test.ts: Debian's nginx, installed when missing
+  ensureLibreOffice() // for tests/browser/pptx.test.ts: Debian's LibreOffice Impress and Inter, installed when missing
   if (process.env.SKIP_SITE_BUILD) {
     project.provide('chromium', ensureChromium() as string)
     return

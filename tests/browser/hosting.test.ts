@@ -25,6 +25,7 @@ const PATHS: [path: string, type: RegExp][] = [
   [`${BASE}assets/${script}`, /^(application|text)\/javascript/],
   [`${BASE}assets/${style}`, /^text\/css/],
   [`${BASE}board-deck-agentic-coding.pdf`, /^application\/pdf/],
+  [`${BASE}board-deck-agentic-coding.pptx`, /^application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation/],
   [`${BASE}figures.json`, /^application\/json/],
   [`${BASE}figures.csv`, /^text\/csv/],
   [`${BASE}favicon.svg`, /^image\/svg\+xml/],
@@ -141,7 +142,7 @@ describe('npm run host: the headers', () => {
   it('hashed assets are cached for a year in the reader’s browser only; the page and downloads are revalidated', async () => {
     const asset = await fetch(`${origin}${BASE}assets/${script}`, { headers: auth() })
     expect(asset.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
-    for (const path of [BASE, `${BASE}index.html`, `${BASE}figures.csv`, `${BASE}board-deck-agentic-coding.pdf`]) {
+    for (const path of [BASE, `${BASE}index.html`, `${BASE}figures.csv`, `${BASE}board-deck-agentic-coding.pdf`, `${BASE}board-deck-agentic-coding.pptx`]) {
       expect((await fetch(`${origin}${path}`, { headers: auth() })).headers.get('cache-control'), path).toBe('no-cache')
     }
   })

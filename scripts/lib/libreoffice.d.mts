@@ -1,0 +1,3 @@
+export function ensureLibreOffice(): string
+export function convertToPdf(input: string, outDir: string): string
+export function libreOfficeVersion(): string
