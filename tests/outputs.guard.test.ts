@@ -26,6 +26,13 @@ describe('a malformed figure stops build and export', () => {
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
   }, 120_000)
+
+  it('npm run export:pptx exits with the figure id and the rule, before any chart is written', () => {
+    const r = runScript(['node_modules/.bin/tsx', 'scripts/export-pptx.ts', '--out', 'test-results/should-not-exist'], MALFORMED)
+    expect(r.status).not.toBe(0)
+    expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
+    expect(r.output).not.toContain('deck PPTX')
+  }, 120_000)
 })
 
 describe('base path', () => {
