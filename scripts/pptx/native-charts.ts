@@ -61,8 +61,12 @@ export interface NativeChart {
 
 const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
 const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
-/** A category written over two lines on the slide keeps its line break (PowerPoint and Impress honour it). */
-const text = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join('\n'))
+/**
+ * A category the slide writes over two lines keeps its line break under a column (PowerPoint and Impress
+ * honour it); beside a horizontal bar it goes on one line, where there is room and a taller label would
+ * make Impress skip every other category.
+ */
+const text = (c: string | readonly string[], horizontal = false) => (typeof c === 'string' ? c : c.join(horizontal ? ' ' : '\n'))
 
 function point(id: string): NativePoint {
   const f = figure(id)
@@ -96,6 +100,7 @@ function common(): ChartOptions {
     catGridLine: { style: 'none' },
     valAxisMinVal: 0,
     catAxisLabelRotate: 0,
+    catAxisLabelFrequency: 1, // every category named, as on the slide (a crowded axis otherwise skips some)
   }
 }
 
@@ -113,7 +118,7 @@ function axisFormat(series: NativeSeries[]): string {
 const colourOf = (m: Meaning) => hex(PALETTE[m])
 
 function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): NativeChart {
-  const categories = spec.categories.map(text)
+  const categories = spec.categories.map((c) => text(c, spec.horizontal))
   const series: NativeSeries[] = spec.series.map((s) => {
     if (s.figures.length !== categories.length) {
       throw new Error(`Chart "${id}": series "${s.name}" has ${s.figures.length} figures for ${categories.length} categories`)

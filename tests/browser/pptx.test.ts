@@ -66,7 +66,8 @@ function expectedSeries(spec: ChartSpec) {
     const v = figure(id).value
     return typeof v === 'number' ? [v, v] : v
   }
-  const lines = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join('\n'))
+  // Under a column a two-line category keeps its break; beside a horizontal bar it is one line.
+  const lines = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(spec.kind === 'bar' && spec.horizontal ? ' ' : '\n'))
   const hex = (m: Meaning) => PALETTE[m].slice(1).toUpperCase()
   if (spec.kind === 'bar') {
     return spec.series.map((s) => ({
@@ -232,11 +233,14 @@ describe('the PowerPoint, opened in LibreOffice Impress', () => {
     SLIDES.forEach((s, i) => expect(plain(pdfText(pdf, i + 1)), `page ${i + 1}`).toContain(plain(s.title!)))
   })
 
-  it('draws each chart’s values on its slide’s page', () => {
+  it('draws each chart’s values and every category name on its slide’s page', () => {
     SLIDES.forEach((_, i) => {
       const text = plain(pdfText(pdf, i + 1))
       for (const id of charsOnSlide(i + 1)) {
-        for (const w of expectedSeries(CHARTS[id] as ChartSpec)) for (const fid of w.figures) expect(text, `page ${i + 1}, ${id}`).toContain(formatWithUnit(figure(fid)))
+        for (const w of expectedSeries(CHARTS[id] as ChartSpec)) {
+          for (const fid of w.figures) expect(text, `page ${i + 1}, ${id}`).toContain(formatWithUnit(figure(fid)))
+          for (const category of w.categories) expect(text, `page ${i + 1}, ${id}: category`).toContain(plain(category))
+        }
       }
     })
   })
