@@ -100,7 +100,7 @@ function common(): ChartOptions {
     catGridLine: { style: 'none' },
     valAxisMinVal: 0,
     catAxisLabelRotate: 0,
-    catAxisLabelFrequency: 1, // every category named, as on the slide (a crowded axis otherwise skips some)
+    catAxisLabelFrequency: '1', // every category named, as on the slide (a crowded axis otherwise skips some)
   }
 }
 
