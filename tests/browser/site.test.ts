@@ -1,6 +1,6 @@
 // The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
@@ -10,7 +10,7 @@ import { REGISTER } from '../claims.register'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { EXPORT_DIR } from './globalSetup'
-import { SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { CHARTS, type ChartId } from '../../data/charts'
 import { tableRows } from '../../components/charts/build'
@@ -103,6 +103,31 @@ describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
     expect(problems).toEqual([])
     expect(messages).toEqual([])
     expect(chartsSeen).toBeGreaterThanOrEqual(10)
+  })
+})
+
+describe('what the first view loads', () => {
+  // chart.js is the file holding its own error message; the build names its chunk after a chart module.
+  const chartJs = readdirSync(join(SITE_DIR, 'assets'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => readFileSync(join(SITE_DIR, 'assets', f), 'utf8').includes("can't acquire context from the given item"))
+
+  async function scriptsFor(no: number): Promise<string[]> {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const seen: string[] = []
+    page.on('request', (r) => seen.push(new URL(r.url()).pathname))
+    await openSlide(page, site.url, no)
+    await page.waitForLoadState('networkidle')
+    await page.close()
+    return seen
+  }
+
+  it('slide 1 does not load chart.js; a chart slide does', async () => {
+    expect(chartJs).toHaveLength(1)
+    const file = `${BASE}assets/${chartJs[0]}`
+    expect(readFileSync(join(SITE_DIR, 'index.html'), 'utf8'), 'index.html preloads chart.js').not.toContain(chartJs[0])
+    expect(await scriptsFor(1)).not.toContain(file)
+    expect(await scriptsFor(6)).toContain(file)
   })
 })
 
