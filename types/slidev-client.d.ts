@@ -9,8 +9,14 @@ export function useNav(): {
   isPresenter: ComputedRef<boolean>
   currentPage: ComputedRef<number>
   total: ComputedRef<number>
+  slides: ComputedRef<SlideRoute[]>
+}
+/** A slide's route, as Slidev's router holds it: its number, its component and what the parser read. */
+export interface SlideRoute {
+  no: number
+  meta?: { slide?: { title?: string; note?: string; noteHTML?: string; frontmatter: Record<string, unknown> } }
 }
 export function onSlideEnter(cb: () => void): void
 export function onSlideLeave(cb: () => void): void
 export function useIsSlideActive(): ComputedRef<boolean>
-export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } } }
+export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } }; $renderContext: Ref<string> }

@@ -10,4 +10,4 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
-export const DECK_NAME = 'board-deck-agentic-coding'
+export { DECK_NAME } from './deck-name.mjs'

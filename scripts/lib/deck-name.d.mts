@@ -1,0 +1,1 @@
+export const DECK_NAME: string
