@@ -1,0 +1,31 @@
+// The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
+import { readFileSync } from 'node:fs'
+import { parseSync } from '@slidev/parser'
+import { describe, expect, it } from 'vitest'
+import { PRESENTER_CUE, readerBlocks } from '../components/reader/readerText'
+
+const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+/** Notes as Slidev renders them: one <p> per paragraph. */
+const asHtml = (note: string) => note.split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join('\n')
+/** Words that tell a presenter what to do on stage: never reader text. */
+const STAGE_DIRECTIONS = /^(Walk|Stress|Read the|Say |Open with|Put the|Restate|Press|Click|Pause|Point to)|click to reveal|click again/i
+
+describe('reader text', () => {
+  it('drops the paragraphs meant for the presenter and marks the likely question', () => {
+    const html = '<p>The point.</p>\n<p>Presenter: walk the bars.</p>\n<p>Likely question: "Why?" Answer: because.</p>'
+    expect(readerBlocks(html)).toEqual([
+      { kind: 'text', html: 'The point.' },
+      { kind: 'question', html: 'Likely question: "Why?" Answer: because.' },
+    ])
+    expect(readerBlocks(undefined)).toEqual([])
+  })
+
+  it.each(SLIDES.map((s, i) => [i + 1, s.title, s.note ?? ''] as const))('slide %i “%s” has reader text with no stage directions', (_, __, note) => {
+    const blocks = readerBlocks(asHtml(note))
+    expect(blocks.length).toBeGreaterThan(0)
+    for (const b of blocks) {
+      expect(b.html.startsWith(PRESENTER_CUE)).toBe(false)
+      expect(b.html).not.toMatch(STAGE_DIRECTIONS)
+    }
+  })
+})
