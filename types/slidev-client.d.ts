@@ -19,4 +19,4 @@ export interface SlideRoute {
 export function onSlideEnter(cb: () => void): void
 export function onSlideLeave(cb: () => void): void
 export function useIsSlideActive(): ComputedRef<boolean>
-export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } }; $renderContext: Ref<string> }
+export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } } }

@@ -178,7 +178,7 @@ describe('navigation on a plain static host under /board/', () => {
     watch(page, messages)
     await page.goto(`${site.url}#/presenter/4`)
     await page.waitForSelector('.slidev-note')
-    expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Walk the bars')
+    expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
     await page.close()
   })
 })

@@ -1,0 +1,182 @@
+// The reader view (#/read) on the built site, in a real Chromium, at a phone's, two tablets' and a
+// desktop's size: every slide and its reader text, every chart drawn, nothing wider than the screen,
+// text and tap targets big enough, no errors, nothing from another host; links that land in the right place.
+import { readFileSync } from 'node:fs'
+import { parseSync } from '@slidev/parser'
+import type { Browser, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHARTS } from '../../data/charts'
+import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
+import { launch, serveSite, squash } from './helpers'
+
+const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet portrait', width: 820, height: 1180 },
+  { name: 'tablet landscape', width: 1180, height: 820 },
+  { name: 'desktop', width: 1920, height: 1080 },
+] as const
+const CHART_COUNT = Object.keys(CHARTS).length
+const plain = (s: string) => squash(s.replace(/<[^>]+>/g, '')).replace(/[’‘]/g, "'").replace(/[“”]/g, '"')
+/** Each slide's reader paragraphs, from slides.md (one paragraph per blank-line block of its notes). */
+const readerText = (note = '') => readerBlocks(note.split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join('')).map((b) => plain(b.html))
+
+let browser: Browser
+let site: { url: string; close: () => Promise<void> }
+beforeAll(async () => {
+  browser = await launch()
+  site = await serveSite()
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+async function openReader(size: { width: number; height: number }, hash = '', colorScheme: 'light' | 'dark' = 'light') {
+  const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme, hasTouch: size.width < 1300 })
+  const problems: string[] = []
+  const foreign: string[] = []
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`))
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('request', (r) => {
+    const u = new URL(r.url())
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) foreign.push(r.url())
+  })
+  await page.goto(`${site.url}#/read${hash}`)
+  await page.waitForSelector('.reader__entry')
+  // Every slide rendered, every chart at its final frame.
+  await page.waitForFunction(
+    (n) => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.reader canvas')]
+      return canvases.length >= n && canvases.every((c) => c.dataset.chartReady === 'true')
+    },
+    CHART_COUNT,
+    { timeout: 60_000 },
+  )
+  return { page, problems, foreign }
+}
+
+describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
+  let page: Page
+  let problems: string[]
+  let foreign: string[]
+  beforeAll(async () => {
+    ;({ page, problems, foreign } = await openReader(size))
+  })
+  afterAll(() => page?.close())
+
+  it('shows every slide, in order, with its title and its reader text, and no presenter cue', async () => {
+    const entries = await page.$$eval('.reader__entry', (els) =>
+      els.map((el) => ({ title: el.querySelector('h2')!.textContent ?? '', text: (el.querySelector('.reader__text') as HTMLElement).innerText })),
+    )
+    expect(entries).toHaveLength(SLIDES.length)
+    entries.forEach((e, i) => {
+      expect(plain(e.title), `slide ${i + 1}`).toContain(plain(SLIDES[i].title!))
+      const text = plain(e.text)
+      for (const paragraph of readerText(SLIDES[i].note)) expect(text, `slide ${i + 1}`).toContain(paragraph.slice(0, 60))
+      expect(text).not.toContain(PRESENTER_CUE)
+    })
+  })
+
+  it('draws every chart; on a phone each chart again, at the reader’s width', async () => {
+    const charts = await page.$$eval('.reader canvas', (cs) =>
+      cs.map((c) => ({ ready: c.dataset.chartReady, redrawn: !!c.closest('.reader__charts'), width: c.getBoundingClientRect().width })),
+    )
+    expect(charts.filter((c) => !c.redrawn)).toHaveLength(CHART_COUNT)
+    expect(charts.every((c) => c.ready === 'true')).toBe(true)
+    const redrawn = charts.filter((c) => c.redrawn)
+    if (size.width < 700) {
+      expect(redrawn).toHaveLength(CHART_COUNT)
+      for (const c of redrawn) expect(c.width).toBeGreaterThan(size.width * 0.8)
+    }
+  })
+
+  it('never scrolls sideways, sets body text at 16 px or more and tap targets at 44 px or more', async () => {
+    const m = await page.evaluate(() => {
+      const root = document.querySelector('.reader') as HTMLElement
+      const small = [...document.querySelectorAll<HTMLElement>('.reader__text p, .reader__header p')]
+        .filter((p) => parseFloat(getComputedStyle(p).fontSize) < 16)
+        .map((p) => p.textContent?.slice(0, 30))
+      const tiny = [...document.querySelectorAll<HTMLElement>('.reader a:not(.reader-slide a), .reader button:not(.reader-slide button)')]
+        .filter((a) => !a.closest('.reader-slide') && a.getBoundingClientRect().height < 44)
+        .map((a) => `${a.textContent?.slice(0, 30)}: ${a.getBoundingClientRect().height}px`)
+      return { scroll: root.scrollWidth, width: root.clientWidth, doc: document.documentElement.scrollWidth, small, tiny }
+    })
+    expect(m.scroll).toBeLessThanOrEqual(m.width)
+    expect(m.doc).toBeLessThanOrEqual(size.width)
+    expect(m.small).toEqual([])
+    expect(m.tiny).toEqual([])
+  })
+
+  it('logs no error and asks no other host for anything', () => {
+    expect(problems).toEqual([])
+    expect(foreign).toEqual([])
+  })
+})
+
+describe('links in and out of the reader view', () => {
+  it('a shared link to a slide opens the reader view at that slide', async () => {
+    const { page } = await openReader(SIZES[1], '#slide-6')
+    await page.waitForTimeout(800) // the view settles on the slide once every slide has rendered
+    const top = await page.$eval('#slide-6', (el) => el.getBoundingClientRect().top)
+    expect(Math.abs(top)).toBeLessThan(40)
+    await page.close()
+  })
+
+  it('the contents list takes the reader to each slide', async () => {
+    const { page } = await openReader(SIZES[2])
+    await page.click('.reader__contents li:nth-child(9) a')
+    await page.waitForFunction(() => location.hash.endsWith('#slide-9'))
+    await page.waitForTimeout(300)
+    expect(Math.abs(await page.$eval('#slide-9', (el) => el.getBoundingClientRect().top))).toBeLessThan(40)
+    await page.close()
+  })
+
+  it('a slide links to the reader view at itself, and the reader view back to the slide', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 } })
+    await page.goto(`${site.url}#/5`)
+    await page.waitForSelector('.slidev-page-5')
+    const link = page.locator('.read-link')
+    await expect(link.isVisible()).resolves.toBe(true)
+    // Tapped where a reader would tap it: its middle (Slidev's slide transition keeps it from being "stable").
+    const box = (await link.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForSelector('#slide-5')
+    expect(await page.evaluate(() => location.hash)).toBe('#/read#slide-5')
+    await page.click('#slide-5 a:has-text("Show as a slide")')
+    await page.waitForSelector('.slidev-page-5')
+    expect(await page.evaluate(() => location.hash)).toBe('#/5')
+    await page.close()
+  })
+
+  it('the downloads are one tap away and are served', async () => {
+    const { page } = await openReader(SIZES[0])
+    const hrefs = await page.$$eval('.reader__downloads a', (as) => as.map((a) => (a as HTMLAnchorElement).href))
+    for (const name of ['board-deck-agentic-coding.pdf', 'board-deck-agentic-coding.pptx', 'figures.csv', 'figures.json']) {
+      const href = hrefs.find((h) => h.endsWith(name))
+      expect(href, name).toBeTruthy()
+      expect((await fetch(href!)).status, name).toBe(200)
+    }
+    await page.close()
+  })
+
+  it('the what-if slide works in the reader view and keeps its scenario in the link', async () => {
+    const { page } = await openReader(SIZES[3], '#slide-18')
+    const people = page.locator('#slide-18 input[type="number"]').first()
+    await people.fill('500')
+    await people.blur()
+    await page.waitForFunction(() => location.hash.includes('people=500'))
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/read\?.*people=500/)
+    await page.close()
+  })
+
+  it('follows dark mode', async () => {
+    const { page } = await openReader(SIZES[3], '', 'dark')
+    const bg = await page.$eval('.reader', (el) => getComputedStyle(el).backgroundColor)
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number)
+    expect(r + g + b).toBeLessThan(120)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
+    await page.close()
+  })
+})
