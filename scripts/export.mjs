@@ -3,7 +3,8 @@
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
 // and subject, and each chart's values as text on its page. `npm run export:notes`: the speaker notes.
-// Both land in exports/ (or the folder given with --out).
+// `npm run export:handout`: the reader view as a portrait handout (A4, or Letter with --letter).
+// All land in exports/ (or the folder given with --out).
 //
 // Why not `slidev export`: it prints with Playwright and then rewrites the file with pdf-lib, which
 // drops Chromium's tags, and it has no switch for Chromium's own outline. So this script starts
@@ -19,6 +20,8 @@ import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
 
 const args = process.argv.slice(2)
 const notes = args.includes('--notes')
+const handout = args.includes('--handout')
+const letter = args.includes('--letter')
 const outDir = resolve(args[args.indexOf('--out') + 1] && args.includes('--out') ? args[args.indexOf('--out') + 1] : 'exports')
 mkdirSync(outDir, { recursive: true })
 
@@ -30,6 +33,7 @@ const { options, port } = slidev
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
 try {
   if (notes) await exportNotes()
+  else if (handout) await exportHandout()
   else await exportDeck()
 } finally {
   await browser.close()
@@ -93,6 +97,37 @@ function oneBookmarkPerSlide(doc, titles) {
     item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i]))
   })
   outlines.set(PDFName.of('Count'), doc.context.obj(items.length))
+}
+
+/**
+ * `npm run export:handout` (`-- --letter` for US Letter): the reader view printed portrait, each slide
+ * with its reader text, for a board member who reads on paper. The page is laid out at the printable
+ * width first, so what prints is what the reader view shows at that width; charts at final values.
+ */
+async function exportHandout() {
+  const output = resolve(outDir, `${DECK_NAME}-handout.pdf`)
+  const paper = letter ? { format: 'Letter', width: 8.5 } : { format: 'A4', width: 8.27 }
+  const marginInches = 0.5
+  const page = await browser.newPage({ viewport: { width: Math.floor((paper.width - 2 * marginInches) * 96), height: 1000 } })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(`http://localhost:${port}/#/read`, { waitUntil: 'networkidle', timeout: 90_000 })
+  await page.waitForFunction(
+    (n) => {
+      const canvases = [...document.querySelectorAll('.reader canvas')]
+      return document.querySelectorAll('.reader__entry').length === n && canvases.length > 0 && canvases.every((c) => c.dataset.chartReady === 'true')
+    },
+    slidev.slides.length,
+    { timeout: 60_000 },
+  )
+  const margin = `${marginInches}in`
+  const pdf = await page.pdf({ format: paper.format, printBackground: true, tagged: true, outline: true, margin: { top: margin, bottom: margin, left: margin, right: margin } })
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const cover = slidev.slides[0]
+  doc.setTitle(`${cover.title ?? DECK_NAME}: handout`, { showInWindowTitleBar: true })
+  if (cover.frontmatter?.author) doc.setAuthor(String(cover.frontmatter.author))
+  doc.setLanguage((await page.evaluate(() => document.documentElement.lang)) || 'en')
+  writeFileSync(output, await doc.save())
+  console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
 }
 
 async function exportNotes() {

@@ -1,5 +1,5 @@
 // Builds the site once, as a host would serve it from a subfolder (/board/), and exports the notes
-// PDF, with the project's own scripts. Fails loudly when no Chromium can be found or installed.
+// PDF and the reader's handout, with the project's own scripts. Fails loudly when no Chromium can be found or installed.
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -29,6 +29,7 @@ export default function setup(project: TestProject) {
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('node', ['scripts/build.mjs'], { BASE: 'board', OUT_DIR: SITE_DIR })
   run('node', ['scripts/export.mjs', '--notes', '--out', EXPORT_DIR])
+  run('node', ['scripts/export.mjs', '--handout', '--out', EXPORT_DIR])
   project.provide('chromium', chromium)
 }
 

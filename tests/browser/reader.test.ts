@@ -1,13 +1,17 @@
 // The reader view (#/read) on the built site, in a real Chromium, at a phone's, two tablets' and a
 // desktop's size: every slide and its reader text, every chart drawn, nothing wider than the screen,
 // text and tap targets big enough, no errors, nothing from another host; links that land in the right place.
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
-import { launch, serveSite, squash } from './helpers'
+import { EXPORT_DIR } from './globalSetup'
+import { launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 
 const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
 const SIZES = [
@@ -179,4 +183,34 @@ describe('links in and out of the reader view', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
     await page.close()
   })
+})
+
+describe('the handout (npm run export:handout)', () => {
+  const HANDOUT = join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf')
+
+  it('is a portrait A4 PDF, tagged, titled as the handout', () => {
+    const info = pdfInfo(HANDOUT)
+    expect(info['Page size']).toMatch(/^595\.\d+ x 842\.\d+ pts \(A4\)/)
+    expect(info.Tagged).toBe('yes')
+    expect(info.Title).toBe(`${SLIDES[0].title}: handout`)
+  })
+
+  it('puts each slide on its own page with its reader text, charts at their values', () => {
+    const pages = Array.from({ length: pdfPages(HANDOUT) }, (_, i) => plain(pdfText(HANDOUT, i + 1)))
+    expect(pages.length).toBeGreaterThanOrEqual(SLIDES.length)
+    let from = 1 // page 1 is the contents list, which names every slide
+    SLIDES.forEach((s, i) => {
+      const at = pages.findIndex((p, k) => k >= from && p.includes(plain(`${i + 1} ${s.title}`)))
+      expect(at, `slide ${i + 1} has no page of its own`).toBeGreaterThanOrEqual(from)
+      for (const paragraph of readerText(s.note)) expect(pages[at], `slide ${i + 1}'s reader text`).toContain(paragraph.slice(0, 50))
+      from = at + 1
+    })
+  })
+
+  it('--letter prints on US Letter', () => {
+    const out = mkdtempSync(join(tmpdir(), 'handout-'))
+    const r = spawnSync('node', ['scripts/export.mjs', '--handout', '--letter', '--out', out], { encoding: 'utf8', timeout: 120_000 })
+    expect(r.status, r.stderr).toBe(0)
+    expect(pdfInfo(join(out, 'board-deck-agentic-coding-handout.pdf'))['Page size']).toMatch(/^612 x 792 pts \(letter\)/)
+  }, 120_000)
 })
