@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: this deck against the stock Slidev starter (the template inside the
-// `create-slidev` devDependency), built and exported by the same toolchain on this machine, in
-// alternating runs (deck, starter, deck, starter, …). Prints medians and ratios, writes
+// `create-slidev` devDependency) and against an empty Slidev deck (one slide, the default theme), all
+// built by the same toolchain on this machine, in alternating runs (deck, starter, empty, deck, …).
+// First views are loaded from a local server that gzips text as a host does; "throttled" loads slide 1
+// over an emulated slow link (1.6 Mbit/s down, 150 ms latency). Prints medians and ratios, writes
 // bench-results.json, and exits non-zero naming any measure over its budget.
 // BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
 import { spawn } from 'node:child_process'
@@ -18,6 +20,9 @@ import { DECK_NAME } from './lib/run.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
+// Against the empty deck, the framework's floor (issue 11's targets).
+const FLOOR_BUDGETS = { 'first-view transfer (gzip)': 1.0, 'time to first slide, throttled': 1.0 }
+const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }
 const SLIDEV = resolve('node_modules/@slidev/cli/bin/slidev.mjs')
 const WORK = resolve('.bench')
 const executablePath = ensureChromium()
@@ -26,7 +31,9 @@ const executablePath = ensureChromium()
 rmSync(WORK, { recursive: true, force: true })
 mkdirSync(WORK, { recursive: true })
 cpSync(resolve('node_modules/create-slidev/template'), join(WORK, 'starter'), { recursive: true })
-const SUBJECTS = { deck: resolve('slides.md'), starter: join(WORK, 'starter', 'slides.md') }
+mkdirSync(join(WORK, 'empty'), { recursive: true })
+writeFileSync(join(WORK, 'empty', 'slides.md'), '---\ntheme: default\n---\n\n# Empty deck\n')
+const SUBJECTS = { deck: resolve('slides.md'), starter: join(WORK, 'starter', 'slides.md'), empty: join(WORK, 'empty', 'slides.md') }
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
 function treeRss(rootPid) {
@@ -78,17 +85,41 @@ function dirBytes(dir) {
   }, 0)
 }
 
-async function firstViewBytes(browser, dir) {
-  const server = await serveStatic(dir, '/')
+/** Slide 1 as a browser first loads it, gzipped as a host serves it: bytes over the wire and requests. */
+async function firstView(browser, dir) {
+  const server = await serveStatic(dir, '/', { gzip: true })
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
   let bytes = 0
+  let requests = 0
   const pending = []
-  page.on('requestfinished', (r) => pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize))))
+  page.on('requestfinished', (r) => {
+    requests++
+    pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize)))
+  })
   await page.goto(server.url, { waitUntil: 'networkidle' })
   await Promise.all(pending)
   await page.close()
   await server.close()
-  return bytes
+  return { bytes, requests }
+}
+
+/** Milliseconds from navigation to slide 1 drawn with its fonts, over an emulated slow link. */
+async function throttledFirstSlide(browser, dir) {
+  const server = await serveStatic(dir, '/', { gzip: true })
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.emulateNetworkConditions', THROTTLE)
+  const start = performance.now()
+  await page.goto(server.url, { waitUntil: 'commit', timeout: 120_000 })
+  await page.waitForSelector('.slidev-page-1 .slidev-layout', { state: 'visible', timeout: 120_000 })
+  await page.evaluate(() => document.fonts.ready)
+  const ms = performance.now() - start
+  await context.close()
+  await server.close()
+  return ms
 }
 
 const samples = Object.fromEntries(
@@ -97,6 +128,11 @@ const samples = Object.fromEntries(
     { unit: /time/.test(m) ? 'ms' : 'bytes', deck: [], starter: [] },
   ]),
 )
+const floor = {
+  'first-view transfer (gzip)': { unit: 'bytes', deck: [], empty: [] },
+  'first-view requests': { unit: 'count', deck: [], empty: [] },
+  'time to first slide, throttled': { unit: 'ms', deck: [], empty: [] },
+}
 
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
@@ -108,7 +144,17 @@ try {
       process.stdout.write(`run ${run}/${RUNS} ${name}: build… `)
       const build = await measure([SLIDEV, 'build', entry, '--out', out, '--base', '/'])
       process.stdout.write('first view… ')
-      const view = await firstViewBytes(browser, out)
+      const view = await firstView(browser, out)
+      const throttled = name === 'starter' ? Number.NaN : await throttledFirstSlide(browser, out)
+      if (name !== 'starter') {
+        floor['first-view transfer (gzip)'][name].push(view.bytes)
+        floor['first-view requests'][name].push(view.requests)
+        floor['time to first slide, throttled'][name].push(throttled)
+      }
+      if (name === 'empty') {
+        console.log('done')
+        continue
+      }
       process.stdout.write('export… ')
       const exp =
         name === 'deck'
@@ -117,7 +163,7 @@ try {
       const pages = pdfPages(pdf)
       samples['build time'][name].push(build.ms)
       samples['build peak memory'][name].push(build.peak)
-      samples['first-view transfer'][name].push(view)
+      samples['first-view transfer'][name].push(view.bytes)
       samples['dist size'][name].push(dirBytes(out))
       samples['export time per page'][name].push(exp.ms / pages)
       samples['PDF bytes per page'][name].push(statSync(pdf).size / pages)
@@ -129,11 +175,16 @@ try {
 }
 
 const rows = summarise(samples, BUDGETS)
+const floorRows = summarise(floor, FLOOR_BUDGETS, 'empty', 'empty deck')
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion(executablePath) }
-writeFileSync('bench-results.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, measures: rows }, null, 2) + '\n')
-console.log(`\n${table(rows)}\n\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}. Medians of ${RUNS} alternating runs.`)
+writeFileSync(
+  'bench-results.json',
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, throttle: THROTTLE, measures: rows, againstEmptyDeck: floorRows }, null, 2) + '\n',
+)
+console.log(`\nAgainst the stock starter:\n${table(rows)}\n\nAgainst an empty deck (the framework's floor):\n${table(floorRows)}`)
+console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}. Medians of ${RUNS} alternating runs.`)
 console.log('Written to bench-results.json.')
-const missed = missedBudgets(rows)
+const missed = [...missedBudgets(rows), ...missedBudgets(floorRows)]
 if (missed.length) {
   console.error(`\n✗ Budget missed:\n  - ${missed.join('\n  - ')}`)
   process.exit(1)

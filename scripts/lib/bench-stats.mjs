@@ -1,4 +1,4 @@
-// The benchmark's arithmetic: medians, ratios to the baseline, the budget check and the table.
+// The benchmark's arithmetic: medians, ratios to a baseline, the budget check and the table.
 // Pure functions, unit-tested in tests/bench.test.ts.
 
 export function median(values) {
@@ -8,28 +8,29 @@ export function median(values) {
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2
 }
 
-export function ratio(deck, starter) {
-  if (!(starter > 0)) throw new Error(`ratio needs a positive baseline, got ${starter}`)
-  return deck / starter
+export function ratio(deck, baseline) {
+  if (!(baseline > 0)) throw new Error(`ratio needs a positive baseline, got ${baseline}`)
+  return deck / baseline
 }
 
 /**
- * One row per measure: deck and starter medians, their ratio, the budget (a maximum ratio, or null
- * for measures reported without one) and whether it holds.
+ * One row per measure: the deck's and the baseline's medians (`baseline` names the samples compared
+ * against: "starter" or "empty"; `label` is how the table and messages name it), their ratio, the
+ * budget (a maximum ratio, or null for measures reported without one) and whether it holds.
  */
-export function summarise(samples, budgets) {
-  return Object.entries(samples).map(([measure, { deck, starter, unit }]) => {
-    const d = median(deck)
-    const s = median(starter)
-    const r = ratio(d, s)
+export function summarise(samples, budgets, baseline = 'starter', label = baseline) {
+  return Object.entries(samples).map(([measure, s]) => {
+    const d = median(s.deck)
+    const b = median(s[baseline])
+    const r = ratio(d, b)
     const budget = budgets[measure] ?? null
-    return { measure, unit, deck: d, starter: s, ratio: r, budget, ok: budget === null ? true : r <= budget }
+    return { measure, unit: s.unit, baselineName: label, deck: d, baseline: b, ratio: r, budget, ok: budget === null ? true : r <= budget }
   })
 }
 
 /** The measures whose ratio is over budget, by name. */
 export function missedBudgets(rows) {
-  return rows.filter((r) => !r.ok).map((r) => `${r.measure}: ${r.ratio.toFixed(2)}× the starter, budget ${r.budget}×`)
+  return rows.filter((r) => !r.ok).map((r) => `${r.measure}: ${r.ratio.toFixed(2)}× the ${r.baselineName}, budget ${r.budget}×`)
 }
 
 function fmt(v, unit) {
@@ -39,8 +40,8 @@ function fmt(v, unit) {
 }
 
 export function table(rows) {
-  const head = ['measure', 'deck', 'starter', 'ratio', 'budget', '']
-  const body = rows.map((r) => [r.measure, fmt(r.deck, r.unit), fmt(r.starter, r.unit), `${r.ratio.toFixed(2)}×`, r.budget === null ? '–' : `≤ ${r.budget}×`, r.ok ? 'ok' : 'MISSED'])
+  const head = ['measure', 'deck', rows[0]?.baselineName ?? 'baseline', 'ratio', 'budget', '']
+  const body = rows.map((r) => [r.measure, fmt(r.deck, r.unit), fmt(r.baseline, r.unit), `${r.ratio.toFixed(2)}×`, r.budget === null ? '–' : `≤ ${r.budget}×`, r.ok ? 'ok' : 'MISSED'])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
   const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |'
   return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n')

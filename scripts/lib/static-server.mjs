@@ -1,7 +1,8 @@
 // A plain static file server with no rewrites, like the simplest static host: serves `root`
 // under the URL prefix `base`. Used by the browser tests and the screenshot script.
 import { createServer } from 'node:http'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { extname, join, normalize } from 'node:path'
 
 const TYPES = {
@@ -10,7 +11,10 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8', '.pdf': 'application/pdf', '.ico': 'image/x-icon', '.txt': 'text/plain',
 }
 
-export function serveStatic(root, base = '/') {
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/
+
+/** `gzip: true` compresses text as a host does (nginx's gzip_types), for a browser that asks for it. */
+export function serveStatic(root, base = '/', { gzip = false } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let path = decodeURIComponent(url.pathname)
@@ -29,7 +33,13 @@ export function serveStatic(root, base = '/') {
       res.writeHead(404).end('not found')
       return
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' })
+      res.end(gzipSync(readFileSync(file), { level: 6 }))
+      return
+    }
+    res.writeHead(200, { 'content-type': type })
     createReadStream(file).pipe(res)
   })
   return new Promise((resolve) => {
