@@ -281,7 +281,7 @@ describe('the exported PDFs', () => {
 
   it('the notes PDF exists and carries the speaker notes', () => {
     expect(existsSync(NOTES_PDF)).toBe(true)
-    expect(squash(pdfText(NOTES_PDF))).toContain('Open with the thesis in one breath')
+    expect(squash(pdfText(NOTES_PDF))).toContain('Presenter: open with the thesis in one breath')
   })
 })
 
