@@ -185,6 +185,30 @@ describe('links in and out of the reader view', () => {
   })
 })
 
+describe('the slides on a tablet', () => {
+  it('a swipe moves to the next slide and back, and the controls are 44 px tap targets', async () => {
+    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true })
+    const page = await context.newPage()
+    await page.goto(`${site.url}#/3`)
+    await page.waitForSelector('.slidev-page-3')
+    const cdp = await context.newCDPSession(page)
+    const swipe = async (from: number, to: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from, y: 600 }] })
+      for (let x = from; from > to ? x >= to : x <= to; x += from > to ? -40 : 40) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: 600 }] })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    await swipe(650, 150)
+    await page.waitForFunction(() => location.hash === '#/4')
+    await swipe(150, 650)
+    await page.waitForFunction(() => location.hash === '#/3')
+    const small = await page.$$eval('.slidev-icon-btn', (bs) =>
+      bs.filter((b) => b.getBoundingClientRect().width > 0).filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map((b) => b.getAttribute('title')),
+    )
+    expect(small).toEqual([])
+    await context.close()
+  })
+})
+
 describe('the handout (npm run export:handout)', () => {
   const HANDOUT = join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf')
 
