@@ -95,6 +95,23 @@ describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
     }
   })
 
+  it('on a phone, copies each table out of its slide at a readable size', async () => {
+    const onSlides = await page.$$eval('.reader-slide table.figures, .reader-slide table.circulation', (ts) => ts.length)
+    const copies = await page.$$eval('.reader__table table', (ts) =>
+      ts.map((t) => ({ rows: t.querySelectorAll('tr').length, size: Math.min(...[...t.querySelectorAll('td')].map((c) => parseFloat(getComputedStyle(c).fontSize))) })),
+    )
+    if (size.width >= 700) {
+      expect(copies).toEqual([])
+      return
+    }
+    expect(onSlides).toBeGreaterThan(0)
+    expect(copies).toHaveLength(onSlides)
+    for (const c of copies) {
+      expect(c.rows).toBeGreaterThan(1)
+      expect(c.size).toBeGreaterThanOrEqual(16)
+    }
+  })
+
   it('never scrolls sideways, sets body text at 16 px or more and tap targets at 44 px or more', async () => {
     const m = await page.evaluate(() => {
       const root = document.querySelector('.reader') as HTMLElement
