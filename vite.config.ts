@@ -1,5 +1,7 @@
 // Slidev's Vite config: validate the figures whenever the deck is served, built or exported,
 // pre-bundle chart.js so the first visit does not reload, and keep chart.js out of the first view.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { validateFigures, formatProblem } from './data/validate.ts'
 import { FACTS, FIGURES } from './data/figures.ts'
@@ -37,8 +39,14 @@ function chartsChunkPlugin(): Plugin {
   }
 }
 
+/** Code blocks need twoslash's hover cards; a deck without any does not load them (setup/twoslash-stub.ts). */
+const hasCodeBlocks = /^\s*(```|~~~)/m.test(readFileSync(fileURLToPath(new URL('./slides.md', import.meta.url)), 'utf8'))
+
 export default defineConfig({
   plugins: [validateFiguresPlugin(), chartsChunkPlugin()],
+  resolve: {
+    alias: hasCodeBlocks ? [] : [{ find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: fileURLToPath(new URL('./setup/twoslash-stub.ts', import.meta.url)) }],
+  },
   optimizeDeps: {
     include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],
   },
