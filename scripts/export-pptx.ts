@@ -20,8 +20,6 @@ import PptxGenJS from 'pptxgenjs'
 import { chromium, type Page } from 'playwright-chromium'
 import { CHARTS, type ChartId } from '../data/charts'
 import { tableRows } from '../components/charts/build'
-import { TYPE } from '../components/charts/theme'
-import { inkFor } from '../components/charts/palette'
 import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
 // @ts-expect-error plain JS module
@@ -175,8 +173,6 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart:
 async function finishCharts(pptx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
   const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
-  const labelSize = Math.round(TYPE.dataLabel * 0.75 * 100)
-  const labelColour = inkFor(false).text.replace('#', '')
   for (const file of slideFiles) {
     const xml = await zip.file(file)!.async('string')
     const rels = await zip.file(file.replace('slides/', 'slides/_rels/') + '.rels')!.async('string')
@@ -186,7 +182,7 @@ async function finishCharts(pptx: Buffer): Promise<Buffer> {
       const chartFile = `ppt/charts/${target}`
       const chart: NativeChart = nativeChart(id as ChartId)
       const offsets = slopeLabelOffsets(chart, Number(cy) / 914400) // EMU to inches
-      zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, labelSize, labelColour, offsets))
+      zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, offsets))
     }
   }
   // The subject as the PDF gives it: the front matter's first line, for a board portal's index.

@@ -44,7 +44,7 @@ describe('patching the chart XML', () => {
 
   it('adds each label and, for a range, an error bar up to its high end', () => {
     const chart = nativeChart('successByExpertise')
-    const xml = patchChartXml(`<c:barChart>${ser('Novice')}${ser('Intermediate or above')}</c:barChart>`, chart, 1200, '1F2933')
+    const xml = patchChartXml(`<c:barChart>${ser('Novice')}${ser('Intermediate or above')}</c:barChart>`, chart)
     expect(xml).toContain('<a:t>28–33%</a:t>')
     expect(xml).toContain('<a:t>15%</a:t>')
     const skilled = xml.split('<c:ser>')[2]
@@ -54,7 +54,7 @@ describe('patching the chart XML', () => {
 
   it('a chart XML with a different number of series, or nowhere to put labels, fails naming the chart', () => {
     const chart = nativeChart('successByExpertise')
-    expect(() => patchChartXml(`<c:barChart>${ser('Novice')}</c:barChart>`, chart, 1200, '000000')).toThrow('Chart "successByExpertise"')
-    expect(() => patchChartXml('<c:barChart><c:ser></c:ser><c:ser></c:ser></c:barChart>', chart, 1200, '000000')).toThrow('no <c:dLbls> or <c:cat>')
+    expect(() => patchChartXml(`<c:barChart>${ser('Novice')}</c:barChart>`, chart)).toThrow('Chart "successByExpertise"')
+    expect(() => patchChartXml('<c:barChart><c:ser></c:ser><c:ser></c:ser></c:barChart>', chart)).toThrow('no <c:dLbls> or <c:cat>')
   })
 })

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { PRESENTER_CUE, readerBlocks } from '../components/reader/readerText'
+import { notesAsHtml } from './helpers/notes'
 
 const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
-/** Notes as Slidev renders them: one <p> per paragraph. */
-const asHtml = (note: string) => note.split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join('\n')
 /** Words that tell a presenter what to do on stage: never reader text. */
 const STAGE_DIRECTIONS = /^(Walk|Stress|Read the|Say |Open with|Put the|Restate|Press|Click|Pause|Point to)|click to reveal|click again/i
 
@@ -21,7 +20,7 @@ describe('reader text', () => {
   })
 
   it.each(SLIDES.map((s, i) => [i + 1, s.title, s.note ?? ''] as const))('slide %i “%s” has reader text with no stage directions', (_, __, note) => {
-    const blocks = readerBlocks(asHtml(note))
+    const blocks = readerBlocks(notesAsHtml(note))
     expect(blocks.length).toBeGreaterThan(0)
     for (const b of blocks) {
       expect(b.html.startsWith(PRESENTER_CUE)).toBe(false)

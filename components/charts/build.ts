@@ -14,8 +14,9 @@ export function chartLabel(f: Figure): string {
   return f.qualifier && f.unit !== 'pValue' ? `${SHORT_QUALIFIER[f.qualifier] ?? ''}${text}` : text
 }
 
-const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
-const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
+/** A figure's value, or the low or high end of its range. */
+export const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
+export const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
 const meaningAt = (m: Meaning | readonly Meaning[], i: number): Meaning => (typeof m === 'string' ? m : m[i])
 
 export interface DeckDataset {
@@ -59,23 +60,33 @@ export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[
   return { labels, datasets }
 }
 
+/**
+ * A split chart's series: one per part name (person, Claude), with that part of every row. Refuses a
+ * row that lacks a part, naming the chart and the row. Shared by chart.js and the PowerPoint export.
+ */
+export function splitSeries(spec: SplitBarSpec): { name: string; parts: SplitBarSpec['rows'][number]['parts'][number][] }[] {
+  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
+  return names.map((name) => ({
+    name,
+    parts: spec.rows.map((r) => {
+      const part = r.parts.find((p) => p.name === name)
+      if (!part) throw new Error(`Chart "${spec.title}": row "${r.label}" has no part "${name}"`)
+      return part
+    }),
+  }))
+}
+
 /** Rows that each add up to the whole (e.g. person vs Claude), as a 100% stacked bar. */
 export function buildSplitData(spec: SplitBarSpec): { labels: string[]; datasets: DeckDataset[] } {
-  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
   return {
     labels: spec.rows.map((r) => r.label),
-    datasets: names.map((name) => {
-      const parts = spec.rows.map((r) => r.parts.find((p) => p.name === name))
-      const missing = parts.findIndex((p) => !p)
-      if (missing >= 0) throw new Error(`Chart "${spec.title}": row "${spec.rows[missing].label}" has no part "${name}"`)
-      return {
-        label: name,
-        data: parts.map((p) => lo(figure(p!.figure))),
-        backgroundColor: parts.map((p) => PALETTE[p!.meaning as Meaning]),
-        stack: 'all',
-        figureIds: parts.map((p) => p!.figure),
-      }
-    }),
+    datasets: splitSeries(spec).map(({ name, parts }) => ({
+      label: name,
+      data: parts.map((p) => lo(figure(p.figure))),
+      backgroundColor: parts.map((p) => PALETTE[p.meaning as Meaning]),
+      stack: 'all',
+      figureIds: parts.map((p) => p.figure),
+    })),
   }
 }
 

@@ -1,3 +1,2 @@
 export function ensureLibreOffice(): string
 export function convertToPdf(input: string, outDir: string): string
-export function libreOfficeVersion(): string

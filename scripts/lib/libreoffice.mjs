@@ -1,7 +1,7 @@
 // LibreOffice Impress, the independent reader the PowerPoint tests open the deck with, and the Inter
 // font it should set the deck in: found, or installed from Debian's packages (as root on Debian), the
 // same way scripts/lib/chromium.mjs gets Chromium.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -47,8 +47,6 @@ export function convertToPdf(input, outDir) {
     rmSync(profile, { recursive: true, force: true })
   }
 }
-
-export const libreOfficeVersion = () => execFileSync(ensureLibreOffice(), ['--version'], { encoding: 'utf8' }).trim()
 
 // `node scripts/lib/libreoffice.mjs` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureLibreOffice())

@@ -5,9 +5,9 @@
  * end with an error bar up to its high end. Pure: unit-tested in tests/pptx.charts.test.ts.
  */
 import type PptxGenJS from 'pptxgenjs'
-import { figure, type Figure } from '../../data'
+import { figure } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
-import { chartLabel, spreadLabels } from '../../components/charts/build'
+import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../components/charts/build'
 import { PALETTE, inkFor } from '../../components/charts/palette'
 import { TYPE } from '../../components/charts/theme'
 
@@ -17,6 +17,8 @@ const INK = inkFor(false)
 const hex = (css: string) => css.replace('#', '').toUpperCase()
 /** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
 const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
+/** The data labels' type, as on the slide: size in hundredths of a point (DrawingML) and colour. */
+export const LABEL_STYLE = { sizeHundredths: Math.round(pt(TYPE.dataLabel) * 100), colour: hex(INK.text) }
 
 /**
  * pptxgenjs's chart options. It writes both axis settings below into the XML as given, though its
@@ -59,8 +61,6 @@ export interface NativeChart {
   rangeColours: string[]
 }
 
-const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
-const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
 /**
  * A category the slide writes over two lines keeps its line break under a column (PowerPoint and Impress
  * honour it); beside a horizontal bar it goes on one line, where there is room and a taller label would
@@ -131,7 +131,8 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
     }
   })
   const single = series.length === 1
-  const percentScale = unitsOf(series).size === 1 && unitsOf(series).has('percent') && !spec.horizontal
+  const units = unitsOf(series)
+  const percentScale = units.size === 1 && units.has('percent') && !spec.horizontal
   return {
     id,
     title: spec.title,
@@ -160,16 +161,13 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
 }
 
 function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): NativeChart {
-  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
   const categories = spec.rows.map((r) => r.label)
-  const series: NativeSeries[] = names.map((name) => {
-    const parts = spec.rows.map((r) => {
-      const part = r.parts.find((p) => p.name === name)
-      if (!part) throw new Error(`Chart "${id}": row "${r.label}" has no part "${name}"`)
-      return part
-    })
-    return { name, categories, points: parts.map((p) => point(p.figure)), colours: parts.map((p) => colourOf(p.meaning)) }
-  })
+  const series: NativeSeries[] = splitSeries(spec).map(({ name, parts }) => ({
+    name,
+    categories,
+    points: parts.map((p) => point(p.figure)),
+    colours: parts.map((p) => colourOf(p.meaning)),
+  }))
   return {
     id,
     title: spec.title,

@@ -8,11 +8,12 @@
  * error bars come just before its `c:cat`. A chart XML without those places fails loudly.
  */
 import type { NativeChart } from './native-charts'
-import { FONT_FACE } from './native-charts'
+import { FONT_FACE, LABEL_STYLE } from './native-charts'
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-function pointLabel(idx: number, label: string, position: string, dy: number, sizeHundredths: number, colour: string): string {
+function pointLabel(idx: number, label: string, position: string, dy: number): string {
+  const { sizeHundredths, colour } = LABEL_STYLE
   const run = `<a:defRPr sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:defRPr>`
   return (
     `<c:dLbl><c:idx val="${idx}"/>` +
@@ -40,7 +41,7 @@ function rangeBars(above: number[], colour: string, isLine: boolean): string {
  * The chart XML pptxgenjs wrote for `chart`, with the slide's labels and its ranges added. `offsets`:
  * each label's vertical nudge in chart heights (slopeLabelOffsets), or none.
  */
-export function patchChartXml(xml: string, chart: NativeChart, labelSizeHundredths: number, labelColour: string, offsets?: number[][]): string {
+export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[][]): string {
   const parts = xml.split(/(?=<c:ser>)/)
   const head = parts.shift()!
   if (parts.length !== chart.series.length) {
@@ -54,7 +55,7 @@ export function patchChartXml(xml: string, chart: NativeChart, labelSizeHundredt
     if (!ser.includes('<c:dLbls>') || !ser.includes('<c:cat>')) {
       throw new Error(`Chart "${chart.id}", series "${series.name}": no <c:dLbls> or <c:cat> to add the slide's labels to`)
     }
-    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? 0, labelSizeHundredths, labelColour)).join('')
+    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? 0)).join('')
     ser = ser.replace('<c:dLbls>', `<c:dLbls>${labels}`)
     const above = series.points.map((p) => p.rangeAbove)
     if (above.some((a) => a > 0)) ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)

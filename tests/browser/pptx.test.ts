@@ -22,7 +22,7 @@ const unescape = (s: string) =>
 /** Text as a reader compares it: one space between words, straight apostrophes. */
 const plain = (s: string) => squash(s).replace(/[’‘]/g, "'")
 const textOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1])).join('')
-const charsOnSlide = (n: number) => [...SLIDES[n - 1].content.matchAll(/<(?:Bar|SplitBar|Slope)Chart chart="(\w+)"/g)].map((m) => m[1] as ChartId)
+const chartIdsInSource = (n: number) => [...SLIDES[n - 1].content.matchAll(/<(?:Bar|SplitBar|Slope)Chart chart="(\w+)"/g)].map((m) => m[1] as ChartId)
 
 let zip: JSZip
 const read = async (path: string) => {
@@ -154,9 +154,9 @@ describe('the PowerPoint, read back', () => {
     let charts = 0
     for (let n = 1; n <= SLIDES.length; n++) {
       const xml = await slideXml(n)
-      expect((await chartsOnSlide(n)).map((c) => c.id), `slide ${n}`).toEqual(charsOnSlide(n))
+      expect((await chartsOnSlide(n)).map((c) => c.id), `slide ${n}`).toEqual(chartIdsInSource(n))
       expect(xml, `slide ${n} still has a chart drawn as a picture`).not.toMatch(/descr="[^"]*canvas"/)
-      charts += charsOnSlide(n).length
+      charts += chartIdsInSource(n).length
     }
     expect(charts).toBe(Object.keys(CHARTS).length)
   })
@@ -236,7 +236,7 @@ describe('the PowerPoint, opened in LibreOffice Impress', () => {
   it('draws each chart’s values and every category name on its slide’s page', () => {
     SLIDES.forEach((_, i) => {
       const text = plain(pdfText(pdf, i + 1))
-      for (const id of charsOnSlide(i + 1)) {
+      for (const id of chartIdsInSource(i + 1)) {
         for (const w of expectedSeries(CHARTS[id] as ChartSpec)) {
           for (const fid of w.figures) expect(text, `page ${i + 1}, ${id}`).toContain(formatWithUnit(figure(fid)))
           for (const category of w.categories) expect(text, `page ${i + 1}, ${id}: category`).toContain(plain(category))

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
+import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
 import { launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 
@@ -23,7 +24,7 @@ const SIZES = [
 const CHART_COUNT = Object.keys(CHARTS).length
 const plain = (s: string) => squash(s.replace(/<[^>]+>/g, '')).replace(/[’‘]/g, "'").replace(/[“”]/g, '"')
 /** Each slide's reader paragraphs, from slides.md (one paragraph per blank-line block of its notes). */
-const readerText = (note = '') => readerBlocks(note.split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join('')).map((b) => plain(b.html))
+const readerText = (note = '') => readerBlocks(notesAsHtml(note)).map((b) => plain(b.html))
 
 let browser: Browser
 let site: { url: string; close: () => Promise<void> }

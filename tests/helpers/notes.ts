@@ -1,0 +1,6 @@
+/** A slide's speaker notes as Slidev renders them for the reader view: one <p> per paragraph. */
+export const notesAsHtml = (note = '') =>
+  note
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.trim()}</p>`)
+    .join('\n')
