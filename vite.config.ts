@@ -1,10 +1,11 @@
 // Slidev's Vite config: validate the figures whenever the deck is served, built or exported,
-// pre-bundle chart.js so the first visit does not reload, and keep chart.js out of the first view.
+// serve our scorecard (virtual:scorecard), pre-bundle chart.js so the first visit does not reload, and keep chart.js out of the first view.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { validateFigures, formatProblem } from './data/validate.ts'
 import { FACTS, FIGURES } from './data/figures.ts'
+import { scorecardPlugin } from './scripts/scorecard/files.ts'
 
 function validateFiguresPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.
@@ -43,7 +44,7 @@ function chartsChunkPlugin(): Plugin {
 const hasCodeBlocks = /^\s*(```|~~~)/m.test(readFileSync(fileURLToPath(new URL('./slides.md', import.meta.url)), 'utf8'))
 
 export default defineConfig({
-  plugins: [validateFiguresPlugin(), chartsChunkPlugin()],
+  plugins: [validateFiguresPlugin(), chartsChunkPlugin(), scorecardPlugin()],
   resolve: {
     alias: hasCodeBlocks ? [] : [{ find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: fileURLToPath(new URL('./setup/twoslash-stub.ts', import.meta.url)) }],
   },

@@ -2,9 +2,14 @@
 // PDF, scripts/export-pptx.ts for PowerPoint): Slidev's server through its public API in export mode,
 // and the page with every slide in its final state and every chart at its final values.
 
+import { scorecardSlidesExtension } from './scorecard-slides.mjs'
+
 /** Starts Slidev's server for slides.md on a free port. */
 export async function startSlidev() {
   const { createServer, resolveOptions } = await import('@slidev/cli')
+  // Slidev's CLI loads setup/preparser.ts itself; started from its API, it needs to be told.
+  const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
+  injectPreparserExtensionLoader(async () => [scorecardSlidesExtension()])
   const options = await resolveOptions({ entry: 'slides.md' }, 'export')
   const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
   await server.listen()

@@ -1,0 +1,39 @@
+/**
+ * The scorecard as the slides read it: checked at build time (virtual:scorecard, scripts/scorecard/files.ts),
+ * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
+ */
+import scorecard from 'virtual:scorecard'
+import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, totalOf, type QuarterFile } from '../../data/scorecard'
+import { formatDate } from '../../data'
+
+export const SCORECARD = scorecard
+export const QUARTERS: readonly QuarterFile[] = scorecard.quarters
+export const CURRENCY = QUARTERS[0]?.currency ?? 'USD'
+
+/** "2026-Q3" → "Q3 2026" */
+export const quarterLabel = (q: string) => `${q.slice(5)} ${q.slice(0, 4)}`
+
+/** Where the numbers come from, for the line under each scorecard chart. */
+export function provenanceLine(quarters: readonly QuarterFile[] = QUARTERS): string {
+  if (!quarters.length) return ''
+  const first = quarters[0].provenance
+  const last = quarters.at(-1)!.provenance
+  const exported = [...new Set(quarters.map((q) => formatDate(q.provenance.exportedAt.slice(0, 10))))].join(', ')
+  return `Our data: Claude Code Analytics Admin API, ${formatDate(first.from)} to ${formatDate(last.to)}, exported ${exported}. Sums by function; sessions run with API keys are left out.`
+}
+
+/** What each quarter covers and what was merged, in words: one sentence per quarter. */
+export function coverage(q: QuarterFile): string {
+  const p = q.provenance
+  const parts = [`${quarterLabel(q.quarter)}: ${totalOf(q).activePeople.toLocaleString('en-US')} active people in ${q.functions.length} groups`]
+  if (p.mergedIntoOther.length) parts.push(`${p.mergedIntoOther.join(', ')} merged into “${OTHER_FUNCTION}” (fewer than ${MIN_GROUP} active people each)`)
+  if (p.unmappedPeople) parts.push(`${p.unmappedPeople} ${p.unmappedPeople === 1 ? 'person' : 'people'} not yet assigned a function, counted in “${OTHER_FUNCTION}”`)
+  const b = quarterBounds(q.quarter)
+  if (p.from !== b.from || p.to !== b.to) parts.push(`covers ${formatDate(p.from)} to ${formatDate(p.to)} only`)
+  return `${parts.join('; ')}.`
+}
+
+/** The first quarter we will report, and when. */
+export function firstReading(): { quarter: string; closes: string } {
+  return { quarter: quarterLabel(FIRST_READING_QUARTER), closes: formatDate(quarterBounds(FIRST_READING_QUARTER).to) }
+}

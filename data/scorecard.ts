@@ -1,0 +1,309 @@
+/**
+ * Our own measures, quarter by quarter: the "We will measure" of the concern slides, from the
+ * company's Claude Code analytics (scripts/scorecard/ imports them). Only aggregates by function
+ * live here, never a person: data/scorecard/<quarter>.json, written by `npm run scorecard:import`.
+ *
+ * This module is pure (no file access), so the slides, the import script and the tests share it.
+ * Each measure's definition is written once, in MEASURES, and shown with the measure.
+ */
+
+/** Functions with fewer active people than this are merged into OTHER_FUNCTION at import. */
+export const MIN_GROUP = 5
+export const OTHER_FUNCTION = 'Other'
+
+export interface FunctionAggregate {
+  function: string
+  /** People with at least one Claude Code session in the period. */
+  activePeople: number
+  sessions: number
+  /** Sessions on person-days when Claude Code made at least one commit or pull request. */
+  sessionsOnCommitOrPrDays: number
+  commits: number
+  pullRequests: number
+  /** Edit, multi-edit, write and notebook-edit tool actions the person accepted or rejected. */
+  editsAccepted: number
+  editsRejected: number
+  /** Estimated cost in minor currency units (cents for USD), as the API reports it. */
+  estimatedCostMinor: number
+}
+
+export interface Provenance {
+  source: string
+  /** First and last day covered, inclusive, YYYY-MM-DD (UTC). */
+  from: string
+  to: string
+  /** When the API pages were exported (fetch time, or the files' time when saved by hand). */
+  exportedAt: string
+  importedAt: string
+  /** People (user actors) counted, across all functions. */
+  peopleCovered: number
+  /** People not in the people-to-function file: counted under "Other". */
+  unmappedPeople: number
+  /** Functions merged into "Other" because fewer than MIN_GROUP people were active in them. */
+  mergedIntoOther: string[]
+  /** Sessions run with API keys rather than by a person: kept out of the per-person measures. */
+  apiKeySessions: number
+}
+
+export interface QuarterFile {
+  quarter: string
+  currency: string
+  provenance: Provenance
+  functions: FunctionAggregate[]
+}
+
+export interface Budget {
+  /** Estimated cost per active person per month the CEO's office budgets for, in major units (dollars). */
+  costPerActivePersonPerMonth: number
+  currency: string
+  setBy: string
+  /** YYYY-MM-DD */
+  setOn: string
+}
+
+export interface Scorecard {
+  quarters: QuarterFile[]
+  budget: Budget | null
+}
+
+export class ScorecardError extends Error {
+  constructor(problems: readonly string[]) {
+    super(`Scorecard data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ScorecardError'
+  }
+}
+
+const QUARTER = /^(\d{4})-Q([1-4])$/
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
+
+/** A quarter's first and last day, YYYY-MM-DD. */
+export function quarterBounds(quarter: string): { from: string; to: string } {
+  const m = QUARTER.exec(quarter)
+  if (!m) throw new Error(`"${quarter}" is not a quarter (expected e.g. 2026-Q3)`)
+  const year = Number(m[1])
+  const q = Number(m[2])
+  const from = new Date(Date.UTC(year, (q - 1) * 3, 1))
+  const to = new Date(Date.UTC(year, q * 3, 0))
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }
+}
+
+/** The quarter a day falls in: "2026-07-14" → "2026-Q3". */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysCovered(p: Pick<Provenance, 'from' | 'to'>): number {
+  return Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+
+/**
+ * Every problem with one quarter's file, each naming the file, the quarter and the field.
+ * `file` is how the file is named in messages (its path).
+ */
+export function quarterProblems(json: unknown, file: string): string[] {
+  const problems: string[] = []
+  const q = json as Partial<QuarterFile> | null
+  if (!q || typeof q !== 'object') return [`${file}: not a JSON object`]
+  const where = `${file} (quarter ${typeof q.quarter === 'string' ? q.quarter : '?'})`
+  const bad = (field: string, why: string) => problems.push(`${where}: field "${field}" ${why}`)
+  if (typeof q.quarter !== 'string' || !QUARTER.test(q.quarter)) bad('quarter', `must be like "2026-Q3", got ${JSON.stringify(q.quarter)}`)
+  else if (!file.replace(/\\/g, '/').endsWith(`${q.quarter}.json`)) bad('quarter', `is ${q.quarter}, but the file is named ${file.split(/[\\/]/).pop()}: name it ${q.quarter}.json`)
+  if (typeof q.currency !== 'string' || !/^[A-Z]{3}$/.test(q.currency)) bad('currency', `must be a three-letter code such as "USD", got ${JSON.stringify(q.currency)}`)
+  const p = q.provenance as Partial<Provenance> | undefined
+  if (!p || typeof p !== 'object') bad('provenance', 'is missing')
+  else {
+    if (typeof p.source !== 'string' || !p.source.trim()) bad('provenance.source', 'is missing')
+    for (const k of ['from', 'to'] as const) if (typeof p[k] !== 'string' || !DAY.test(p[k]!)) bad(`provenance.${k}`, `must be a day YYYY-MM-DD, got ${JSON.stringify(p[k])}`)
+    if (typeof p.from === 'string' && typeof p.to === 'string' && DAY.test(p.from) && DAY.test(p.to) && typeof q.quarter === 'string' && QUARTER.test(q.quarter)) {
+      const b = quarterBounds(q.quarter)
+      if (p.from > p.to) bad('provenance.from', `(${p.from}) is after provenance.to (${p.to})`)
+      if (p.from < b.from || p.to > b.to) bad('provenance.from', `${p.from} to ${p.to} is not inside ${q.quarter} (${b.from} to ${b.to})`)
+    }
+    for (const k of ['exportedAt', 'importedAt'] as const) if (typeof p[k] !== 'string' || Number.isNaN(Date.parse(p[k]!))) bad(`provenance.${k}`, `must be a date and time, got ${JSON.stringify(p[k])}`)
+    for (const k of ['peopleCovered', 'unmappedPeople', 'apiKeySessions'] as const) if (!isCount(p[k])) bad(`provenance.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`)
+    if (!Array.isArray(p.mergedIntoOther) || p.mergedIntoOther.some((n) => typeof n !== 'string')) bad('provenance.mergedIntoOther', 'must be a list of function names')
+  }
+  if (!Array.isArray(q.functions) || q.functions.length === 0) {
+    bad('functions', 'must list at least one function')
+    return problems
+  }
+  const names = new Set<string>()
+  let people = 0
+  q.functions.forEach((f, i) => {
+    const name = typeof f?.function === 'string' && f.function.trim() ? f.function : undefined
+    const at = `functions[${i}]${name ? ` (${name})` : ''}`
+    if (!name) bad(`${at}.function`, 'must name the function')
+    else if (names.has(name)) bad(`${at}.function`, 'appears twice')
+    else names.add(name)
+    if (name && /@/.test(name)) bad(`${at}.function`, 'looks like an email address: only function names belong here')
+    for (const k of COUNTS) if (!isCount(f?.[k])) bad(`${at}.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(f?.[k])}`)
+    if (isCount(f?.activePeople)) {
+      people += f.activePeople
+      if (f.activePeople < MIN_GROUP) bad(`${at}.activePeople`, `is ${f.activePeople}: a group of fewer than ${MIN_GROUP} people must be merged into "${OTHER_FUNCTION}" (privacy)`)
+    }
+    if (isCount(f?.sessionsOnCommitOrPrDays) && isCount(f?.sessions) && f.sessionsOnCommitOrPrDays > f.sessions) bad(`${at}.sessionsOnCommitOrPrDays`, `(${f.sessionsOnCommitOrPrDays}) is more than sessions (${f.sessions})`)
+    if (isCount(f?.activePeople) && isCount(f?.sessions) && f.activePeople > f.sessions) bad(`${at}.activePeople`, `(${f.activePeople}) is more than sessions (${f.sessions}): an active person has at least one session`)
+  })
+  if (p && isCount(p.peopleCovered) && problems.length === 0 && p.peopleCovered !== people) bad('provenance.peopleCovered', `is ${p.peopleCovered}, but the functions add up to ${people} active people`)
+  return problems
+}
+
+export function budgetProblems(json: unknown, file: string): string[] {
+  const b = json as Partial<Budget> | null
+  if (!b || typeof b !== 'object') return [`${file}: not a JSON object`]
+  const problems: string[] = []
+  if (typeof b.costPerActivePersonPerMonth !== 'number' || !(b.costPerActivePersonPerMonth > 0)) problems.push(`${file}: field "costPerActivePersonPerMonth" must be a positive number, got ${JSON.stringify(b.costPerActivePersonPerMonth)}`)
+  if (typeof b.currency !== 'string' || !/^[A-Z]{3}$/.test(b.currency)) problems.push(`${file}: field "currency" must be a three-letter code, got ${JSON.stringify(b.currency)}`)
+  if (typeof b.setBy !== 'string' || !b.setBy.trim()) problems.push(`${file}: field "setBy" must say who set the budget`)
+  if (typeof b.setOn !== 'string' || !DAY.test(b.setOn)) problems.push(`${file}: field "setOn" must be a day YYYY-MM-DD, got ${JSON.stringify(b.setOn)}`)
+  return problems
+}
+
+/** Checks and orders the files the scorecard folder holds; throws ScorecardError naming every problem. */
+export function loadScorecard(files: readonly { file: string; json: unknown }[], budget: { file: string; json: unknown } | null): Scorecard {
+  const problems = files.flatMap((f) => quarterProblems(f.json, f.file))
+  if (budget) problems.push(...budgetProblems(budget.json, budget.file))
+  const quarters = (files.map((f) => f.json) as QuarterFile[]).sort((a, b) => a.quarter.localeCompare(b.quarter))
+  const currencies = [...new Set(quarters.map((q) => q.currency))]
+  if (currencies.length > 1) problems.push(`${files.map((f) => f.file).join(', ')}: field "currency" differs between quarters (${currencies.join(', ')}); import them in one currency`)
+  const b = budget?.json as Budget | undefined
+  if (b && currencies.length === 1 && b.currency !== currencies[0]) problems.push(`${budget!.file}: field "currency" is ${b.currency}, but the quarters are in ${currencies[0]}`)
+  if (problems.length) throw new ScorecardError(problems)
+  return { quarters, budget: b ?? null }
+}
+
+// ── The measures ────────────────────────────────────────────────────────────
+
+export type MeasureId = 'activePeople' | 'sessionsPerPersonPerWeek' | 'commitOrPrShare' | 'editAcceptance' | 'costPerPersonPerMonth' | 'costPerSession'
+
+export interface Measure {
+  id: MeasureId
+  name: string
+  /** What it counts, in the words the slide shows under it. */
+  definition: string
+  /** How the value is shown: a share, a count, a rate or money. */
+  format: 'count' | 'decimal' | 'percent' | 'money'
+  /** Set for measures that stand in for something the API cannot count. */
+  proxyCaveat?: string
+}
+
+export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
+  activePeople: {
+    id: 'activePeople',
+    name: 'Active people',
+    definition: 'People with at least one Claude Code session in the quarter.',
+    format: 'count',
+  },
+  sessionsPerPersonPerWeek: {
+    id: 'sessionsPerPersonPerWeek',
+    name: 'Sessions per person per week',
+    definition: 'Claude Code sessions ÷ active people ÷ weeks covered.',
+    format: 'decimal',
+  },
+  commitOrPrShare: {
+    id: 'commitOrPrShare',
+    name: 'Sessions with a commit or pull request',
+    definition: 'Share of sessions run on days when Claude Code made at least one commit or pull request for that person.',
+    format: 'percent',
+    proxyCaveat:
+      'A proxy, not the study’s measure: the API counts per person per day, so this is an upper bound on sessions that ended in a commit or pull request, and the study’s “verified success” also counts passing tests and explicit confirmation.',
+  },
+  editAcceptance: {
+    id: 'editAcceptance',
+    name: 'Edit acceptance rate',
+    definition: 'Accepted ÷ (accepted + rejected) proposals of the edit, multi-edit, write and notebook-edit tools.',
+    format: 'percent',
+  },
+  costPerPersonPerMonth: {
+    id: 'costPerPersonPerMonth',
+    name: 'Estimated cost per active person per month',
+    definition: 'The API’s estimated cost ÷ active people ÷ months covered (days × 12 ÷ 365).',
+    format: 'money',
+  },
+  costPerSession: {
+    id: 'costPerSession',
+    name: 'Estimated cost per session',
+    definition: 'The API’s estimated cost ÷ sessions.',
+    format: 'money',
+  },
+}
+
+type Totals = Omit<FunctionAggregate, 'function'>
+
+/** All functions of a quarter added up. */
+export function totalOf(q: QuarterFile): Totals {
+  const t = Object.fromEntries(COUNTS.map((k) => [k, 0])) as Totals
+  for (const f of q.functions) for (const k of COUNTS) t[k] += f[k]
+  return t
+}
+
+/** A measure's value for one function (or the total) of a quarter; null where it has no denominator. */
+export function measureValue(id: MeasureId, row: Totals, period: Pick<Provenance, 'from' | 'to'>): number | null {
+  const days = daysCovered(period)
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
+  switch (id) {
+    case 'activePeople':
+      return row.activePeople
+    case 'sessionsPerPersonPerWeek':
+      return ratio(row.sessions, row.activePeople * (days / 7))
+    case 'commitOrPrShare':
+      return ratio(100 * row.sessionsOnCommitOrPrDays, row.sessions)
+    case 'editAcceptance':
+      return ratio(100 * row.editsAccepted, row.editsAccepted + row.editsRejected)
+    case 'costPerPersonPerMonth':
+      return ratio(row.estimatedCostMinor / 100, row.activePeople * ((days * 12) / 365))
+    case 'costPerSession':
+      return ratio(row.estimatedCostMinor / 100, row.sessions)
+  }
+}
+
+/** A measure as the slide writes it: "62%", "4.3", "$182", "1,204". */
+export function formatMeasure(id: MeasureId, value: number | null, currency = 'USD'): string {
+  if (value === null) return '–'
+  switch (MEASURES[id].format) {
+    case 'count':
+      return Math.round(value).toLocaleString('en-US')
+    case 'decimal':
+      return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    case 'percent':
+      return `${Math.round(value)}%`
+    case 'money':
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: value < 10 ? 2 : 0, minimumFractionDigits: value < 10 ? 2 : 0 }).format(value)
+  }
+}
+
+/** The names of every function in any quarter, in a stable order: largest first, "Other" last. */
+export function functionNames(quarters: readonly QuarterFile[]): string[] {
+  const size = new Map<string, number>()
+  for (const q of quarters) for (const f of q.functions) size.set(f.function, Math.max(size.get(f.function) ?? 0, f.activePeople))
+  return [...size.keys()].sort((a, b) => (a === OTHER_FUNCTION ? 1 : b === OTHER_FUNCTION ? -1 : size.get(b)! - size.get(a)! || a.localeCompare(b)))
+}
+
+/** One measure for every function and quarter: rows are functions, one value per quarter (null where the function had no row). */
+export function measureTable(id: MeasureId, quarters: readonly QuarterFile[]): { function: string; values: (number | null)[] }[] {
+  const rows = functionNames(quarters).map((name) => ({
+    function: name,
+    values: quarters.map((q) => {
+      const f = q.functions.find((x) => x.function === name)
+      return f ? measureValue(id, f, q.provenance) : null
+    }),
+  }))
+  rows.push({ function: 'All', values: quarters.map((q) => measureValue(id, totalOf(q), q.provenance)) })
+  return rows
+}
+
+/** What the what-if slide starts from when we have our own measures: the latest quarter's. */
+export function measuredScenarioStart(quarters: readonly QuarterFile[]): { quarter: string; people: number; sessionsPerPerson: number } | null {
+  const q = quarters.at(-1)
+  if (!q) return null
+  const t = totalOf(q)
+  const spp = measureValue('sessionsPerPersonPerWeek', t, q.provenance)
+  return { quarter: q.quarter, people: t.activePeople, sessionsPerPerson: Math.round(spp ?? 0) }
+}
+
+/** The first quarter the board will see measured; the CEO's office moves it if the rollout starts later. */
+export const FIRST_READING_QUARTER = '2026-Q4'

@@ -1,0 +1,117 @@
+/**
+ * The Claude Code Analytics Admin API, as its reference page "Get Claude Code Usage Report" describes it:
+ * GET /v1/organizations/usage_report/claude_code?starting_at=YYYY-MM-DD[&limit=…][&page=…]
+ * answers one UTC day, one record per person (user_actor) or API key (api_actor), paged with next_page.
+ * Saved pages and fetched pages go through parsePage, so both are checked the same way.
+ */
+
+export const API_URL = 'https://api.anthropic.com/v1/organizations/usage_report/claude_code'
+export const API_VERSION = '2023-06-01'
+/** The API's largest page. */
+export const PAGE_LIMIT = 1000
+
+interface ToolCounts {
+  accepted: number
+  rejected: number
+}
+
+export interface UsageRecord {
+  actor: { type: 'user_actor'; email_address: string } | { type: 'api_actor'; api_key_name: string }
+  core_metrics: {
+    num_sessions: number
+    lines_of_code: { added: number; removed: number }
+    commits_by_claude_code: number
+    pull_requests_by_claude_code: number
+  }
+  customer_type: 'api' | 'subscription'
+  /** UTC day, YYYY-MM-DD (the reference's example writes it as a timestamp at midnight; both are read). */
+  date: string
+  model_breakdown: {
+    model: string
+    tokens: { input: number; output: number; cache_read: number; cache_creation: number }
+    /** In minor currency units (cents for USD), as the reference says. */
+    estimated_cost: { amount: number; currency: string }
+  }[]
+  organization_id: string
+  terminal_type: string
+  tool_actions: Partial<Record<'edit_tool' | 'multi_edit_tool' | 'write_tool' | 'notebook_edit_tool', ToolCounts>>
+}
+
+export interface UsagePage {
+  data: UsageRecord[]
+  has_more: boolean
+  next_page: string | null
+}
+
+export class PageError extends Error {
+  constructor(where: string, problems: string[]) {
+    super(`${where} is not a Claude Code usage report page:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`)
+    this.name = 'PageError'
+  }
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+const TOOLS = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] as const
+
+/**
+ * Checks one page against the published schema and returns it with each record's date as YYYY-MM-DD.
+ * `where` names the page in errors (a file path, or the request). Problems never quote an email.
+ */
+export function parsePage(json: unknown, where: string): UsagePage {
+  const problems: string[] = []
+  const page = json as Partial<UsagePage> | null
+  if (!page || typeof page !== 'object' || !Array.isArray(page.data)) throw new PageError(where, ['it has no "data" list'])
+  if (typeof page.has_more !== 'boolean') problems.push('"has_more" must be true or false')
+  if (page.has_more && (typeof page.next_page !== 'string' || !page.next_page)) problems.push('"has_more" is true but "next_page" is missing')
+  const data = page.data.map((r, i) => {
+    const at = `data[${i}]`
+    const bad = (field: string, why: string) => problems.push(`${at}.${field} ${why}`)
+    const rec = r as UsageRecord
+    if (!rec || typeof rec !== 'object') {
+      problems.push(`${at} is not an object`)
+      return rec
+    }
+    const a = rec.actor as { type?: string; email_address?: unknown; api_key_name?: unknown } | undefined
+    if (a?.type === 'user_actor') {
+      if (typeof a.email_address !== 'string' || !a.email_address.includes('@')) bad('actor.email_address', 'must be an email address')
+    } else if (a?.type === 'api_actor') {
+      if (typeof a.api_key_name !== 'string') bad('actor.api_key_name', 'must be a string')
+    } else bad('actor.type', `must be "user_actor" or "api_actor", got ${JSON.stringify(a?.type)}`)
+    const m = rec.core_metrics
+    if (!m || typeof m !== 'object') bad('core_metrics', 'is missing')
+    else {
+      for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) if (!isCount(m[k])) bad(`core_metrics.${k}`, `must be a number ≥ 0, got ${JSON.stringify(m[k])}`)
+      if (!m.lines_of_code || !isCount(m.lines_of_code.added) || !isCount(m.lines_of_code.removed)) bad('core_metrics.lines_of_code', 'must have "added" and "removed" counts')
+    }
+    const day = typeof rec.date === 'string' ? rec.date.slice(0, 10) : ''
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) bad('date', `must be a UTC day YYYY-MM-DD, got ${JSON.stringify(rec.date)}`)
+    if (!Array.isArray(rec.model_breakdown)) bad('model_breakdown', 'must be a list')
+    else
+      rec.model_breakdown.forEach((mb, j) => {
+        const c = mb?.estimated_cost
+        if (!c || !isCount(c.amount)) bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
+        if (!c || typeof c.currency !== 'string' || !/^[A-Z]{3}$/.test(c.currency)) bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${JSON.stringify(c?.currency)}`)
+      })
+    const t = rec.tool_actions
+    if (!t || typeof t !== 'object') bad('tool_actions', 'is missing')
+    else
+      for (const tool of TOOLS) {
+        const c = t[tool]
+        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected))) bad(`tool_actions.${tool}`, 'must have "accepted" and "rejected" counts')
+      }
+    return { ...rec, date: day }
+  })
+  if (problems.length) throw new PageError(where, problems)
+  return { data, has_more: page.has_more as boolean, next_page: page.next_page ?? null }
+}
+
+/** Accepted and rejected proposals across the four editing tools. */
+export function editCounts(r: UsageRecord): ToolCounts {
+  let accepted = 0
+  let rejected = 0
+  for (const tool of TOOLS) {
+    accepted += r.tool_actions[tool]?.accepted ?? 0
+    rejected += r.tool_actions[tool]?.rejected ?? 0
+  }
+  return { accepted, rejected }
+}

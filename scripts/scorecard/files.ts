@@ -1,0 +1,73 @@
+/**
+ * The scorecard folder (data/scorecard/, or SCORECARD_DIR): one <quarter>.json per quarter and an optional
+ * budget.json, nothing else. Read by the deck's Vite plugin, by the slide filter and by the import.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
+import { scorecardDir } from '../lib/scorecard-slides.mjs'
+import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
+
+export { scorecardDir }
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const QUARTER_FILE = /^\d{4}-Q[1-4]\.json$/
+const ALLOWED = /^(\d{4}-Q[1-4]\.json|budget\.json|README\.md|\.gitkeep)$/
+
+export interface ScorecardFiles {
+  dir: string
+  quarters: { file: string; json: unknown }[]
+  budget: { file: string; json: unknown } | null
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (e) {
+    throw new ScorecardError([`${path}: not valid JSON (${(e as Error).message})`])
+  }
+}
+
+/** The folder's files, parsed but not yet checked. A stray file (a raw API page, say) is refused by name. */
+export function readScorecardFiles(dir = scorecardDir()): ScorecardFiles {
+  if (!existsSync(dir)) return { dir, quarters: [], budget: null }
+  const names = readdirSync(dir).sort()
+  const stray = names.filter((n) => !ALLOWED.test(n))
+  if (stray.length) throw new ScorecardError(stray.map((n) => `${join(dir, n)}: only <quarter>.json files (e.g. 2026-Q3.json) and budget.json belong in the scorecard folder; raw API pages carry email addresses and must stay outside the repo`))
+  const rel = (n: string) => (dir.startsWith(REPO_ROOT) ? join(dir, n).slice(REPO_ROOT.length + 1) : join(dir, n))
+  return {
+    dir,
+    quarters: names.filter((n) => QUARTER_FILE.test(n)).map((n) => ({ file: rel(n), json: readJson(join(dir, n)) })),
+    budget: names.includes('budget.json') ? { file: rel('budget.json'), json: readJson(join(dir, 'budget.json')) } : null,
+  }
+}
+
+/** Read and checked: throws ScorecardError naming the file, the quarter and the field. */
+export function readScorecard(dir = scorecardDir()): Scorecard {
+  const f = readScorecardFiles(dir)
+  return loadScorecard(f.quarters, f.budget)
+}
+
+const VIRTUAL = 'virtual:scorecard'
+
+/**
+ * `import scorecard from 'virtual:scorecard'`: the checked scorecard, read from data/scorecard/ or SCORECARD_DIR
+ * when the deck is served, built or tested. A malformed file stops the build with the file, quarter and field.
+ */
+export function scorecardPlugin(): Plugin {
+  return {
+    name: 'scorecard',
+    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
+    load(id) {
+      if (id !== `\0${VIRTUAL}`) return
+      const dir = scorecardDir()
+      this.addWatchFile(dir)
+      try {
+        const scorecard = readScorecard(dir)
+        return `export default ${JSON.stringify(scorecard)}`
+      } catch (e) {
+        this.error((e as Error).message)
+      }
+    },
+  }
+}

@@ -1,0 +1,5 @@
+// The checked scorecard (scripts/scorecard/files.ts, scorecardPlugin): data/scorecard/ or SCORECARD_DIR.
+declare module 'virtual:scorecard' {
+  const scorecard: import('../data/scorecard').Scorecard
+  export default scorecard
+}
