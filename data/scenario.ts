@@ -135,22 +135,22 @@ export function parseInput(key: ScenarioKey, raw: string | number | null | undef
 }
 
 /** The scenario from a URL query (?people=…&spp=…), defaults for anything missing or unreadable. */
-export function scenarioFromQuery(query: Record<string, unknown>): Scenario {
-  const s: Scenario = { ...DEFAULT_SCENARIO }
+export function scenarioFromQuery(query: Record<string, unknown>, defaults: Readonly<Scenario> = DEFAULT_SCENARIO): Scenario {
+  const s: Scenario = { ...defaults }
   for (const key of Object.keys(LIMITS) as ScenarioKey[]) {
     const raw = query[LIMITS[key].param]
     if (raw === undefined || Array.isArray(raw)) continue
-    const parsed = parseInput(key, raw as string, DEFAULT_SCENARIO[key])
+    const parsed = parseInput(key, raw as string, defaults[key])
     ;(s as Record<ScenarioKey, number | null>)[key] = parsed.value
   }
   return s
 }
 
 /** The query that restores a scenario: only what differs from the defaults. */
-export function scenarioToQuery(s: Scenario): Record<string, string> {
+export function scenarioToQuery(s: Scenario, defaults: Readonly<Scenario> = DEFAULT_SCENARIO): Record<string, string> {
   const q: Record<string, string> = {}
   for (const key of Object.keys(LIMITS) as ScenarioKey[]) {
-    if (s[key] !== DEFAULT_SCENARIO[key]) q[LIMITS[key].param] = s[key] === null ? '' : String(s[key])
+    if (s[key] !== defaults[key]) q[LIMITS[key].param] = s[key] === null ? '' : String(s[key])
   }
   return q
 }

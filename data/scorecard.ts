@@ -297,12 +297,13 @@ export function measureTable(id: MeasureId, quarters: readonly QuarterFile[]): {
 }
 
 /** What the what-if slide starts from when we have our own measures: the latest quarter's. */
-export function measuredScenarioStart(quarters: readonly QuarterFile[]): { quarter: string; people: number; sessionsPerPerson: number } | null {
+export function measuredScenarioStart(quarters: readonly QuarterFile[]): { quarter: string; people: number; sessionsPerPerson: number; measuredSessionsPerPerson: number } | null {
   const q = quarters.at(-1)
   if (!q) return null
   const t = totalOf(q)
-  const spp = measureValue('sessionsPerPersonPerWeek', t, q.provenance)
-  return { quarter: q.quarter, people: t.activePeople, sessionsPerPerson: Math.round(spp ?? 0) }
+  const spp = measureValue('sessionsPerPersonPerWeek', t, q.provenance) ?? 0
+  // The what-if field takes whole sessions; the slide says what was measured.
+  return { quarter: q.quarter, people: t.activePeople, sessionsPerPerson: Math.round(spp), measuredSessionsPerPerson: spp }
 }
 
 /** The first quarter the board will see measured; the CEO's office moves it if the rollout starts later. */

@@ -22,6 +22,7 @@ import { CHARTS, type ChartId } from '../data/charts'
 import { tableRows } from '../components/charts/build'
 import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
+import { parseScorecardSpec, scorecardChartArgs } from './pptx/scorecard-charts'
 // @ts-expect-error plain JS module
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
 // @ts-expect-error plain JS module
@@ -29,13 +30,14 @@ import { DECK_NAME, run } from './lib/run.mjs'
 // @ts-expect-error plain JS module
 import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
 
-interface ChartBox {
-  chart: ChartId
+interface Box {
   x: number
   y: number
   w: number
   h: number
 }
+/** A deck chart (data/charts.ts) by id, or one of our scorecard charts with its data as JSON. */
+type ChartBox = Box & ({ chart: ChartId } | { scorecard: string })
 
 const args = process.argv.slice(2)
 const outDir = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : 'exports')
@@ -52,7 +54,7 @@ try {
   const total: number = slidev.slides.length
   const page = await browser.newPage({ viewport: { width: slidev.width, height: slidev.height * total } })
   let boxes: ChartBox[][] = []
-  const placed: { slide: number; chart: ChartId }[] = []
+  const placed: { slide: number; chart: string }[] = []
   const unhook = hookCharts(() => boxes, placed)
   try {
     const result = await exporter.exportPptxEditable(
@@ -120,9 +122,10 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
     document.head.append(style)
     return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
       const origin = slide.getBoundingClientRect()
-      return [...slide.querySelectorAll<HTMLElement>('figure[data-chart]')].map((fig) => {
+      return [...slide.querySelectorAll<HTMLElement>('figure[data-chart], figure[data-scorecard-chart]')].map((fig) => {
         const r = fig.querySelector('canvas')!.getBoundingClientRect()
-        return { chart: fig.dataset.chart as ChartId, x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
+        const at = { x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
+        return fig.dataset.chart ? { chart: fig.dataset.chart as ChartId, ...at } : { scorecard: fig.dataset.pptx!, ...at }
       })
     })
   })
@@ -133,7 +136,7 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
  * because of CSS canvas") becomes a native chart in the same box. Slidev loads the same pptxgenjs
  * module as this script, so wrapping its addSlide reaches every slide Slidev adds.
  */
-function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart: ChartId }[]) {
+function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart: string }[]) {
   const proto = PptxGenJS.prototype as unknown as { addSlide: (...a: unknown[]) => PptxGenJS.Slide }
   const original = proto.addSlide
   let slideIndex = -1
@@ -147,6 +150,18 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart:
       const px = (inches: unknown) => Number(inches) * 96
       const box = boxesOf()[index]?.find((b) => Math.abs(b.x - px(options.x)) < 2 && Math.abs(b.y - px(options.y)) < 2)
       if (!box) throw new Error(`Slide ${index + 1}: a canvas at (${px(options.x)}, ${px(options.y)}) is not a deck chart`)
+      const place = { x: options.x, y: options.y, w: options.w, h: options.h }
+      if ('scorecard' in box) {
+        // One of our own measures: bars by quarter, study figures or the budget as dashed lines.
+        const spec = parseScorecardSpec(box.scorecard, `Slide ${index + 1}`)
+        const { types, options: chartOptions } = scorecardChartArgs(pptx, spec)
+        const values = spec.series.map((x) => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null ? 'no data' : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
+        const opts = { ...chartOptions, ...place, objectName: `scorecard:${spec.title}`, altText: `${spec.title}. ${[...values, ...spec.lines.map((l) => `${l.name}`)].join('; ')}.` } as PptxGenJS.IChartOpts
+        if (types.length > 1) slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
+        else slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, { ...opts, ...(types[0].options as PptxGenJS.IChartOpts) })
+        placed.push({ slide: index + 1, chart: `scorecard:${spec.title}` })
+        return slide
+      }
       const chart = nativeChart(box.chart)
       const title = CHARTS[box.chart].title
       const values = tableRows(CHARTS[box.chart]).map((r) => `${r.label}: ${r.value}`).join('; ')

@@ -1,11 +1,11 @@
 // The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
 import { readFileSync } from 'node:fs'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from './helpers/deck'
 import { describe, expect, it } from 'vitest'
 import { PRESENTER_CUE, readerBlocks } from '../components/reader/readerText'
 import { notesAsHtml } from './helpers/notes'
 
-const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const SLIDES = deckSlides()
 /** Words that tell a presenter what to do on stage: never reader text. */
 const STAGE_DIRECTIONS = /^(Walk|Stress|Read the|Say |Open with|Put the|Restate|Press|Click|Pause|Point to)|click to reveal|click again/i
 

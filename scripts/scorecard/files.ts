@@ -60,8 +60,8 @@ export function scorecardPlugin(): Plugin {
     resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
     load(id) {
       if (id !== `\0${VIRTUAL}`) return
+      // (Not watched: after an import, restart `npm run dev`; a build always reads the folder afresh.)
       const dir = scorecardDir()
-      this.addWatchFile(dir)
       try {
         const scorecard = readScorecard(dir)
         return `export default ${JSON.stringify(scorecard)}`

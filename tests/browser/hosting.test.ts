@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from '../helpers/deck'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE, SITE_DIR, launch, openSlide } from './helpers'
 
-const TOTAL = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides.length
+const TOTAL = deckSlides().length
 const USER = 'board'
 const PASSWORD = randomBytes(12).toString('hex')
 const auth = (user = USER, password = PASSWORD) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
@@ -199,7 +199,7 @@ describe('npm run host: the deck runs under the policy', () => {
       expect(await p.locator(`.slidev-page-${no}`).innerText()).not.toBe('')
       await collect(p, `slide ${no}`)
     }
-    const whatIf = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+    const whatIf = deckSlides().findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
     await openSlide(p, `${origin}${BASE}`, whatIf)
     await p.fill('#wi-people', '1000')
     await p.press('#wi-people', 'Enter')

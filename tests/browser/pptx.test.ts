@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from '../helpers/deck'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../../data'
@@ -14,7 +14,7 @@ import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
 import { pdfWordsOffPage } from '../../scripts/lib/pdf.mjs'
 import { SITE_DIR, pdfPages, pdfText, squash } from './helpers'
 
-const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const SLIDES = deckSlides()
 const PPTX = join(SITE_DIR, 'board-deck-agentic-coding.pptx')
 
 const unescape = (s: string) =>

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from '../helpers/deck'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
@@ -14,7 +14,7 @@ import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
 import { launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 
-const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const SLIDES = deckSlides()
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'tablet portrait', width: 820, height: 1180 },

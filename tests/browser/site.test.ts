@@ -2,7 +2,7 @@
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from '../helpers/deck'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
@@ -15,7 +15,7 @@ import { PDFDocument, PDFName } from 'pdf-lib'
 import { CHARTS, type ChartId } from '../../data/charts'
 import { tableRows } from '../../components/charts/build'
 
-const SLIDES = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
+const SLIDES = deckSlides()
 const TOTAL = SLIDES.length
 const DECK_PDF = join(SITE_DIR, 'board-deck-agentic-coding.pdf')
 const NOTES_PDF = join(EXPORT_DIR, 'board-deck-agentic-coding-notes.pdf')

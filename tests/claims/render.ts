@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseSync } from '@slidev/parser'
+import { deckSlides } from '../helpers/deck'
 import MarkdownExit from 'markdown-exit'
 import { Window } from 'happy-dom'
 import { createSSRApp, type Component } from 'vue'
@@ -33,7 +33,7 @@ export interface RenderedSlide {
   notes: string[]
 }
 
-const components = import.meta.glob<{ default: Component }>('../../components/*.vue', { eager: true })
+const components = import.meta.glob<{ default: Component }>(['../../components/*.vue', '../../components/scorecard/*.vue'], { eager: true })
 
 function htmlToClaims(html: string): string[] {
   const window = new Window()
@@ -60,7 +60,7 @@ async function renderTemplate(template: string): Promise<string> {
 
 /** Every slide of the deck, rendered, with its claims and its notes' sentences. */
 export async function renderDeck(markdown = readFileSync(SLIDES_PATH, 'utf8')): Promise<RenderedSlide[]> {
-  const { slides } = parseSync(markdown, SLIDES_PATH)
+  const slides = deckSlides(markdown)
   const out: RenderedSlide[] = []
   for (const [i, s] of slides.entries()) {
     const html = await renderTemplate(slideMd.render(s.content))

@@ -1,0 +1,176 @@
+// `scorecard:fetch` against a fake of the API on the loopback address, serving pages in the documented
+// shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
+// page, and never writes or prints the key.
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FetchError, fetchUsage, days } from '../scripts/scorecard/fetch'
+import { importPages } from '../scripts/scorecard/import'
+import { totalOf } from '../data/scorecard'
+
+const PAGES = join(__dirname, 'fixtures', 'scorecard', 'pages')
+const KEY = 'sk-ant-admin01-test-key-that-must-not-leak'
+const page = (file: string) => readFileSync(join(PAGES, file), 'utf8')
+
+interface Seen {
+  path: string
+  query: Record<string, string>
+  key?: string
+  version?: string
+}
+
+/** A fake API: `script` decides each answer; every request is recorded. */
+function fakeApi(script: (req: Seen, n: number) => { status: number; body: string; headers?: Record<string, string> }) {
+  const seen: Seen[] = []
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const url = new URL(req.url!, 'http://127.0.0.1')
+    const s: Seen = { path: url.pathname, query: Object.fromEntries(url.searchParams), key: req.headers['x-api-key'] as string, version: req.headers['anthropic-version'] as string }
+    seen.push(s)
+    const a = script(s, seen.length)
+    res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers })
+    res.end(a.body)
+  })
+  return {
+    seen,
+    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/organizations/usage_report/claude_code`))),
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  }
+}
+
+/** The fixture's days, served as the API would: 2026-06-30 in two pages, the rest in one. */
+function fixtureAnswer(req: Seen) {
+  const day = req.query.starting_at
+  const files = readdirSync(PAGES).filter((f) => f.startsWith(day))
+  if (!files.length) return { status: 200, body: JSON.stringify({ data: [], has_more: false, next_page: null }) }
+  const n = req.query.page ? 2 : 1
+  return { status: 200, body: page(`${day}-p${n}.json`) }
+}
+
+describe('scorecard:fetch against a local fake API', () => {
+  const logs: string[] = []
+  const opts = (apiUrl: string, out = mkdtempSync(join(tmpdir(), 'export-'))) => ({ apiUrl, out, key: KEY, retryBaseMs: 5, log: (l: string) => logs.push(l), now: () => new Date('2026-10-02T08:00:00Z') })
+
+  describe('a quarter-end with paging, a 429 and a 500', () => {
+    let api: ReturnType<typeof fakeApi>
+    let result: Awaited<ReturnType<typeof fetchUsage>>
+    let out: string
+    beforeAll(async () => {
+      // 2026-06-30: page 1 is rate-limited twice (Retry-After: 0), page 2 fails once with a 500.
+      let limited = 0
+      let failed = 0
+      api = fakeApi((req) => {
+        if (req.query.starting_at === '2026-06-30' && !req.query.page && limited++ < 2) return { status: 429, body: '{"type":"error"}', headers: { 'retry-after': '0' } }
+        if (req.query.starting_at === '2026-06-30' && req.query.page && failed++ < 1) return { status: 500, body: 'upstream' }
+        return fixtureAnswer(req)
+      })
+      const url = await api.start()
+      out = mkdtempSync(join(tmpdir(), 'export-'))
+      result = await fetchUsage({ ...opts(url, out), from: '2026-06-29', to: '2026-07-01' })
+    })
+    afterAll(() => api.stop())
+
+    it('asks for each day with the documented parameters and headers', () => {
+      const firstTries = api.seen.filter((s, i) => api.seen.findIndex((t) => t.query.starting_at === s.query.starting_at && t.query.page === s.query.page) === i)
+      expect(firstTries.map((s) => [s.query.starting_at, s.query.page ?? null])).toEqual([
+        ['2026-06-29', null],
+        ['2026-06-30', null],
+        ['2026-06-30', JSON.parse(page('2026-06-30-p1.json')).next_page],
+        ['2026-07-01', null],
+      ])
+      for (const s of api.seen) {
+        expect(s.path).toBe('/v1/organizations/usage_report/claude_code')
+        expect(s.query.limit).toBe('1000')
+        expect(s.key).toBe(KEY)
+        expect(s.version).toBe('2023-06-01')
+      }
+    })
+
+    it('retries the 429 and the 500, and says so', () => {
+      expect(api.seen.filter((s) => s.query.starting_at === '2026-06-30' && !s.query.page)).toHaveLength(3)
+      expect(api.seen.filter((s) => s.query.page)).toHaveLength(2)
+      expect(logs.join('\n')).toMatch(/2026-06-30, page 1: 429, trying again/)
+      expect(logs.join('\n')).toMatch(/2026-06-30, page 2: 500, trying again/)
+    })
+
+    it('saves every page as sent, plus a manifest, and the import reads them', () => {
+      expect(readdirSync(out).sort()).toEqual(['2026-06-29-p1.json', '2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json', 'export-manifest.json'])
+      expect(readFileSync(join(out, '2026-06-30-p2.json'), 'utf8')).toBe(JSON.stringify(JSON.parse(page('2026-06-30-p2.json'))))
+      expect(JSON.parse(readFileSync(join(out, 'export-manifest.json'), 'utf8'))).toEqual({ exportedAt: '2026-10-02T08:00:00.000Z', from: '2026-06-29', to: '2026-07-01' })
+      const expected = ['2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json'].reduce((s, f) => s + JSON.parse(page(f)).data.length, 0)
+      expect(result.records).toBe(expected)
+    })
+
+    it('the key is in no file and no log line', () => {
+      for (const f of readdirSync(out)) expect(readFileSync(join(out, f), 'utf8')).not.toContain(KEY)
+      expect(logs.join('\n')).not.toContain(KEY)
+    })
+
+    it('the saved pages import like the fixture', () => {
+      const people = join(mkdtempSync(join(tmpdir(), 'people-')), 'people.csv')
+      require('node:fs').copyFileSync(join(__dirname, 'fixtures', 'scorecard', 'people.csv'), people)
+      const q = importPages({ paths: [out], people, out: mkdtempSync(join(tmpdir(), 'sc-')) }).quarters
+      expect(q.map((x) => [x.quarter, x.provenance.from, x.provenance.to])).toEqual([
+        ['2026-Q2', '2026-06-29', '2026-06-30'],
+        ['2026-Q3', '2026-07-01', '2026-07-01'],
+      ])
+      expect(totalOf(q[1]).sessions).toBeGreaterThan(0)
+    })
+  })
+
+  it.each([
+    [401, /answered 401 \(the key was not accepted\)/],
+    [403, /answered 403 \(the key may not read usage reports\)/],
+  ])('stops at once on %i, with a clear message and no retry', async (status, message) => {
+    const api = fakeApi(() => ({ status, body: '{"error":"no"}' }))
+    const url = await api.start()
+    try {
+      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-02' }).catch((e) => e)
+      expect(err).toBeInstanceOf(FetchError)
+      expect(err.message).toMatch(message)
+      expect(err.message).not.toContain(KEY)
+      expect(api.seen).toHaveLength(1)
+    } finally {
+      await api.stop()
+    }
+  })
+
+  it('stops on a malformed page, naming the day, the page and the field', async () => {
+    const broken = JSON.parse(page('2026-07-01-p1.json'))
+    delete broken.data[2].core_metrics
+    const api = fakeApi(() => ({ status: 200, body: JSON.stringify(broken) }))
+    const url = await api.start()
+    try {
+      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+      expect(err).toBeInstanceOf(FetchError)
+      expect(err.message).toContain('2026-07-01, page 1 is not a Claude Code usage report page')
+      expect(err.message).toContain('data[2].core_metrics is missing')
+    } finally {
+      await api.stop()
+    }
+  })
+
+  it('gives up after its tries when the API keeps failing', async () => {
+    const api = fakeApi(() => ({ status: 503, body: 'down' }))
+    const url = await api.start()
+    try {
+      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', attempts: 3 }).catch((e) => e)
+      expect(err.message).toMatch(/2026-07-01, page 1: still 503 after 3 tries/)
+      expect(api.seen).toHaveLength(3)
+    } finally {
+      await api.stop()
+    }
+  })
+
+  it('refuses to save pages inside the repo, and to run without a key', async () => {
+    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), out: join(__dirname, '..', 'test-results', 'export'), from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/inside the repo/)
+    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), key: '', from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/Set ANTHROPIC_ADMIN_KEY/)
+  })
+
+  it('walks every day of a quarter, both ends included', () => {
+    expect(days('2026-07-01', '2026-09-30')).toHaveLength(92)
+    expect(() => days('2026-09-30', '2026-07-01')).toThrow(/after/)
+  })
+})
