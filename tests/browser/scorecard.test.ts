@@ -1,0 +1,198 @@
+// The "Since the last meeting" section in both states, in real Chromium on built sites:
+// - no scorecard data (the site globalSetup builds): one slide that lists the measures, no number;
+// - two synthetic quarters (tests/fixtures/scorecard), imported and built with the README's commands:
+//   the scorecard and four concern slides, every chart drawn in light and dark, the what-if slide starting
+//   from the measured people, and no email anywhere in the site, the PDF or the PowerPoint.
+// Expected numbers are counted here from the fixture's raw pages, not by the code under test.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import JSZip from 'jszip'
+import type { Browser, Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+// @ts-expect-error plain JS module
+import { serveStatic } from '../../scripts/lib/static-server.mjs'
+import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
+import { deckSlides } from '../helpers/deck'
+import { BASE, launch, openSlide, pdfText, serveSite, squash } from './helpers'
+
+const FIXTURE = resolve('tests/fixtures/scorecard')
+const DATA_SITE = resolve('test-results/site-scorecard')
+const DECK = 'board-deck-agentic-coding'
+const EMPTY_TITLE = 'Since the last meeting: our own measures'
+const DATA_TITLES = deckSlides(undefined, true).filter((s) => s.frontmatter.scorecard === 'data').map((s) => s.title!)
+
+interface RawRecord {
+  actor: { type: string; email_address?: string }
+  core_metrics: { num_sessions: number }
+  date: string
+}
+const raw: RawRecord[] = readdirSync(join(FIXTURE, 'pages'))
+  .filter((f) => f !== 'export-manifest.json')
+  .flatMap((f) => JSON.parse(readFileSync(join(FIXTURE, 'pages', f), 'utf8')).data)
+const emails = [...new Set(raw.flatMap((r) => (r.actor.email_address ? [r.actor.email_address] : [])))]
+const activeIn = (months: string[]) => new Set(raw.filter((r) => r.actor.type === 'user_actor' && r.core_metrics.num_sessions > 0 && months.includes(r.date.slice(5, 7))).map((r) => r.actor.email_address)).size
+
+function watch(page: Page) {
+  const problems: string[] = []
+  const foreign: string[] = []
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+  page.on('pageerror', (e) => problems.push(e.message))
+  page.on('request', (r) => {
+    const u = new URL(r.url())
+    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) foreign.push(r.url())
+  })
+  return { problems, foreign }
+}
+
+/** Every chart table of the current slide: caption → rows of cells. */
+const chartTables = (page: Page, no: number) =>
+  page.$$eval(`.slidev-page-${no} figure[data-scorecard-chart] table`, (tables) =>
+    tables.map((t) => ({ caption: t.querySelector('caption')!.textContent!.trim(), head: [...t.querySelectorAll('thead th')].map((c) => c.textContent!.trim()), rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim())) })),
+  )
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('no scorecard data: one slide says what will be measured', () => {
+  let site: { url: string; close: () => Promise<void> }
+  beforeAll(async () => {
+    site = await serveSite()
+  })
+  afterAll(() => site.close())
+
+  it('the slide after the asks lists the measures and when the first reading is due, with no chart and no number of ours', async () => {
+    const no = deckSlides(undefined, false).findIndex((s) => s.title === EMPTY_TITLE) + 1
+    expect(no).toBe(3)
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const { problems } = watch(page)
+    await openSlide(page, site.url, no)
+    const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
+    expect(text).toContain('No quarter measured yet')
+    expect(text).toMatch(/The first reading covers Q\d \d{4}, which closes on \d+ \w+ \d{4}/)
+    for (const name of ['Active people', 'Sessions per person per week', 'Sessions with a commit or pull request', 'Edit acceptance rate', 'Estimated cost per active person per month', 'Estimated cost per session']) expect(text).toContain(name)
+    expect(text).toContain('A proxy, not the study’s measure')
+    expect(await page.locator(`.slidev-page-${no} canvas`).count()).toBe(0)
+    expect(squash(await page.locator('.slide-no').first().innerText())).toBe(`${no} / ${deckSlides(undefined, false).length}`)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+describe('two quarters of synthetic data, imported and built as the README says', () => {
+  let site: { url: string; close: () => Promise<void> }
+  const dataSlides = deckSlides(undefined, true)
+  const noOf = (title: string) => dataSlides.findIndex((s) => s.title === title) + 1
+
+  beforeAll(async () => {
+    if (!(process.env.SKIP_SITE_BUILD && existsSync(join(DATA_SITE, 'index.html')))) {
+      // The people file and the scorecard folder live outside the repo, as they would for real.
+      const work = mkdtempSync(join(tmpdir(), 'quarterly-'))
+      copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
+      const scorecard = join(work, 'scorecard')
+      const imp = spawnSync('npm', ['run', '--silent', 'scorecard:import', '--', join(FIXTURE, 'pages'), '--people', join(work, 'people.csv'), '--out', scorecard], { encoding: 'utf8' })
+      expect(imp.status, imp.stderr).toBe(0)
+      copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
+      const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, SCORECARD_DIR: scorecard, BASE, OUT_DIR: DATA_SITE } })
+      expect(build.status).toBe(0)
+    }
+    site = await serveStatic(DATA_SITE, BASE)
+  }, 600_000)
+  afterAll(() => site?.close())
+
+  it('the section replaces the no-data slide: a scorecard and four concern slides, right after the asks', () => {
+    expect(DATA_TITLES).toHaveLength(5)
+    expect(DATA_TITLES.map(noOf)).toEqual([3, 4, 5, 6, 7])
+    expect(noOf(EMPTY_TITLE)).toBe(0)
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`every scorecard chart is drawn, by function and quarter, in ${scheme} mode`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
+      const { problems, foreign } = watch(page)
+      for (const title of DATA_TITLES.slice(1)) {
+        const no = noOf(title)
+        await openSlide(page, site.url, no)
+        const canvases = page.locator(`.slidev-page-${no} figure[data-scorecard-chart] canvas`)
+        expect(await canvases.count(), title).toBeGreaterThan(0)
+        for (const box of await canvases.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()))) expect(box.width * box.height, title).toBeGreaterThan(100_000)
+        for (const t of await chartTables(page, no)) {
+          expect(t.head, t.caption).toEqual(['Function', 'Q2 2026', 'Q3 2026'])
+          expect(t.rows.slice(0, 5).map((r) => r[0]), t.caption).toEqual(['Engineering', 'Finance', 'Operations', 'Other', 'All'])
+          expect(t.rows.flat().join(' '), t.caption).not.toMatch(/Legal|Sales|@/)
+        }
+      }
+      expect(problems).toEqual([])
+      expect(foreign).toEqual([])
+      await page.close()
+    })
+  }
+
+  it('the scorecard counts the active people of each quarter in the pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const no = noOf(DATA_TITLES[0])
+    await openSlide(page, site.url, no)
+    const row = await page.$$eval(`.slidev-page-${no} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())).find((r) => r[0].startsWith('Active people'))!)
+    expect(row.slice(1)).toEqual([String(activeIn(['04', '05', '06'])), String(activeIn(['07', '08', '09']))])
+    const note = squash(await page.locator(`.slidev-page-${no} .scorecard__note`).innerText())
+    expect(note).toContain('Legal, Sales merged into “Other” (fewer than 5 active people each)')
+    expect(note).toContain('1 person not yet assigned a function')
+    expect(note).toMatch(/Budget: \$120 per active person per month, set by the CEO's office \(synthetic example\)/)
+    await page.close()
+  })
+
+  it('the safety chart shows the study’s verified-success rates as reference lines, with the proxy caveat', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const no = noOf('Safety, measured: sessions that end in hard evidence')
+    await openSlide(page, site.url, no)
+    const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
+    expect(text).toContain('A proxy, not the study’s measure')
+    const [t] = await chartTables(page, no)
+    expect(t.rows.filter((r) => r[0].startsWith('Study:')).map((r) => r[1])).toEqual(['about 30%', 'about 26%'])
+    await page.close()
+  })
+
+  it('the what-if slide starts from our latest measured headcount, and says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const no = dataSlides.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+    await openSlide(page, site.url, no)
+    const q3 = activeIn(['07', '08', '09'])
+    expect(await page.inputValue('#wi-people')).toBe(String(q3))
+    expect(squash(await page.locator('[data-start-note]').innerText())).toMatch(new RegExp(`^Starts from our Q3 2026 measures: ${q3} active people, \\d+\\.\\d sessions per person per week`))
+    await page.close()
+  })
+
+  it('no email address of the fixture is anywhere in the site, its PDF text or its PowerPoint', async () => {
+    expect(emails.length).toBeGreaterThan(20)
+    const texts: string[] = []
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]))
+    for (const f of walk(DATA_SITE)) if (!/\.(pdf|pptx|png|woff2?)$/.test(f)) texts.push(readFileSync(f, 'utf8'))
+    texts.push(pdfText(join(DATA_SITE, `${DECK}.pdf`)))
+    const zip = await JSZip.loadAsync(readFileSync(join(DATA_SITE, `${DECK}.pptx`)))
+    for (const name of Object.keys(zip.files)) if (/\.(xml|rels)$/.test(name)) texts.push(await zip.file(name)!.async('string'))
+    const all = texts.join('\n')
+    expect(all).toContain('Engineering') // the checks read the right things
+    for (const e of emails) expect(all).not.toContain(e)
+    expect(all).not.toContain('example.com')
+  })
+
+  it('the PowerPoint draws our charts as native charts, and LibreOffice shows their quarters and functions', async () => {
+    const pptx = join(DATA_SITE, `${DECK}.pptx`)
+    const zip = await JSZip.loadAsync(readFileSync(pptx))
+    const slideXml = await Promise.all(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))
+    const names = slideXml.flatMap((x) => [...x.matchAll(/name="scorecard:([^"]+)"/g)].map((m) => m[1]))
+    expect(names.sort()).toEqual(['Active people', 'Edit acceptance rate', 'Estimated cost per active person per month', 'Estimated cost per session', 'Sessions per person per week', 'Sessions with a commit or pull request'])
+    const pdf = convertToPdf(pptx, mkdtempSync(join(tmpdir(), 'lo-')))
+    for (const title of DATA_TITLES.slice(1)) {
+      const text = squash(pdfText(pdf, noOf(title)))
+      expect(text, title).toContain(title.split(':')[0])
+      for (const word of ['Q2 2026', 'Q3 2026', 'Engineering', 'Operations', 'Other', 'All']) expect(text, `${title}: ${word}`).toContain(word)
+    }
+  })
+})
