@@ -184,8 +184,9 @@ describe('links in and out of the reader view', () => {
   })
 
   it('the what-if slide works in the reader view and keeps its scenario in the link', async () => {
-    const { page } = await openReader(SIZES[3], '#slide-18')
-    const people = page.locator('#slide-18 input[type="number"]').first()
+    const whatIf = `#slide-${SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1}`
+    const { page } = await openReader(SIZES[3], whatIf)
+    const people = page.locator(`${whatIf} input[type="number"]`).first()
     await people.fill('500')
     await people.blur()
     await page.waitForFunction(() => location.hash.includes('people=500'))

@@ -176,7 +176,8 @@ describe('navigation on a plain static host under /board/', () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const messages: string[] = []
     watch(page, messages)
-    await page.goto(`${site.url}#/presenter/4`)
+    const withCue = SLIDES.findIndex((s) => (s.note ?? '').includes('Presenter: walk the bars')) + 1
+    await page.goto(`${site.url}#/presenter/${withCue}`)
     await page.waitForSelector('.slidev-note')
     expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
     await page.close()
