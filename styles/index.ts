@@ -1,5 +1,3 @@
-// Fonts are self-hosted from npm (no network in the boardroom); only the Latin subsets load.
-import '@fontsource/inter/latin-400.css'
-import '@fontsource/inter/latin-600.css'
-import '@fontsource/inter/latin-700.css'
+// Fonts are self-hosted (no network in the boardroom): Inter from @fontsource/inter, subset by scripts/fonts.mjs.
+import './fonts.css'
 import './deck.css'

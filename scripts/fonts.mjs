@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `node scripts/fonts.mjs`: the deck's Inter, cut down to the characters a board deck in English (and a
+// function name in a Western European language) needs, from @fontsource/inter's Latin files, into
+// styles/fonts/. About 13 kB a weight instead of 24 kB: slide 1 loads two weights, so the first view is
+// about 21 kB lighter. Run it again after upgrading @fontsource/inter; tests/fonts.test.ts checks the
+// committed files are what this writes, and that they hold every character the deck shows.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import subsetFont from 'subset-font'
+
+export const WEIGHTS = [400, 600, 700]
+const OUT = fileURLToPath(new URL('../styles/fonts/', import.meta.url))
+
+/** Code point ranges kept: ASCII, Latin-1, general punctuation, and the symbols the deck writes (× ÷ − ≤ ≥ ≈ ↑ ↓ € ™). */
+export const RANGES = [
+  [0x20, 0x7e],
+  [0xa0, 0xff],
+  [0x152, 0x153],
+  [0x2010, 0x2027],
+  [0x2030, 0x203a],
+  [0x2191, 0x2191],
+  [0x2193, 0x2193],
+  [0x20ac, 0x20ac],
+  [0x2122, 0x2122],
+  [0x2212, 0x2212],
+  [0x2248, 0x2248],
+  [0x2264, 0x2265],
+]
+
+export const CHARSET = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('')
+
+const fontsource = dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json'))
+
+/** One weight, subset: only the glyphs of CHARSET (no alternates reached through OpenType features), kerning kept. */
+export async function subsetWeight(weight) {
+  const source = readFileSync(join(fontsource, 'files', `inter-latin-${weight}-normal.woff2`))
+  return subsetFont(source, CHARSET, { targetFormat: 'woff2', noLayoutClosure: true })
+}
+
+export async function writeFonts(dir = OUT) {
+  mkdirSync(dir, { recursive: true })
+  for (const w of WEIGHTS) writeFileSync(join(dir, `inter-${w}.woff2`), await subsetWeight(w))
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await writeFonts()
+  console.log(`✓ Inter ${WEIGHTS.join(', ')} subset into ${OUT}`)
+}
