@@ -92,11 +92,14 @@ async function firstView(browser, dir) {
   let bytes = 0
   let requests = 0
   const pending = []
-  page.on('requestfinished', (r) => {
+  const onFinished = (r) => {
     requests++
-    pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize)))
-  })
+    // A request that finishes as the page closes cannot report its size; it is counted, with no bytes.
+    pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}))
+  }
+  page.on('requestfinished', onFinished)
   await page.goto(server.url, { waitUntil: 'networkidle' })
+  page.off('requestfinished', onFinished)
   await Promise.all(pending)
   await page.close()
   await server.close()

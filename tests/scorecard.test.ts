@@ -228,6 +228,18 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     expect(quarterProblems(q, F).join('\n')).toContain(message)
   })
 
+  it('a malformed quarter stops the build, naming the file, the quarter and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorecard-'))
+    const q = good()
+    q.functions[0].sessions = -4
+    writeFileSync(join(dir, '2026-Q3.json'), JSON.stringify(q))
+    const out = mkdtempSync(join(tmpdir(), 'site-'))
+    const r = spawnSync('npx', ['slidev', 'build', 'slides.md', '--out', out], { encoding: 'utf8', env: { ...process.env, SCORECARD_DIR: dir } })
+    expect(r.status).not.toBe(0)
+    expect(r.stdout + r.stderr).toContain(`${join(dir, '2026-Q3.json')} (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4`)
+    expect(readdirSync(out)).not.toContain('index.html')
+  }, 120_000)
+
   it('a file named for another quarter is refused', () => {
     expect(quarterProblems(good(), 'data/scorecard/2026-Q2.json').join('\n')).toContain('is 2026-Q3, but the file is named 2026-Q2.json')
   })
@@ -256,10 +268,6 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     expect(measureValue('costPerSession', eng, q.provenance)).toBeCloseTo(456 / 91, 10)
     const all = measureTable('activePeople', [q]).at(-1)!
     expect(all).toEqual({ function: 'All', values: [12] })
-  })
-
-  it('the repo holds no scorecard data of its own (only the README): the deck ships without a made-up dataset', () => {
-    expect(readdirSync(join(__dirname, '..', 'data', 'scorecard'))).toEqual(['README.md'])
   })
 })
 

@@ -1,5 +1,5 @@
 // The "Since the last meeting" section in both states, in real Chromium on built sites:
-// - no scorecard data (the site globalSetup builds): one slide that lists the measures, no number;
+// - no scorecard data (an empty scorecard folder, whatever data/scorecard/ holds): one slide that lists the measures, no number;
 // - two synthetic quarters (tests/fixtures/scorecard), imported and built with the README's commands:
 //   the scorecard and four concern slides, every chart drawn in light and dark, the what-if slide starting
 //   from the measured people, and no email anywhere in the site, the PDF or the PowerPoint.
@@ -15,10 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveStatic } from '../../scripts/lib/static-server.mjs'
 import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
 import { deckSlides } from '../helpers/deck'
-import { BASE, launch, openSlide, pdfText, serveSite, squash } from './helpers'
+import { BASE, launch, openSlide, pdfText, squash } from './helpers'
 
 const FIXTURE = resolve('tests/fixtures/scorecard')
 const DATA_SITE = resolve('test-results/site-scorecard')
+const NO_DATA_SITE = resolve('test-results/site-no-scorecard')
 const DECK = 'board-deck-agentic-coding'
 const EMPTY_TITLE = 'Since the last meeting: our own measures'
 const DATA_TITLES = deckSlides(undefined, true).filter((s) => s.frontmatter.scorecard === 'data').map((s) => s.title!)
@@ -63,9 +64,13 @@ afterAll(async () => {
 describe('no scorecard data: one slide says what will be measured', () => {
   let site: { url: string; close: () => Promise<void> }
   beforeAll(async () => {
-    site = await serveSite()
-  })
-  afterAll(() => site.close())
+    // Slidev's build alone is enough here; the full build (PDF, PowerPoint) runs for the data state below.
+    const empty = mkdtempSync(join(tmpdir(), 'no-scorecard-'))
+    const build = spawnSync('npx', ['slidev', 'build', 'slides.md', '--base', BASE, '--out', NO_DATA_SITE], { stdio: 'inherit', env: { ...process.env, SCORECARD_DIR: empty } })
+    expect(build.status).toBe(0)
+    site = await serveStatic(NO_DATA_SITE, BASE)
+  }, 300_000)
+  afterAll(() => site?.close())
 
   it('the slide after the asks lists the measures and when the first reading is due, with no chart and no number of ours', async () => {
     const no = deckSlides(undefined, false).findIndex((s) => s.title === EMPTY_TITLE) + 1
