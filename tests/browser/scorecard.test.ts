@@ -173,6 +173,26 @@ describe('two quarters of synthetic data, imported and built as the README says'
     await page.close()
   })
 
+  it('the reader view on a phone draws every scorecard chart again at the screen’s width, bars lying down', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const { problems } = watch(page)
+    await page.goto(`${site.url}#/read`)
+    for (const title of DATA_TITLES.slice(1)) {
+      const no = noOf(title)
+      await page.locator(`#slide-${no}`).scrollIntoViewIfNeeded()
+      const onSlide = page.locator(`#slide-${no} .reader-slide figure[data-scorecard-chart]`)
+      const redrawn = page.locator(`#slide-${no} .reader__charts figure[data-scorecard-chart]`)
+      await expect.poll(() => redrawn.count(), { timeout: 10_000 }).toBe(await onSlide.count())
+      for (const box of await redrawn.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()))) {
+        expect(box.width, title).toBeGreaterThan(300)
+        expect(box.right, title).toBeLessThanOrEqual(390)
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
   it('no email address of the fixture is anywhere in the site, its PDF text or its PowerPoint', async () => {
     expect(emails.length).toBeGreaterThan(20)
     const texts: string[] = []
