@@ -119,9 +119,9 @@ describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
       const small = [...document.querySelectorAll<HTMLElement>('.reader__text p, .reader__header p')]
         .filter((p) => parseFloat(getComputedStyle(p).fontSize) < 16)
         .map((p) => p.textContent?.slice(0, 30))
-      const tiny = [...document.querySelectorAll<HTMLElement>('.reader a:not(.reader-slide a), .reader button:not(.reader-slide button)')]
+      const tiny = [...document.querySelectorAll<HTMLElement>('.reader a, .reader button, .reader input')]
         .filter((a) => !a.closest('.reader-slide') && a.getBoundingClientRect().height < 44)
-        .map((a) => `${a.textContent?.slice(0, 30)}: ${a.getBoundingClientRect().height}px`)
+        .map((a) => `${a.id || a.textContent?.slice(0, 30)}: ${a.getBoundingClientRect().height}px`)
       return { scroll: root.scrollWidth, width: root.clientWidth, doc: document.documentElement.scrollWidth, small, tiny }
     })
     expect(m.scroll).toBeLessThanOrEqual(m.width)
@@ -194,6 +194,20 @@ describe('links in and out of the reader view', () => {
     await page.close()
   })
 
+  it('on a phone the what-if controls follow the slide at full size, and keep the scenario in the link', async () => {
+    const whatIf = `#slide-${SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1}`
+    const { page } = await openReader(SIZES[0], whatIf)
+    const people = page.locator(`${whatIf} .reader__whatif #reader-wi-people`)
+    const box = (await people.boundingBox())!
+    expect(box.height).toBeGreaterThanOrEqual(44)
+    expect(parseFloat(await people.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16)
+    await people.fill('700')
+    await people.blur()
+    await page.waitForFunction(() => location.hash.includes('people=700'))
+    expect(await page.locator(`${whatIf} .reader__whatif [data-col="today"]`).first().innerText()).not.toBe('')
+    await page.close()
+  })
+
   it('follows dark mode', async () => {
     const { page } = await openReader(SIZES[3], '', 'dark')
     const bg = await page.$eval('.reader', (el) => getComputedStyle(el).backgroundColor)
@@ -248,6 +262,12 @@ describe('the handout (npm run export:handout)', () => {
       for (const paragraph of readerText(s.note)) expect(pages[at], `slide ${i + 1}'s reader text`).toContain(paragraph.slice(0, 50))
       from = at + 1
     })
+  })
+
+  it('prints the what-if slide as its scenario in words, not as controls', () => {
+    const text = plain(Array.from({ length: pdfPages(HANDOUT) }, (_, i) => pdfText(HANDOUT, i + 1)).join(' '))
+    expect(text).toMatch(/Default scenario: [\d,]+ people × \d+ sessions a week/)
+    expect(text).not.toContain('Novice work the training moves to intermediate') // a control's label
   })
 
   it('--letter prints on US Letter', () => {
