@@ -92,18 +92,20 @@ describe('no scorecard data: one slide says what will be measured', () => {
 
 describe('two quarters of synthetic data, imported and built as the README says', () => {
   let site: { url: string; close: () => Promise<void> }
+  let scorecardDir = ''
   const dataSlides = deckSlides(undefined, true)
   const noOf = (title: string) => dataSlides.findIndex((s) => s.title === title) + 1
 
   beforeAll(async () => {
+    // The people file and the scorecard folder live outside the repo, as they would for real.
+    const work = mkdtempSync(join(tmpdir(), 'quarterly-'))
+    copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
+    const scorecard = join(work, 'scorecard')
+    scorecardDir = scorecard
+    const imp = spawnSync('npm', ['run', '--silent', 'scorecard:import', '--', join(FIXTURE, 'pages'), '--people', join(work, 'people.csv'), '--out', scorecard], { encoding: 'utf8' })
+    expect(imp.status, imp.stderr).toBe(0)
+    copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
     if (!(process.env.SKIP_SITE_BUILD && existsSync(join(DATA_SITE, 'index.html')))) {
-      // The people file and the scorecard folder live outside the repo, as they would for real.
-      const work = mkdtempSync(join(tmpdir(), 'quarterly-'))
-      copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
-      const scorecard = join(work, 'scorecard')
-      const imp = spawnSync('npm', ['run', '--silent', 'scorecard:import', '--', join(FIXTURE, 'pages'), '--people', join(work, 'people.csv'), '--out', scorecard], { encoding: 'utf8' })
-      expect(imp.status, imp.stderr).toBe(0)
-      copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
       const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, SCORECARD_DIR: scorecard, BASE, OUT_DIR: DATA_SITE } })
       expect(build.status).toBe(0)
     }
@@ -201,6 +203,14 @@ describe('two quarters of synthetic data, imported and built as the README says'
     texts.push(pdfText(join(DATA_SITE, `${DECK}.pdf`)))
     const zip = await JSZip.loadAsync(readFileSync(join(DATA_SITE, `${DECK}.pptx`)))
     for (const name of Object.keys(zip.files)) if (/\.(xml|rels)$/.test(name)) texts.push(await zip.file(name)!.async('string'))
+    // The other exports (notes PDF, handout), made from the same scorecard folder.
+    const exports = mkdtempSync(join(tmpdir(), 'exports-'))
+    for (const kind of ['--notes', '--handout']) {
+      const r = spawnSync('node', ['scripts/export.mjs', kind, '--out', exports], { encoding: 'utf8', env: { ...process.env, SCORECARD_DIR: scorecardDir } })
+      expect(r.status, r.stderr).toBe(0)
+    }
+    expect(pdfText(join(exports, `${DECK}-handout.pdf`))).toContain('Q3 2026') // the handout shows the scorecard
+    for (const f of readdirSync(exports).filter((n) => n.endsWith('.pdf'))) texts.push(pdfText(join(exports, f)))
     const all = texts.join('\n')
     expect(all).toContain('Engineering') // the checks read the right things
     for (const e of emails) expect(all).not.toContain(e)
