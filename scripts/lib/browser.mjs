@@ -2,13 +2,15 @@
 
 /**
  * Opens slide `no` with a fresh load (as a deep link would: no slide transition in the picture)
- * and waits until every chart on it has drawn its final frame (data-chart-ready="true").
+ * and waits until its content is there and every chart on it has drawn its final frame (data-chart-ready="true").
  */
 export async function openSlide(page, siteUrl, no, { timeout = 15_000 } = {}) {
   await page.goto('about:blank')
   await page.goto(`${siteUrl}#/${no}`)
   if (typeof no !== 'number') return
   await page.waitForSelector(`.slidev-page-${no}`)
+  // The frame comes first; the slide's own component loads after it. Every slide has a title, so wait for text.
+  await page.waitForFunction((n) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
   await page.waitForFunction(
     (n) => [...document.querySelectorAll(`.slidev-page-${n} canvas`)].every((c) => c.dataset.chartReady === 'true'),
     no,

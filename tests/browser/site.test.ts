@@ -1,5 +1,6 @@
 // The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
@@ -221,6 +222,14 @@ describe('downloads at the site root', () => {
 })
 
 describe('the exported PDFs', () => {
+  it('the deck PDF and the handout set every word in Inter: no fallback font is embedded (poppler’s pdffonts)', () => {
+    for (const pdf of [DECK_PDF, join(EXPORT_DIR, "board-deck-agentic-coding-handout.pdf")]) {
+      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
+      expect(fonts.length, pdf).toBeGreaterThan(0)
+      expect(fonts.filter((f) => !f.startsWith('Inter')), pdf).toEqual([])
+    }
+  })
+
   it('the deck PDF has one page per slide, each numbered', () => {
     expect(pdfPages(DECK_PDF)).toBe(TOTAL)
     const text = pdfText(DECK_PDF)
