@@ -222,8 +222,8 @@ describe('downloads at the site root', () => {
 })
 
 describe('the exported PDFs', () => {
-  it('the deck PDF and the handout set every word in Inter: no fallback font is embedded (poppler’s pdffonts)', () => {
-    for (const pdf of [DECK_PDF, join(EXPORT_DIR, "board-deck-agentic-coding-handout.pdf")]) {
+  it('the deck PDF, the notes and the handout set every word in Inter: no fallback font is embedded (poppler’s pdffonts)', () => {
+    for (const pdf of [DECK_PDF, NOTES_PDF, join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf')]) {
       const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
       expect(fonts.length, pdf).toBeGreaterThan(0)
       expect(fonts.filter((f) => !f.startsWith('Inter')), pdf).toEqual([])
