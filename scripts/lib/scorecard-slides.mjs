@@ -6,15 +6,19 @@ import { existsSync, readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url))
+/** The repo's root folder. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 /** data/scorecard/, or SCORECARD_DIR (a build pointed at other data, as the tests do). */
 export function scorecardDir(env = process.env) {
-  return resolve(env.SCORECARD_DIR || resolve(REPO, 'data', 'scorecard'))
+  return resolve(env.SCORECARD_DIR || resolve(REPO_ROOT, 'data', 'scorecard'))
 }
 
+/** A quarter's file in the scorecard folder: 2026-Q3.json. */
+export const QUARTER_FILE = /^\d{4}-Q[1-4]\.json$/
+
 export function hasScorecardData(dir = scorecardDir()) {
-  return existsSync(dir) && readdirSync(dir).some((n) => /^\d{4}-Q[1-4]\.json$/.test(n))
+  return existsSync(dir) && readdirSync(dir).some((n) => QUARTER_FILE.test(n))
 }
 
 /** Whether a slide with this frontmatter is part of the deck. */

@@ -5,11 +5,11 @@
  * Retries 429 and 5xx answers (and dropped connections) with growing waits, honouring Retry-After; stops on
  * 401/403 and on a page that is not in the documented shape. The key is sent in a header, never written or printed.
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve, sep, dirname } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
-import { REPO_ROOT } from './files.ts'
+import { isInsideRepo } from './files.ts'
 import { MANIFEST, type ExportManifest } from './import.ts'
 
 export class FetchError extends Error {
@@ -48,8 +48,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export function outsideRepo(out: string): string {
   const abs = resolve(out)
   mkdirSync(abs, { recursive: true })
-  const rel = relative(realpathSync(REPO_ROOT), realpathSync(abs))
-  if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep))) throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
+  if (isInsideRepo(abs)) throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
   return abs
 }
 

@@ -2,16 +2,19 @@
  * The scorecard folder (data/scorecard/, or SCORECARD_DIR): one <quarter>.json per quarter and an optional
  * budget.json, nothing else. Read by the deck's Vite plugin, by the slide filter and by the import.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
+import { isAbsolute, join, relative } from 'node:path'
 import type { Plugin } from 'vite'
-import { scorecardDir } from '../lib/scorecard-slides.mjs'
+import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../lib/scorecard-slides.mjs'
 import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
 
-export { scorecardDir }
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-const QUARTER_FILE = /^\d{4}-Q[1-4]\.json$/
+export { REPO_ROOT, scorecardDir }
+
+/** Whether an existing path is inside the repo (links resolved), where git could pick up a file with emails in it. */
+export function isInsideRepo(path: string): boolean {
+  const rel = relative(realpathSync(REPO_ROOT), realpathSync(path))
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
 const ALLOWED = /^(\d{4}-Q[1-4]\.json|budget\.json|README\.md|\.gitkeep)$/
 
 export interface ScorecardFiles {

@@ -4,13 +4,13 @@
  * person to a function with the people file, and writes one aggregate per quarter to data/scorecard/
  * (or --out / SCORECARD_DIR). Only sums by function are written; emails stop here.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve, sep } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { quarterProblems, MEASURES, measureValue, formatMeasure, totalOf, type QuarterFile } from '../../data/scorecard.ts'
 import { aggregate, parsePeopleCsv } from './aggregate.ts'
 import { parsePage, type UsageRecord } from './api.ts'
-import { REPO_ROOT, scorecardDir } from './files.ts'
+import { isInsideRepo, scorecardDir } from './files.ts'
 
 export const MANIFEST = 'export-manifest.json'
 
@@ -20,17 +20,12 @@ export interface ExportManifest {
   to: string
 }
 
-const inside = (path: string, dir: string) => {
-  const rel = relative(dir, path)
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel))
-}
-
 /** The people file holds every employee's email: it must live outside the repo, where git cannot pick it up. */
 export function peopleFile(option: string | undefined, env = process.env): string {
   const path = option ?? env.SCORECARD_PEOPLE
   if (!path) throw new Error('Name the people file: --people <file.csv> or SCORECARD_PEOPLE=<file.csv> (columns: email, function). Keep it outside the repo.')
   if (!existsSync(path)) throw new Error(`The people file ${path} does not exist`)
-  if (inside(realpathSync(path), realpathSync(REPO_ROOT))) throw new Error(`The people file ${path} is inside the repo; it lists people's emails, so keep it outside (for example in your home folder)`)
+  if (isInsideRepo(path)) throw new Error(`The people file ${path} is inside the repo; it lists people's emails, so keep it outside (for example in your home folder)`)
   return path
 }
 
