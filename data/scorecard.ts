@@ -75,7 +75,8 @@ export class ScorecardError extends Error {
 
 const QUARTER = /^(\d{4})-Q([1-4])$/
 const DAY = /^\d{4}-\d{2}-\d{2}$/
-const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
+/** A function's counts, each a whole number ≥ 0. */
+export const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
 
 /** A quarter's first and last day, YYYY-MM-DD. */
 export function quarterBounds(quarter: string): { from: string; to: string } {
@@ -232,11 +233,14 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
   },
 }
 
-type Totals = Omit<FunctionAggregate, 'function'>
+export type Totals = Omit<FunctionAggregate, 'function'>
+
+/** A function's counts, all at zero. */
+export const zeroCounts = (): Totals => Object.fromEntries(COUNTS.map((k) => [k, 0])) as Totals
 
 /** All functions of a quarter added up. */
 export function totalOf(q: QuarterFile): Totals {
-  const t = Object.fromEntries(COUNTS.map((k) => [k, 0])) as Totals
+  const t = zeroCounts()
   for (const f of q.functions) for (const k of COUNTS) t[k] += f[k]
   return t
 }

@@ -2,7 +2,7 @@
  * From per-person daily records to what the deck may keep: per quarter, per function, sums only.
  * Emails are used here to join people to their function and to count them, and go no further.
  */
-import { MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, type FunctionAggregate, type QuarterFile } from '../../data/scorecard.ts'
+import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts, type FunctionAggregate, type QuarterFile, type Totals } from '../../data/scorecard.ts'
 import { editCounts, type UsageRecord } from './api.ts'
 
 export const SOURCE = 'Claude Code Analytics Admin API (GET /v1/organizations/usage_report/claude_code)'
@@ -35,10 +35,17 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
 interface Person {
   function: string
   mapped: boolean
-  sums: Omit<FunctionAggregate, 'function' | 'activePeople'>
+  /** The person's counts; activePeople stays 0 here (a group counts its people). */
+  sums: Totals
 }
 
-const emptySums = (): Person['sums'] => ({ sessions: 0, sessionsOnCommitOrPrDays: 0, commits: 0, pullRequests: 0, editsAccepted: 0, editsRejected: 0, estimatedCostMinor: 0 })
+/** A function with nothing counted yet. */
+const emptyGroup = (name: string): FunctionAggregate => ({ function: name, ...zeroCounts() })
+
+/** Adds one set of counts to another. */
+function addCounts(to: Totals, from: Totals) {
+  for (const k of COUNTS) to[k] += from[k]
+}
 
 export interface AggregateOptions {
   exportedAt: string
@@ -70,7 +77,7 @@ export function aggregate(records: readonly UsageRecord[], people: PeopleMap, op
     }
     const email = r.actor.email_address.toLowerCase()
     let p = q.people.get(email)
-    if (!p) q.people.set(email, (p = { function: people.get(email) ?? OTHER_FUNCTION, mapped: people.has(email), sums: emptySums() }))
+    if (!p) q.people.set(email, (p = { function: people.get(email) ?? OTHER_FUNCTION, mapped: people.has(email), sums: zeroCounts() }))
     const m = r.core_metrics
     const edits = editCounts(r)
     p.sums.sessions += m.num_sessions
@@ -89,9 +96,9 @@ export function aggregate(records: readonly UsageRecord[], people: PeopleMap, op
       const groups = new Map<string, FunctionAggregate>()
       for (const p of q.people.values()) {
         let g = groups.get(p.function)
-        if (!g) groups.set(p.function, (g = { function: p.function, activePeople: 0, ...emptySums() }))
+        if (!g) groups.set(p.function, (g = emptyGroup(p.function)))
         if (p.sums.sessions > 0) g.activePeople++
-        for (const [k, v] of Object.entries(p.sums) as [keyof Person['sums'], number][]) g[k] += v
+        addCounts(g, p.sums)
       }
       const merged = mergeSmallGroups(groups)
       const functions = [...groups.values()].filter((g) => g.activePeople > 0 || g.sessions > 0)
@@ -126,8 +133,8 @@ function mergeSmallGroups(groups: Map<string, FunctionAggregate>): string[] {
     const g = groups.get(name)!
     groups.delete(name)
     let other = groups.get(OTHER_FUNCTION)
-    if (!other) groups.set(OTHER_FUNCTION, (other = { ...g, function: OTHER_FUNCTION, activePeople: 0, ...emptySums() }))
-    for (const k of Object.keys(g) as (keyof FunctionAggregate)[]) if (k !== 'function') other[k] += g[k]
+    if (!other) groups.set(OTHER_FUNCTION, (other = emptyGroup(OTHER_FUNCTION)))
+    addCounts(other, g)
     merged.push(name)
   }
   for (const g of [...groups.values()]) if (g.function !== OTHER_FUNCTION && g.activePeople < MIN_GROUP) into(g.function)
