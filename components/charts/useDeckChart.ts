@@ -36,11 +36,16 @@ export const tooltipLabel = (item: PointCtx) => {
 /** Data label: the short reading ("~70%", "28–33%"). */
 export const dataLabel = (_: number, ctx: PointCtx) => chartLabel(figureAt(ctx))
 
-export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
-  const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
+/** What any chart on a slide needs, the scorecard's included: the theme, the plugins, and replay on slide entry. */
+export function useChartCanvas() {
   const theme = useChartTheme()
   const plugins = computed(() => (theme.value.isPrint ? [readyMarker, printBackground(slideBackground(theme.value.isDark))] : [readyMarker]))
   const chartRef = ref<{ chart?: Chart } | null>(null)
   useReplayOnEnter(chartRef)
-  return { spec, theme, plugins, chartRef }
+  return { theme, plugins, chartRef }
+}
+
+export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
+  const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
+  return { spec, ...useChartCanvas() }
 }
