@@ -2,7 +2,7 @@
 // shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
 // page, and never writes or prints the key.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FetchError, fetchUsage, days } from '../scripts/scorecard/fetch'
 import { importPages } from '../scripts/scorecard/import'
 import { totalOf } from '../data/scorecard'
+import { FIXTURE, PAGES } from './helpers/scorecardFixture'
 
-const PAGES = join(__dirname, 'fixtures', 'scorecard', 'pages')
 const KEY = 'sk-ant-admin01-test-key-that-must-not-leak'
 const page = (file: string) => readFileSync(join(PAGES, file), 'utf8')
 
@@ -110,7 +110,7 @@ describe('scorecard:fetch against a local fake API', () => {
 
     it('the saved pages import like the fixture', () => {
       const people = join(mkdtempSync(join(tmpdir(), 'people-')), 'people.csv')
-      require('node:fs').copyFileSync(join(__dirname, 'fixtures', 'scorecard', 'people.csv'), people)
+      copyFileSync(join(FIXTURE, 'people.csv'), people)
       const q = importPages({ paths: [out], people, out: mkdtempSync(join(tmpdir(), 'sc-')) }).quarters
       expect(q.map((x) => [x.quarter, x.provenance.from, x.provenance.to])).toEqual([
         ['2026-Q2', '2026-06-29', '2026-06-30'],

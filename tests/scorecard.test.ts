@@ -11,16 +11,9 @@ import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { PageError, parsePage, type UsageRecord } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { importPages, peopleFile } from '../scripts/scorecard/import'
+import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
-const FIXTURE = join(__dirname, 'fixtures', 'scorecard')
-const PAGES = join(FIXTURE, 'pages')
-const rawRecords = (): UsageRecord[] =>
-  readdirSync(PAGES)
-    .filter((f) => f !== 'export-manifest.json')
-    .flatMap((f) => JSON.parse(readFileSync(join(PAGES, f), 'utf8')).data as UsageRecord[])
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
-const fixtureEmails = () => [...new Set(rawRecords().flatMap((r) => (r.actor.type === 'user_actor' ? [r.actor.email_address] : [])))]
-const quarterOfDate = (d: string) => `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}`
 
 /** The people file where the import accepts it: outside the repo. */
 function peopleOutsideRepo(text = peopleCsv): string {
@@ -53,7 +46,7 @@ describe('import: saved API pages to sums by function and quarter', () => {
       expect(t.commits).toBe(sum(people, (r) => r.core_metrics.commits_by_claude_code))
       expect(t.editsAccepted).toBe(sum(people, (r) => Object.values(r.tool_actions).reduce((s, c) => s + (c?.accepted ?? 0), 0)))
       expect(t.estimatedCostMinor).toBe(sum(people, (r) => sum([r], (x) => x.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))))
-      expect(t.activePeople).toBe(new Set(people.filter((r) => r.core_metrics.num_sessions > 0).map((r) => (r.actor as { email_address: string }).email_address)).size)
+      expect(t.activePeople).toBe(activePeopleIn(q.quarter))
       expect(q.provenance.apiKeySessions).toBe(sum(recs.filter((r) => r.actor.type === 'api_actor'), (r) => r.core_metrics.num_sessions))
       expect(q.provenance.peopleCovered).toBe(t.activePeople)
     }

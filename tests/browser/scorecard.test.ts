@@ -15,25 +15,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveStatic } from '../../scripts/lib/static-server.mjs'
 import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
 import { deckSlides } from '../helpers/deck'
+import { FIXTURE, activePeopleIn, fixtureEmails } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash } from './helpers'
 
-const FIXTURE = resolve('tests/fixtures/scorecard')
 const DATA_SITE = resolve('test-results/site-scorecard')
 const NO_DATA_SITE = resolve('test-results/site-no-scorecard')
 const DECK = 'board-deck-agentic-coding'
 const EMPTY_TITLE = 'Since the last meeting: our own measures'
 const DATA_TITLES = deckSlides(undefined, true).filter((s) => s.frontmatter.scorecard === 'data').map((s) => s.title!)
 
-interface RawRecord {
-  actor: { type: string; email_address?: string }
-  core_metrics: { num_sessions: number }
-  date: string
-}
-const raw: RawRecord[] = readdirSync(join(FIXTURE, 'pages'))
-  .filter((f) => f !== 'export-manifest.json')
-  .flatMap((f) => JSON.parse(readFileSync(join(FIXTURE, 'pages', f), 'utf8')).data)
-const emails = [...new Set(raw.flatMap((r) => (r.actor.email_address ? [r.actor.email_address] : [])))]
-const activeIn = (months: string[]) => new Set(raw.filter((r) => r.actor.type === 'user_actor' && r.core_metrics.num_sessions > 0 && months.includes(r.date.slice(5, 7))).map((r) => r.actor.email_address)).size
+const emails = fixtureEmails()
 
 function watch(page: Page) {
   const problems: string[] = []
@@ -148,7 +139,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
     const no = noOf(DATA_TITLES[0])
     await openSlide(page, site.url, no)
     const row = await page.$$eval(`.slidev-page-${no} tbody tr`, (rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())).find((r) => r[0].startsWith('Active people'))!)
-    expect(row.slice(1)).toEqual([String(activeIn(['04', '05', '06'])), String(activeIn(['07', '08', '09']))])
+    expect(row.slice(1)).toEqual([String(activePeopleIn('2026-Q2')), String(activePeopleIn('2026-Q3'))])
     const note = squash(await page.locator(`.slidev-page-${no} .scorecard__note`).innerText())
     expect(note).toContain('Legal, Sales merged into “Other” (fewer than 5 active people each)')
     expect(note).toContain('1 person not yet assigned a function')
@@ -171,7 +162,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const no = dataSlides.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
     await openSlide(page, site.url, no)
-    const q3 = activeIn(['07', '08', '09'])
+    const q3 = activePeopleIn('2026-Q3')
     expect(await page.inputValue('#wi-people')).toBe(String(q3))
     expect(squash(await page.locator('[data-start-note]').innerText())).toMatch(new RegExp(`^Starts from our Q3 2026 measures: ${q3} active people, \\d+\\.\\d sessions per person per week`))
     await page.close()
