@@ -130,6 +130,24 @@ describe('what the first view loads', () => {
     expect(await scriptsFor(1)).not.toContain(file)
     expect(await scriptsFor(6)).toContain(file)
   })
+
+  // Parts of Slidev's client the deck never uses, which vite.config.ts (leanClientPlugin) keeps out. Each is
+  // known by a string its own library file holds and minifying keeps; a slide that starts using `v-mark`
+  // or a code block brings its library back, and then that line goes.
+  const UNUSED = [
+    { what: "Vue's template compiler", library: '@vue/compiler-core/dist/compiler-core.esm-bundler.js', marker: 'COMPILER_V_BIND_SYNC' },
+    { what: 'the yaml parser', library: 'yaml/browser/dist/schema/tags.js', marker: 'tag:yaml.org,2002' },
+    { what: 'rough-notation (v-mark)', library: '@slidev/rough-notation/dist/index.mjs', marker: 'rough-annotation' },
+    { what: "twoslash's hover cards", library: '@shikijs/vitepress-twoslash/dist/client.mjs', marker: 'twoslash-query' },
+  ]
+
+  it.each(UNUSED)('slide 1 does not load $what', async ({ library, marker }) => {
+    expect(readFileSync(join('node_modules', library), 'utf8'), `${library} no longer holds the marker`).toContain(marker)
+    const scripts = (await scriptsFor(1)).filter((p) => p.endsWith('.js'))
+    expect(scripts.length).toBeGreaterThan(5)
+    const carrying = scripts.filter((p) => readFileSync(join(SITE_DIR, p.slice(BASE.length)), 'utf8').includes(marker))
+    expect(carrying).toEqual([])
+  })
 })
 
 describe('the claims on the built site', () => {
