@@ -131,6 +131,25 @@ describe('what the first view loads', () => {
     expect(await scriptsFor(6)).toContain(file)
   })
 
+  it('slide 1 fetches no script, style or font that index.html does not name, and uses each font it preloads', async () => {
+    const html = readFileSync(join(SITE_DIR, 'index.html'), 'utf8')
+    const named = new Set([...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1]))
+    const fetched = (await scriptsFor(1)).filter((p) => /\.(js|css|woff2)$/.test(p))
+    expect(fetched.length).toBeGreaterThan(10)
+    expect(fetched.filter((p) => !named.has(p)), 'fetched on slide 1 but not preloaded (scripts/vite/first-view.ts)').toEqual([])
+
+    const preloadedWeights = [...named].flatMap((p) => /\/inter-(\d+)-[\w-]+\.woff2$/.exec(p)?.[1] ?? []).sort()
+    expect(preloadedWeights.length).toBeGreaterThan(0)
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    await openSlide(page, site.url, 1)
+    await page.evaluate(() => document.fonts.ready)
+    const usedWeights = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Inter' && f.status === 'loaded').map((f) => f.weight),
+    )
+    await page.close()
+    expect(usedWeights.sort(), 'Inter weights slide 1 uses').toEqual(preloadedWeights)
+  })
+
   // Parts of Slidev's client the deck never uses, which vite.config.ts (leanClientPlugin) keeps out. Each is
   // known by a string its own library file holds and minifying keeps; a slide that starts using `v-mark`
   // or a code block brings its library back, and then that line goes.
