@@ -200,6 +200,8 @@ describe('navigation on a plain static host under /board/', () => {
     await page.reload()
     await page.waitForSelector(`.slidev-page-${target}`)
     expect(await page.locator(`.slidev-page-${target} h1`).innerText()).toMatch(/hit trouble/)
+    // The browser tab and a bookmark name the deck, not the tool it was built with.
+    expect(await page.title()).toBe(SLIDES[0].title)
     await page.close()
   })
 
