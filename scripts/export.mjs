@@ -17,6 +17,7 @@ import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
 import { DECK_NAME, run } from './lib/run.mjs'
 import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
+import { slideTitle } from './lib/slide-title.mjs'
 
 const args = process.argv.slice(2)
 const notes = args.includes('--notes')
@@ -57,7 +58,7 @@ async function exportDeck() {
     pageRanges: `1-${total}`,
   })
   const lang = (await page.evaluate(() => document.documentElement.lang)) || 'en'
-  const titles = options.data.slides.map((slide, i) => slide.title ?? `Slide ${i + 1}`)
+  const titles = options.data.slides.map((slide, i) => (slide.title ? slideTitle(slide.title) : `Slide ${i + 1}`))
   writeFileSync(output, await withMetadata(pdf, options.data.slides[0], lang, titles))
   console.log(`✓ deck PDF: ${output}`)
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
+import { slideTitle } from '../../scripts/lib/slide-title.mjs'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
@@ -76,7 +77,7 @@ describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
     )
     expect(entries).toHaveLength(SLIDES.length)
     entries.forEach((e, i) => {
-      expect(plain(e.title), `slide ${i + 1}`).toContain(plain(SLIDES[i].title!))
+      expect(squash(e.title), `slide ${i + 1}`).toContain(slideTitle(SLIDES[i].title!))
       const text = plain(e.text)
       for (const paragraph of readerText(SLIDES[i].note)) expect(text, `slide ${i + 1}`).toContain(paragraph.slice(0, 60))
       expect(text).not.toContain(PRESENTER_CUE)

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
+import { slideTitle } from '../../scripts/lib/slide-title.mjs'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
@@ -76,7 +77,7 @@ async function inspect(page: Page, no: number) {
         description: describedBy ? (document.getElementById(describedBy)?.textContent ?? '') : '',
       }
     })
-    return { outside, charts, text: slide.innerText }
+    return { outside, charts, text: slide.innerText, heading: slide.querySelector('h1')?.textContent ?? null }
   }, no)
 }
 
@@ -91,6 +92,9 @@ describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
       await openSlide(page, site.url, no)
       const r = await inspect(page, no)
       if (r.outside.length) problems.push(`slide ${no}: outside the slide: ${r.outside.slice(0, 3).join('; ')}`)
+      // The reader view and the PDF bookmarks name the slide as its heading reads.
+      const named = slideTitle(SLIDES[no - 1].title ?? '')
+      if (r.heading === null || squash(r.heading) !== named) problems.push(`slide ${no}: heading "${r.heading}", named elsewhere "${named}"`)
       for (const c of r.charts) {
         chartsSeen++
         if (c.ready !== 'true') problems.push(`slide ${no}: a chart did not finish drawing`)
@@ -303,7 +307,7 @@ describe('the exported PDFs', () => {
   })
 
   it('has one bookmark per slide, named by its title, pointing at its page', () => {
-    expect(pdfBookmarks(DECK_PDF)).toEqual(SLIDES.map((s, i) => ({ page: i + 1, title: s.title })))
+    expect(pdfBookmarks(DECK_PDF)).toEqual(SLIDES.map((s, i) => ({ page: i + 1, title: slideTitle(s.title!) })))
   })
 
   it('carries each chart’s values as text on the chart’s page, as the slide writes them', () => {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
-import MarkdownExit from 'markdown-exit'
+import { notesMd, slideMd } from './markdown'
 import { Window } from 'happy-dom'
 import { createSSRApp, type Component } from 'vue'
 import { renderToString } from 'vue/server-renderer'
@@ -19,10 +19,6 @@ import { extractClaims } from './extract'
 
 export const SLIDES_PATH = join(__dirname, '..', '..', 'slides.md')
 
-// Slidev's markdown options: slides go through unplugin-vue-markdown (typographer on, Slidev's
-// straight quotes), notes through a plain renderer (packages/slidev/node/vite/loaders.ts).
-const slideMd = MarkdownExit({ html: true, xhtmlOut: true, linkify: true, typographer: true, quotes: '""\'\'' })
-const notesMd = MarkdownExit({ html: true })
 
 export interface RenderedSlide {
   no: number

@@ -1,0 +1,1 @@
+export function slideTitle(raw: string): string
