@@ -95,8 +95,12 @@ const FIRST_VIEW_FONTS = /(^|\/)inter-(400|700)-[\w-]+\.woff2$/
  * scripts, then the play page they import, then slide 1's own chunk and its components, each round a
  * network round trip (150 ms on the bench's slow link); fonts are asked for only once the slide is laid
  * out. The list comes from the build's own chunk graph (the chunks holding FIRST_VIEW_MODULES, and their
- * static imports), so it follows the chunks when they change. A browser test checks that slide 1 fetches
- * no script, style or font index.html does not name, and uses every font it preloads.
+ * static imports), so it follows the chunks when they change.
+ *
+ * The fonts are preloaded on every page. The scripts and styles are named by a small inline script, and
+ * only when the address is a slide: the reader view (#/read) needs none of the play page's files (30 kB).
+ * The inline script runs under the hosting CSP through its hash (deploy/headers.mjs). A browser test checks
+ * that slide 1 fetches no script, style or font this does not name, and uses every font it preloads.
  */
 export function preloadFirstViewPlugin(): Plugin {
   let base = '/'
@@ -108,18 +112,37 @@ export function preloadFirstViewPlugin(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         if (!ctx.bundle) return
         const { scripts, styles, fonts } = firstViewFiles(ctx.bundle)
-        const link = (attrs: Record<string, string>) => ({ tag: 'link', attrs: { ...attrs, crossorigin: '' }, injectTo: 'head' as const })
-        return [
-          ...fonts.map((f) => link({ rel: 'preload', as: 'font', type: 'font/woff2', href: base + f })),
-          ...scripts.map((f) => link({ rel: 'modulepreload', href: base + f })),
-          ...styles.map((f) => link({ rel: 'preload', as: 'style', href: base + f })),
-        ]
+        const links = [...scripts.map((f) => ['modulepreload', base + f]), ...styles.map((f) => ['style', base + f])]
+        // Before the entry and its stylesheets: a script after a stylesheet waits until the stylesheet has loaded.
+        const entry = html.indexOf('<script type="module"')
+        if (entry < 0) throw new Error('preload-first-view: no module script in index.html to put the preloads before')
+        return {
+          html: `${html.slice(0, entry)}<script>${preloadScript(links)}</script>\n  ${html.slice(entry)}`,
+          tags: fonts.map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: base + f, crossorigin: '' },
+            injectTo: 'head' as const,
+          })),
+        }
       },
     },
   }
+}
+
+/** The inline script: on a slide's address (#/, #/6, #/6?clicks=1), a preload link for each file. */
+function preloadScript(links: string[][]): string {
+  return `if (/^(#\\/?(\\d+)?(\\?.*)?)?$/.test(location.hash)) for (const [kind, href] of ${JSON.stringify(links)}) {
+  const link = document.createElement('link')
+  if (kind === 'style') (link.rel = 'preload'), (link.as = 'style')
+  else link.rel = kind
+  link.crossOrigin = ''
+  link.href = href
+  link.dataset.firstView = ''
+  document.head.appendChild(link)
+}`
 }
 
 /** The files slide 1 needs beyond what Vite already puts in index.html (the entry and its static imports). */

@@ -2,7 +2,7 @@
 // desktop's size: every slide and its reader text, every chart drawn, nothing wider than the screen,
 // text and tap targets big enough, no errors, nothing from another host; links that land in the right place.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
@@ -13,7 +13,7 @@ import { CHARTS } from '../../data/charts'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
 import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
-import { launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { BASE, SITE_DIR, launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 
 const SLIDES = deckSlides()
 const SIZES = [
@@ -61,6 +61,27 @@ async function openReader(size: { width: number; height: number }, hash = '', co
   )
   return { page, problems, foreign }
 }
+
+describe('what the reader view loads', () => {
+  it('does not fetch the play page, which only the slides need (their preloads are for slide addresses)', async () => {
+    const play = readdirSync(join(SITE_DIR, 'assets', 'slidev')).filter((f) => /^play-[\w-]+\.js$/.test(f))
+    expect(play).toHaveLength(1)
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const fetched: string[] = []
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
+    await page.goto(`${site.url}#/read`)
+    await page.waitForSelector('.reader__entry')
+    await page.waitForLoadState('networkidle')
+    const onReader = [...fetched]
+    await page.goto(`${site.url}#/1`)
+    await page.waitForSelector('.slidev-page-1 .slidev-layout')
+    await page.close()
+    const playFile = `${BASE}assets/slidev/${play[0]}`
+    expect(onReader.length).toBeGreaterThan(10)
+    expect(onReader).not.toContain(playFile)
+    expect(fetched, 'opening a slide fetches the play page').toContain(playFile)
+  })
+})
 
 describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
   let page: Page
