@@ -59,10 +59,10 @@ export function leanClientPlugin(): Plugin {
     enforce: 'post',
     config(config) {
       const alias = config.resolve?.alias
-      if (!Array.isArray(alias)) throw new Error('lean-client: Slidev\'s alias list not found; check vite.config.ts against this Slidev version')
+      if (!Array.isArray(alias)) throw new Error('lean-client: Slidev\'s alias list not found; check scripts/vite/first-view.ts against this Slidev version')
       const vue = alias.find((a) => a.find === 'vue')
       if (!vue || typeof vue.replacement !== 'string' || !vue.replacement.endsWith('vue.esm-bundler.js'))
-        throw new Error('lean-client: Slidev\'s `vue` alias not found; check vite.config.ts against this Slidev version')
+        throw new Error('lean-client: Slidev\'s `vue` alias not found; check scripts/vite/first-view.ts against this Slidev version')
       vue.replacement = vue.replacement.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
       alias.unshift({ find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' })
       if (!usesVMark) alias.unshift({ find: /^@slidev\/rough-notation$/, replacement: stub('rough-notation.ts') })

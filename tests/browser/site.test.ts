@@ -162,7 +162,7 @@ describe('what the first view loads', () => {
     expect(usedWeights.sort(), 'Inter weights slide 1 uses').toEqual(preloadedWeights)
   })
 
-  // Parts of Slidev's client the deck never uses, which vite.config.ts (leanClientPlugin) keeps out. Each is
+  // Parts of Slidev's client the deck never uses, which scripts/vite/first-view.ts (leanClientPlugin) keeps out. Each is
   // known by a string its own library file holds and minifying keeps; a slide that starts using `v-mark`
   // or a code block brings its library back, and then that line goes.
   const UNUSED = [
