@@ -146,7 +146,7 @@ function preloadScript(links: string[][]): string {
 }
 
 /** The files slide 1 needs beyond what Vite already puts in index.html (the entry and its static imports). */
-export function firstViewFiles(bundle: OutputBundle): { scripts: string[]; styles: string[]; fonts: string[] } {
+function firstViewFiles(bundle: OutputBundle): { scripts: string[]; styles: string[]; fonts: string[] } {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk')
   const byFile = new Map(chunks.map((c) => [c.fileName, c]))
   const withStaticImports = (files: string[]) => {

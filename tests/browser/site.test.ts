@@ -117,41 +117,44 @@ describe('what the first view loads', () => {
     .filter((f) => f.endsWith('.js'))
     .filter((f) => readFileSync(join(SITE_DIR, 'assets', f), 'utf8').includes("can't acquire context from the given item"))
 
-  async function scriptsFor(no: number): Promise<string[]> {
+  /** What a first visit to slide `no` requests until the network is quiet; `look` reads the page before it closes. */
+  async function scriptsFor(no: number, look: (page: Page) => Promise<void> = async () => {}): Promise<string[]> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen: string[] = []
     page.on('request', (r) => seen.push(new URL(r.url()).pathname))
     await openSlide(page, site.url, no)
     await page.waitForLoadState('networkidle')
+    await look(page)
     await page.close()
     return seen
   }
+  /** Slide 1's requests, loaded once for the checks below that only read them. */
+  let slide1: Promise<string[]> | undefined
+  const slide1Requests = () => (slide1 ??= scriptsFor(1))
 
   it('slide 1 does not load chart.js; a chart slide does', async () => {
     expect(chartJs).toHaveLength(1)
     const file = `${BASE}assets/${chartJs[0]}`
     expect(readFileSync(join(SITE_DIR, 'index.html'), 'utf8'), 'index.html preloads chart.js').not.toContain(chartJs[0])
-    expect(await scriptsFor(1)).not.toContain(file)
+    expect(await slide1Requests()).not.toContain(file)
     expect(await scriptsFor(6)).toContain(file)
   })
 
   it('slide 1 fetches no script, style or font that index.html does not name, and uses each font it preloads', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-    const fetched: string[] = []
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
-    await openSlide(page, site.url, 1)
-    await page.waitForLoadState('networkidle')
-    await page.evaluate(() => document.fonts.ready)
-    // Named in index.html: its own tags, and the links its inline script adds (marked data-first-view);
-    // Vite adds links of its own as modules load, which do not count.
+    let added: string[] = []
+    let usedWeights: string[] = []
+    const fetched = await scriptsFor(1, async (page) => {
+      await page.evaluate(() => document.fonts.ready)
+      // Named in index.html: its own tags, and the links its inline script adds (marked data-first-view);
+      // Vite adds links of its own as modules load, which do not count.
+      added = await page.$$eval('link[data-first-view]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))
+      usedWeights = await page.evaluate(() =>
+        [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Inter' && f.status === 'loaded').map((f) => f.weight),
+      )
+    })
     const html = readFileSync(join(SITE_DIR, 'index.html'), 'utf8')
     const tagged = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1])
-    const added: string[] = await page.$$eval('link[data-first-view]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))
     const named = new Set([...tagged, ...added])
-    const usedWeights = await page.evaluate(() =>
-      [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Inter' && f.status === 'loaded').map((f) => f.weight),
-    )
-    await page.close()
 
     const files = fetched.filter((p) => /\.(js|css|woff2)$/.test(p))
     expect(files.length).toBeGreaterThan(10)
@@ -174,7 +177,7 @@ describe('what the first view loads', () => {
 
   it.each(UNUSED)('slide 1 does not load $what', async ({ library, marker }) => {
     expect(readFileSync(join('node_modules', library), 'utf8'), `${library} no longer holds the marker`).toContain(marker)
-    const scripts = (await scriptsFor(1)).filter((p) => p.endsWith('.js'))
+    const scripts = (await slide1Requests()).filter((p) => p.endsWith('.js'))
     expect(scripts.length).toBeGreaterThan(5)
     const carrying = scripts.filter((p) => readFileSync(join(SITE_DIR, p.slice(BASE.length)), 'utf8').includes(marker))
     expect(carrying).toEqual([])
