@@ -2,7 +2,7 @@
 // shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
 // page, and never writes or prints the key.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -96,9 +96,9 @@ describe('scorecard:fetch against a local fake API', () => {
     })
 
     it('saves every page as sent, plus a manifest, and the import reads them', () => {
-      expect(readdirSync(out).sort()).toEqual(['2026-06-29-p1.json', '2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json', 'export-manifest.json'])
+      expect(readdirSync(out).sort()).toEqual(['2026-06-29-p1.json', '2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json', 'export-manifest-2026-06-29_2026-07-01.json'])
       expect(readFileSync(join(out, '2026-06-30-p2.json'), 'utf8')).toBe(JSON.stringify(JSON.parse(page('2026-06-30-p2.json'))))
-      expect(JSON.parse(readFileSync(join(out, 'export-manifest.json'), 'utf8'))).toEqual({ exportedAt: '2026-10-02T08:00:00.000Z', from: '2026-06-29', to: '2026-07-01' })
+      expect(JSON.parse(readFileSync(join(out, 'export-manifest-2026-06-29_2026-07-01.json'), 'utf8'))).toEqual({ exportedAt: '2026-10-02T08:00:00.000Z', from: '2026-06-29', to: '2026-07-01' })
       const expected = ['2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json'].reduce((s, f) => s + JSON.parse(page(f)).data.length, 0)
       expect(result.records).toBe(expected)
     })
@@ -165,8 +165,111 @@ describe('scorecard:fetch against a local fake API', () => {
   })
 
   it('refuses to save pages inside the repo, and to run without a key', async () => {
-    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), out: join(__dirname, '..', 'test-results', 'export'), from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/inside the repo/)
+    const inRepo = join(__dirname, '..', 'test-results', `export-${process.pid}`)
+    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), out: inRepo, from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/inside the repo/)
+    expect(existsSync(inRepo)).toBe(false) // refused before the folder was made
     await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), key: '', from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/Set ANTHROPIC_ADMIN_KEY/)
+  })
+
+  describe('hostile or broken answers', () => {
+    it('a redirect to another address gets no key: it stops, naming where it pointed', async () => {
+      const elsewhere = fakeApi((req) => fixtureAnswer(req))
+      const target = await elsewhere.start()
+      const api = fakeApi(() => ({ status: 302, body: '', headers: { location: `${target}?starting_at=2026-07-01` } }))
+      const url = await api.start()
+      try {
+        const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        expect(err).toBeInstanceOf(FetchError)
+        expect(err.message).toMatch(/answered 302, a redirect to http:\/\/127\.0\.0\.1:\d+\/v1\/organizations\/usage_report\/claude_code/)
+        expect(err.message).toMatch(/redirects are not followed/)
+        expect(elsewhere.seen).toHaveLength(0)
+        expect(api.seen).toHaveLength(1)
+      } finally {
+        await api.stop()
+        await elsewhere.stop()
+      }
+    })
+
+    it('cursors that alternate, or never end, stop with a clear message', async () => {
+      const alternating = fakeApi((req) => ({ status: 200, body: JSON.stringify({ data: [], has_more: true, next_page: req.query.page === 'a' ? 'b' : 'a' }) }))
+      let n = 0
+      const endless = fakeApi(() => ({ status: 200, body: JSON.stringify({ data: [], has_more: true, next_page: `c${n++}` }) }))
+      const [u1, u2] = [await alternating.start(), await endless.start()]
+      try {
+        const a = await fetchUsage({ ...opts(u1), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        expect(a.message).toMatch(/2026-07-01, page 3: next_page repeats a cursor already followed/)
+        expect(alternating.seen).toHaveLength(3)
+        const b = await fetchUsage({ ...opts(u2), from: '2026-07-01', to: '2026-07-01', maxPagesPerDay: 20 }).catch((e) => e)
+        expect(b.message).toMatch(/2026-07-01: more than 20 pages for one day/)
+        expect(endless.seen).toHaveLength(20)
+      } finally {
+        await alternating.stop()
+        await endless.stop()
+      }
+    })
+
+    it('a huge Retry-After is capped, and the cap is said', async () => {
+      let tries = 0
+      const api = fakeApi((req) => (tries++ === 0 ? { status: 429, body: '{}', headers: { 'retry-after': '3000000' } } : fixtureAnswer(req)))
+      const url = await api.start()
+      logs.length = 0
+      try {
+        const started = Date.now()
+        await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', maxRetryAfterMs: 200 })
+        expect(Date.now() - started).toBeLessThan(60_000) // uncapped, it would wait 34 days
+        expect(logs.join('\n')).toMatch(/trying again in 0\.2 s \(Retry-After asked for 3000000 s; capped\)/)
+        expect(api.seen).toHaveLength(2)
+      } finally {
+        await api.stop()
+      }
+    })
+
+    it('a silent server and a trickling one fail after their tries, each within the request time limit', async () => {
+      const sockets = new Set<import('node:net').Socket>()
+      const silent = createServer(() => {}) // accepts, never answers
+      const trickle = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        const t = setInterval(() => res.write(' '), 20) // a byte at a time, never done
+        res.on('close', () => clearInterval(t))
+      })
+      for (const s of [silent, trickle]) s.on('connection', (c) => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      try {
+        for (const url of [await listen(silent), await listen(trickle)]) {
+          const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', attempts: 2, requestTimeoutMs: 300 }).catch((e) => e)
+          expect(err).toBeInstanceOf(FetchError)
+          expect(err.message).toMatch(/2026-07-01, page 1: still no answer after 2 tries/)
+        }
+      } finally {
+        for (const c of sockets) c.destroy()
+        await Promise.all([silent, trickle].map((s) => new Promise((r) => s.close(r))))
+      }
+    })
+
+    it('an error body is summarised, never printed raw (a server echoing the key would print it)', async () => {
+      const api = fakeApi((req) => ({ status: 400, body: JSON.stringify({ error: { type: 'invalid_request_error', message: `bad key ${req.key}` } }) }))
+      const url = await api.start()
+      try {
+        const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        expect(err.message).toMatch(/answered 400 \(invalid_request_error\)/)
+        expect(err.message).not.toContain(KEY)
+      } finally {
+        await api.stop()
+      }
+    })
+
+    it('a record dated outside the day asked for is refused with the day named, and nothing is saved', async () => {
+      const api = fakeApi(() => ({ status: 200, body: page('2026-08-18-p1.json') }))
+      const url = await api.start()
+      const out = mkdtempSync(join(tmpdir(), 'export-'))
+      try {
+        const err = await fetchUsage({ ...opts(url, out), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        expect(err.message).toMatch(/2026-07-01, page 1: data\[0\] is dated 2026-08-18, not 2026-07-01/)
+        expect(readdirSync(out)).toEqual([])
+      } finally {
+        await api.stop()
+      }
+    })
   })
 
   it('walks every day of a quarter, both ends included', () => {

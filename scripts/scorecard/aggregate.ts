@@ -47,12 +47,31 @@ function addCounts(to: Totals, from: Totals) {
   for (const k of COUNTS) to[k] += from[k]
 }
 
+/** Days fetched, both ends included, and where that was said (a manifest file, or --from/--to). */
+export interface DayRange {
+  from: string
+  to: string
+  what: string
+}
+
 export interface AggregateOptions {
   exportedAt: string
   importedAt?: string
-  /** Limits of the export, if known (else the first and last day with records, within each quarter). */
-  from?: string
-  to?: string
+  /**
+   * The ranges fetched. A quarter's period runs from the first to the last day that a range covers or a
+   * record holds, within the quarter: days with no use still count as covered, and a top-up's ranges add up.
+   */
+  ranges?: readonly DayRange[]
+}
+
+const DAY_MS = 86_400_000
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)
+
+/** The days from `from` to `to` that none of the ranges covers. */
+export function uncoveredDays(from: string, to: string, ranges: readonly DayRange[]): string[] {
+  const out: string[] = []
+  for (let d = from; d <= to; d = dayAfter(d)) if (!ranges.some((r) => r.from <= d && d <= r.to)) out.push(d)
+  return out
 }
 
 /**
@@ -105,8 +124,9 @@ export function aggregate(records: readonly UsageRecord[], people: PeopleMap, op
       const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
       if (peopleCovered < MIN_GROUP) throw new Error(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
       const bounds = quarterBounds(quarter)
-      const from = [options.from ?? q.first, bounds.from].sort().at(-1)!
-      const to = [options.to ?? q.last, bounds.to].sort()[0]
+      const inQuarter = (options.ranges ?? []).filter((r) => r.from <= bounds.to && r.to >= bounds.from)
+      const from = [q.first, ...inQuarter.map((r) => (r.from > bounds.from ? r.from : bounds.from))].sort()[0]
+      const to = [q.last, ...inQuarter.map((r) => (r.to < bounds.to ? r.to : bounds.to))].sort().at(-1)!
       return {
         quarter,
         currency: q.currency ?? 'USD',

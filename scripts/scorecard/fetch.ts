@@ -2,15 +2,17 @@
  * `ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out ~/claude-code-export`
  * Saves the Claude Code usage report for each day, every page, as the API sends it, plus an export manifest,
  * ready for `npm run scorecard:import`. The pages carry emails, so the folder must be outside the repo.
- * Retries 429 and 5xx answers (and dropped connections) with growing waits, honouring Retry-After; stops on
- * 401/403 and on a page that is not in the documented shape. The key is sent in a header, never written or printed.
+ * Retries 429 and 5xx answers (and dropped connections) with growing waits, honouring Retry-After up to a cap;
+ * stops on 401/403 and on a page that is not in the documented shape. The key is sent in a header to the API's
+ * own address only: a redirect is an error (fetch would otherwise carry x-api-key to wherever it points), and it
+ * is never written or printed. Each request has a time limit, each day a page cap and a memory of its cursors.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
 import { isInsideRepo } from './files.ts'
-import { MANIFEST, type ExportManifest } from './import.ts'
+import type { ExportManifest } from './import.ts'
 
 export class FetchError extends Error {
   constructor(message: string) {
@@ -29,9 +31,18 @@ export interface FetchOptions {
   attempts?: number
   /** First wait between tries, doubled each time (Retry-After wins when the API sends it). */
   retryBaseMs?: number
+  /** Longest wait a Retry-After may ask for; a longer one is capped (and said). */
+  maxRetryAfterMs?: number
+  /** Time limit for one request, headers and body together. */
+  requestTimeoutMs?: number
+  /** Pages one day may take before the API is taken to be looping. */
+  maxPagesPerDay?: number
   log?: (line: string) => void
   now?: () => Date
 }
+
+/** The file a fetch of one range writes beside its pages; several fetches into one folder each keep their own. */
+export const manifestName = (from: string, to: string) => `export-manifest-${from}_${to}.json`
 
 export function days(from: string, to: string): string[] {
   const day = /^\d{4}-\d{2}-\d{2}$/
@@ -44,27 +55,49 @@ export function days(from: string, to: string): string[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Refuses an output folder inside the repo: the pages list people by email. */
+/** Refuses an output folder inside the repo (before making it): the pages list people by email. */
 export function outsideRepo(out: string): string {
   const abs = resolve(out)
-  mkdirSync(abs, { recursive: true })
   if (isInsideRepo(abs)) throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
+  mkdirSync(abs, { recursive: true })
   return abs
 }
 
-async function getPage(url: URL, o: Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs'>> & { log: (l: string) => void }, what: string): Promise<unknown> {
+type RequestOptions = Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs' | 'maxRetryAfterMs' | 'requestTimeoutMs'>> & { log: (l: string) => void }
+
+/** A short, safe account of an error body: its JSON error message if it has one, else its length. Never the body raw. */
+function summariseBody(body: string): string {
+  try {
+    const m = (JSON.parse(body) as { error?: { type?: unknown; message?: unknown } })?.error
+    if (m && typeof m.type === 'string') return ` (${m.type.replace(/[^\w.-]/g, '').slice(0, 60)})`
+  } catch {
+    // not JSON: say only how long it was
+  }
+  return body ? ` (a ${body.length}-byte body, not shown)` : ''
+}
+
+async function getPage(url: URL, o: RequestOptions, what: string): Promise<unknown> {
+  const apiOrigin = url.origin
   for (let attempt = 1; ; attempt++) {
     let status = 0
     let retryAfter: string | null = null
     let body = ''
     try {
-      const res = await fetch(url, { headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
+      // redirect 'manual': a 3xx comes back as it is, so the key never travels to another address.
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(o.requestTimeoutMs), headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
       status = res.status
+      if (status >= 300 && status < 400) {
+        const to = res.headers.get('location') ?? 'no Location header'
+        await res.body?.cancel()
+        throw new FetchError(`${what}: the API at ${apiOrigin} answered ${status}, a redirect to ${to.slice(0, 200)}; redirects are not followed, so the key goes to the API's own address only. Check --api-url.`)
+      }
       retryAfter = res.headers.get('retry-after')
       body = await res.text()
     } catch (e) {
-      status = 0 // connection refused or dropped: worth another try
-      body = (e as Error).message
+      if (e instanceof FetchError) throw e
+      status = 0 // connection refused, dropped or timed out: worth another try
+      body = ''
+      if ((e as Error).name === 'TimeoutError') o.log(`  ${what}: no complete answer within ${(o.requestTimeoutMs / 1000).toFixed(0)} s`)
     }
     if (status === 401 || status === 403) throw new FetchError(`${what}: the API answered ${status} (${status === 401 ? 'the key was not accepted' : 'the key may not read usage reports'}). Use an Admin API key (sk-ant-admin…) in ANTHROPIC_ADMIN_KEY.`)
     if (status >= 200 && status < 300) {
@@ -75,24 +108,36 @@ async function getPage(url: URL, o: Required<Pick<FetchOptions, 'key' | 'attempt
       }
     }
     const retryable = status === 0 || status === 429 || status >= 500
-    if (!retryable) throw new FetchError(`${what}: the API answered ${status}: ${body.slice(0, 200)}`)
+    if (!retryable) throw new FetchError(`${what}: the API answered ${status}${summariseBody(body)}`)
     if (attempt >= o.attempts) throw new FetchError(`${what}: still ${status || 'no answer'} after ${attempt} tries; try again later`)
-    const wait = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : o.retryBaseMs * 2 ** (attempt - 1)
-    o.log(`  ${what}: ${status || 'no answer'}, trying again in ${(wait / 1000).toFixed(1)} s (try ${attempt + 1} of ${o.attempts})`)
+    const asked = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined
+    const wait = Math.min(asked ?? o.retryBaseMs * 2 ** (attempt - 1), o.maxRetryAfterMs)
+    const capped = asked !== undefined && asked > o.maxRetryAfterMs ? ` (Retry-After asked for ${retryAfter} s; capped)` : ''
+    o.log(`  ${what}: ${status || 'no answer'}, trying again in ${(wait / 1000).toFixed(1)} s${capped} (try ${attempt + 1} of ${o.attempts})`)
     await sleep(wait)
   }
 }
 
 /** Fetches every page of every day and saves them; returns the files written. */
 export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[]; records: number }> {
-  const o = { key: opts.key, attempts: opts.attempts ?? 6, retryBaseMs: opts.retryBaseMs ?? 2000, log: opts.log ?? console.log }
+  const o: RequestOptions = {
+    key: opts.key,
+    attempts: opts.attempts ?? 6,
+    retryBaseMs: opts.retryBaseMs ?? 2000,
+    maxRetryAfterMs: opts.maxRetryAfterMs ?? 120_000,
+    requestTimeoutMs: opts.requestTimeoutMs ?? 60_000,
+    log: opts.log ?? console.log,
+  }
+  const maxPages = opts.maxPagesPerDay ?? 1000
   if (!o.key) throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
   const out = outsideRepo(opts.out)
   const files: string[] = []
   let records = 0
   for (const day of days(opts.from, opts.to)) {
     let cursor: string | null = null
+    const cursorsSeen = new Set<string>()
     for (let n = 1; ; n++) {
+      if (n > maxPages) throw new FetchError(`${day}: more than ${maxPages} pages for one day; stopping rather than looping (is next_page ever ending?)`)
       const url = new URL(opts.apiUrl ?? API_URL)
       url.searchParams.set('starting_at', day)
       url.searchParams.set('limit', String(PAGE_LIMIT))
@@ -105,17 +150,21 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[];
       } catch (e) {
         throw new FetchError((e as Error).message)
       }
+      const elsewhere = page.data.findIndex((r) => r.date !== day)
+      if (elsewhere >= 0) throw new FetchError(`${what}: data[${elsewhere}] is dated ${page.data[elsewhere].date}, not ${day}, the day asked for; nothing of it is saved`)
       const file = join(out, `${day}-p${n}.json`)
       writeFileSync(file, JSON.stringify(json))
       files.push(file)
       records += page.data.length
       if (!page.has_more) break
-      if (page.next_page === cursor) throw new FetchError(`${what}: next_page repeats the last cursor; stopping rather than looping`)
+      if (!page.next_page || cursorsSeen.has(page.next_page)) throw new FetchError(`${what}: next_page ${page.next_page ? 'repeats a cursor already followed' : 'is missing while has_more is true'}; stopping rather than looping`)
+      cursorsSeen.add(page.next_page)
       cursor = page.next_page
     }
   }
   const manifest: ExportManifest = { exportedAt: (opts.now?.() ?? new Date()).toISOString(), from: opts.from, to: opts.to }
-  writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`)
+  // One manifest per fetched range: a later fetch into the same folder (a monthly top-up) adds its own.
+  writeFileSync(join(out, manifestName(opts.from, opts.to)), `${JSON.stringify(manifest, null, 2)}\n`)
   return { files, records }
 }
 

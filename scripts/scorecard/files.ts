@@ -3,16 +3,21 @@
  * budget.json, nothing else. Read by the deck's Vite plugin, by the slide filter and by the import.
  */
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
-import { isAbsolute, join, relative } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { Plugin } from 'vite'
 import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../lib/scorecard-slides.mjs'
 import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
 
 export { REPO_ROOT, scorecardDir }
 
-/** Whether an existing path is inside the repo (links resolved), where git could pick up a file with emails in it. */
+/**
+ * Whether a path is inside the repo (links resolved), where git could pick up a file with emails in it. A path
+ * not made yet is judged by its nearest existing folder, so it can be refused before anything is created.
+ */
 export function isInsideRepo(path: string): boolean {
-  const rel = relative(realpathSync(REPO_ROOT), realpathSync(path))
+  let existing = resolve(path)
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing)
+  const rel = relative(realpathSync(REPO_ROOT), realpathSync(existing))
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 const ALLOWED = /^(\d{4}-Q[1-4]\.json|budget\.json|README\.md|\.gitkeep)$/

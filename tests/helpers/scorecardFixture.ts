@@ -12,7 +12,7 @@ export const PAGES = join(FIXTURE, 'pages')
 /** Every record of every saved page, as the API sent it. */
 export const rawRecords = (): UsageRecord[] =>
   readdirSync(PAGES)
-    .filter((f) => f !== 'export-manifest.json')
+    .filter((f) => !f.startsWith('export-manifest'))
     .flatMap((f) => JSON.parse(readFileSync(join(PAGES, f), 'utf8')).data as UsageRecord[])
 
 /** Every person's email in the pages. */
