@@ -9,7 +9,7 @@
 //   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, frameAncestors, inlineScriptHashes, nginxHeaderLines } from '../deploy/headers.mjs'
@@ -57,18 +57,22 @@ if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`
 
 const nginx = ensureNginx()
 
-// A private folder for this run: config, password file, logs. Removed when nginx stops.
+// A private folder for this run: config, password file, logs and a copy of the site. Removed when nginx stops.
 const prefix = mkdtempSync(join(tmpdir(), 'board-deck-nginx-'))
 mkdirSync(join(prefix, 'empty'))
 // Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
 const asRoot = process.getuid?.() === 0
 const worker = asRoot ? workerAccount() : undefined
+// nginx serves a copy of the site inside that folder, never the checkout: a checkout in a folder only its owner
+// may enter (a home folder, \`mktemp -d\`) would answer 403 to the workers, password or not.
+const served = join(prefix, 'site')
+cpSync(site, served, { recursive: true })
 // Salted SHA-1 ({SSHA}), a scheme nginx reads; only the hash is written, readable by this user alone.
 const salt = randomBytes(8)
 const digest = createHash('sha1').update(password).update(salt).digest()
 writeFileSync(join(prefix, 'htpasswd'), `${user}:{SSHA}${Buffer.concat([digest, salt]).toString('base64')}\n`, { mode: 0o600 })
 if (worker) {
-  for (const f of ['', 'empty', 'htpasswd']) chownSync(join(prefix, f), worker.uid, worker.gid)
+  for (const f of ['', 'empty', 'htpasswd', 'site', ...readdirSync(served, { recursive: true }).map((f) => join('site', f))]) chownSync(join(prefix, f), worker.uid, worker.gid)
 }
 writeFileSync(join(prefix, 'headers.conf'), nginxHeaderLines({ scriptHashes: inlineScriptHashes(readFileSync(index, 'utf8')), ancestors }) + '\n')
 
@@ -76,7 +80,7 @@ let conf = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8'
 if (base === '/') conf = conf.replace(/\n {4}# Anything else[\s\S]*?\n {4}\}\n/, '\n') // the site is "/" itself
 const values = {
   PREFIX: prefix,
-  SITE: site,
+  SITE: served,
   BASE: base,
   PORT: String(port),
   HOST: host,
@@ -103,6 +107,8 @@ const server = spawn(nginx, args, { stdio: 'inherit' })
 const stop = () => server.kill('SIGQUIT') // graceful: finish open requests
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+// A closed terminal: nginx would take its own SIGHUP as "reload" and outlive us, so pass on a stop instead.
+process.on('SIGHUP', stop)
 server.on('exit', (code, signal) => {
   rmSync(prefix, { recursive: true, force: true })
   process.exit(code ?? (signal === 'SIGQUIT' ? 0 : 1))
