@@ -4,8 +4,15 @@
 import { defineConfig, type Plugin } from 'vite'
 import { validateFigures, formatProblem } from './data/validate.ts'
 import { FACTS, FIGURES } from './data/figures.ts'
-import { scorecardPlugin } from './scripts/scorecard/files.ts'
+import { PLAN, planProblems } from './data/plan.ts'
+import { readScorecardFiles, scorecardPlugin } from './scripts/scorecard/files.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './scripts/vite/first-view.ts'
+
+/** The currency of data/scorecard/budget.json, if the CEO's office has set one: the plan must match it. */
+function budgetCurrency(): string | undefined {
+  const b = readScorecardFiles().budget?.json as { currency?: unknown } | undefined
+  return typeof b?.currency === 'string' ? b.currency : undefined
+}
 
 function validateFiguresPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.
@@ -14,6 +21,10 @@ function validateFiguresPlugin(): Plugin {
     buildStart() {
       const problems = validateFigures(FIGURES, FACTS)
       if (problems.length) this.error(`Figures module is invalid:\n${problems.map((p) => '  - ' + formatProblem(p)).join('\n')}`)
+      // The company's proposal (data/plan.ts) is held to its rules the same way: a missing owner or a review
+      // before the meeting stops the deck, naming the field.
+      const planIssues = planProblems(PLAN, budgetCurrency())
+      if (planIssues.length) this.error(`The plan (data/plan.ts) is invalid:\n${planIssues.map((p) => '  - ' + p).join('\n')}`)
     },
   }
 }

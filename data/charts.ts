@@ -98,18 +98,18 @@ export const CHARTS = {
     series: [
       { name: 'Novice', meaning: 'novice', figures: ['trouble.novice.verified', 'trouble.novice.partial', 'trouble.novice.abandoned'] },
       {
-        name: 'Intermediate to expert',
+        name: 'Intermediate or above (verified: expert-rated)',
         meaning: 'skilled',
         figures: ['trouble.expert.verified', 'trouble.intermediatePlus.partial', 'trouble.intermediatePlus.abandoned'],
       },
     ],
     axisTitle: 'Share of troubled sessions',
-    footnote: 'For “still a verified success” the report gives the expert-rated rate; the other bars cover intermediate through expert.',
+    footnote: 'For “still a verified success” the report gives the expert-rated rate; the other bars cover all sessions rated intermediate or above.',
   },
   occupations: {
     kind: 'bar',
     title: 'Verified and partial success, software-related vs other occupations',
-    categories: [['Verified,', 'all sessions'], ['Verified,', 'code-producing'], ['At least partial,', 'code-producing']],
+    categories: [['Verified,', 'sessions overall'], ['Verified,', 'code-producing'], ['At least partial,', 'code-producing']],
     series: [
       {
         name: 'Software-related occupations',

@@ -502,7 +502,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'trouble.intermediatePlus.partial',
-    label: 'Troubled sessions reaching at least partial success, intermediate to expert',
+    label: 'Troubled sessions reaching at least partial success, intermediate or above',
     value: [80, 81],
     unit: 'percent',
     source: { doc: R, locator: 'The returns to expertise, Figure 5', quote: 'the share of at least partial success is 60% for novice and 80-81% for intermediate through expert sessions' },
@@ -516,7 +516,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'trouble.intermediatePlus.abandoned',
-    label: 'Troubled sessions abandoned, intermediate and above',
+    label: 'Troubled sessions abandoned, intermediate or above',
     value: [5, 7],
     unit: 'percent',
     source: { doc: R, locator: 'The returns to expertise, Figure 5', quote: '19% of sessions where the user appears to be a novice end abandoned, against 5-7% for everyone else' },
@@ -540,7 +540,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'occupation.software.verified',
-    label: 'Verified success, software-related occupations, all sessions',
+    label: 'Verified success, software-related occupations, sessions overall',
     value: 30,
     unit: 'percent',
     qualifier: 'about',
@@ -548,7 +548,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'occupation.other.verified',
-    label: 'Verified success, other occupations, all sessions',
+    label: 'Verified success, other occupations, sessions overall',
     value: 26,
     unit: 'percent',
     qualifier: 'about',
@@ -604,7 +604,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     id: 'occupation.maxGap',
-    label: 'Largest gap in success between any of those groups and software engineers',
+    label: 'Largest gap in success between any of the ten largest occupations and software engineers',
     value: 7,
     unit: 'percentagePoints',
     qualifier: 'within',
@@ -644,7 +644,7 @@ export const FIGURES: readonly Figure[] = [
     note: 'Footnote 2: hours in which Claude Code was actively running, not the person’s hands-on time.',
   },
 
-  // ── Numbers in circulation: what articles said, set right by the report ────
+  // ── Numbers in circulation: what articles said, beside what the report says ────
   {
     id: 'circulation.expertSuccess',
     label: 'Article: “task success” for experts',
@@ -653,7 +653,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'about',
     source: { doc: 'workforceBrief', locator: 'Key Takeaways', quote: 'experts achieve ~91% task success vs. ~15% for novices' },
     correctedBy: ['success.intermediatePlus.partial', 'success.novice.partial', 'success.intermediatePlus.verified', 'success.novice.verified'],
-    note: 'Sets a partial-success rate for intermediate-and-up beside a verified-success rate for novices.',
+    note: 'Sets a partial-success rate for sessions rated intermediate or above beside a verified-success rate for novice-rated ones.',
   },
   {
     id: 'circulation.noviceSuccess',
@@ -671,8 +671,8 @@ export const FIGURES: readonly Figure[] = [
     unit: 'percent',
     qualifier: 'roughly',
     source: { doc: 'workforceBrief', locator: 'Body', quote: 'A roughly 50% reduction in debugging sessions over seven months' },
-    correctedBy: ['shift.fixing.oct', 'shift.fixing.apr', 'shift.fixing.relativeDecline'],
-    note: 'The report says “nearly half”; the article rounds it up.',
+    correctedBy: ['shift.fixing.oct', 'shift.fixing.apr'],
+    note: 'The report gives a falling share of sessions (“nearly half”), not fewer debugging sessions; the article reads it as a fall in number, and rounds it up.',
   },
   {
     id: 'circulation.valueRise',
@@ -682,7 +682,7 @@ export const FIGURES: readonly Figure[] = [
     qualifier: 'about',
     source: { doc: 'workforceBrief', locator: 'The seven-month trend', quote: 'approximately 25% per the full paper' },
     correctedBy: ['value.average', 'value.averageKeyFindings'],
-    note: 'Both are in the report: the Key Findings round the rise; the body gives the measured figure, which the deck shows.',
+    note: 'Matches the report’s Key Findings; the report’s body gives the other figure. Both are the report’s own.',
   },
   {
     id: 'circulation.writingAnalysisEach',
@@ -788,6 +788,36 @@ export const FACTS: readonly Fact[] = [
     label: 'Task-value estimates are coarse',
     text: 'These price estimates are coarse',
     source: { doc: R, locator: 'The work, footnote 8', quote: 'These price estimates are coarse, so we use them primarily to compare tasks to one another over time' },
+  },
+  {
+    id: 'limits.validation',
+    label: 'Classifiers are hard to validate at scale',
+    text: 'remain challenging to validate at scale',
+    source: { doc: R, locator: 'Looking ahead', quote: 'But classifiers remain challenging to validate at scale' },
+  },
+  {
+    id: 'limits.generalise',
+    label: 'Who was studied: the authors’ own condition for the wider economy',
+    text: 'If these patterns hold across the economy',
+    source: { doc: R, locator: 'Introduction', quote: 'If these patterns hold across the economy, it suggests' },
+  },
+  {
+    id: 'limits.watch',
+    label: 'The signal the authors say to watch',
+    text: 'if the returns to expertise begin to decrease over time',
+    source: { doc: R, locator: 'Looking ahead', quote: 'if the returns to expertise begin to decrease over time, that would suggest that models are starting to supply the essential judgment that users currently bring' },
+  },
+  {
+    id: 'expertise.taskSpecific',
+    label: 'Expertise is rated per task',
+    text: 'task-specific',
+    source: { doc: R, locator: 'Level of expertise', quote: 'crucially, it is task-specific' },
+  },
+  {
+    id: 'limits.troubleHarder',
+    label: 'Troubled expert sessions may be harder problems',
+    text: 'Part of the gap in recovery rates may therefore reflect that novices get stuck on routine problems',
+    source: { doc: R, locator: 'Footnote 9', quote: 'Part of the gap in recovery rates may therefore reflect that novices get stuck on routine problems while experts get stuck on challenging hard problems.' },
   },
   {
     id: 'context.hoursMeaning',

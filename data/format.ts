@@ -19,7 +19,7 @@ export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
       return first < 0 ? `−${formatNumber(typeof f.value === 'number' ? -f.value : [-f.value[0], -f.value[1]])}%` : `+${n}%`
     }
     case 'percentagePoints':
-      return `${n} points`
+      return `${n} percentage points`
     case 'oneIn':
       return `1 in ${n}`
     case 'multiple':
@@ -41,13 +41,28 @@ export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
   }
 }
 
-/** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". */
+const UNDER_TEN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+
+/**
+ * House style for running text: a whole number under ten in words ("seven percentage points", "about eight
+ * actions"), a multiple as the report writes it ("twice", "five times"). Shares, changes and p-values keep
+ * their digits. Undefined where the number stays in digits.
+ */
+function inWords(f: Pick<Figure, 'value' | 'unit'>, unit: boolean): string | undefined {
+  const v = f.value
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2 || v > 9) return undefined
+  if (f.unit === 'multiple') return v === 2 ? 'twice' : `${UNDER_TEN[v]} times`
+  if (['percent', 'percentChange', 'pValue', 'oneIn'].includes(f.unit)) return undefined
+  return unit ? formatWithUnit(f).replace(String(v), UNDER_TEN[v]) : UNDER_TEN[v]
+}
+
+/** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". `prose` applies the house style for running text. */
 export function formatFigure(
   f: Pick<Figure, 'value' | 'unit' | 'qualifier'>,
-  opts: { qualifier?: boolean; unit?: boolean; sign?: boolean } = {},
+  opts: { qualifier?: boolean; unit?: boolean; sign?: boolean; prose?: boolean } = {},
 ): string {
   const withQualifier = opts.qualifier ?? true
-  let text = opts.unit === false ? formatNumber(f.value) : formatWithUnit(f)
+  let text = (opts.prose && inWords(f, opts.unit !== false)) || (opts.unit === false ? formatNumber(f.value) : formatWithUnit(f))
   // "rose 27%" reads better than "rose +27%" where the verb already gives the direction.
   if (opts.sign === false && f.unit === 'percentChange') text = text.replace(/^[+−]/, '')
   if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text

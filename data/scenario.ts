@@ -45,8 +45,8 @@ export interface Limit {
 export const LIMITS: Readonly<Record<ScenarioKey, Limit>> = {
   people: { min: 0, max: 100_000, step: 1, label: 'People directing coding agents', unit: 'people', param: 'people', sliderMax: 2_000 },
   sessionsPerPerson: { min: 0, max: 100, step: 1, label: 'Sessions per person per week', unit: 'sessions', param: 'spp' },
-  noviceShare: { min: 0, max: 100, step: 1, label: 'Sessions at novice level today', unit: '%', param: 'novice' },
-  trainingShift: { min: 0, max: 100, step: 1, label: 'Novice work the training moves to intermediate', unit: '%', param: 'training' },
+  noviceShare: { min: 0, max: 100, step: 1, label: 'Sessions at novice level today (our assumption)', unit: '%', param: 'novice' },
+  trainingShift: { min: 0, max: 100, step: 1, label: 'Novice-level work coaching moves to intermediate or above (our assumption)', unit: '%', param: 'training' },
   troubleShare: { min: 0, max: 100, step: 1, label: 'Sessions that hit trouble (our assumption)', unit: '%', param: 'trouble' },
 }
 

@@ -1,6 +1,23 @@
 // The "Since the last meeting" section follows the data: its slides for imported quarters, or the one slide
 // that lists the measures until the first quarter is imported (scripts/lib/scorecard-slides.mjs).
+// Every slide must say which part of the paper it is in, and a main slide its time budget (setup/parts.ts):
+// a slide that does not stops the deck with the slide named, rather than showing without its mark.
 import { definePreparserSetup } from '@slidev/types'
 import { scorecardSlidesExtension } from '../scripts/lib/scorecard-slides.mjs'
+import { minutesOf } from './parts'
 
-export default definePreparserSetup(() => [scorecardSlidesExtension()])
+export default definePreparserSetup(() => [
+  scorecardSlidesExtension(),
+  {
+    name: 'paper-parts',
+    async transformSlide(content, frontmatter) {
+      try {
+        minutesOf(frontmatter)
+      } catch (e) {
+        const title = content.match(/^#\s+(.+)$/m)?.[1] ?? content.trim().split('\n')[0]
+        throw new Error(`slides.md, slide “${title}”: ${(e as Error).message}`)
+      }
+      return undefined
+    },
+  },
+])

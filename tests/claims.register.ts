@@ -63,6 +63,15 @@ const P = {
   githubFirst: 'detected coding-agent activity in an estimated 16-23% of projects as of the end of October 2025',
   githubRepos: 'covering 128,000 public repositories',
   hours: 'Claude Code users now spend an average of 20 hours per week using the tool',
+  determined: "success is determined by how well a person understands the problem they are trying to solve, not whether they're trained in coding",
+  modelReading: "all of our classifications of sessions depend on a model's reading of the transcript",
+  divide: 'people decide what to build, and the agent decides how to build it',
+  typicalSplit: 'In a typical session, people make most of the planning decisions (what to do) and Claude makes most of the execution decisions (how to do it).',
+  mostGain: 'In each measure, most of the gain comes from moving from novice to intermediate',
+  occHeading: 'Occupation may matter less than expertise',
+  realWorld: 'we cannot measure real-world outcomes',
+  judged: 'a classifier that reads the full transcript and decides whether the person succeeded in doing what they set out to do',
+  usageShifted: 'usage shifted toward more end-to-end agentic use: deploying and running code, analyzing data, and writing non-code documents',
 } as const
 
 /** Passages of articles, for claims about what an article said. */
@@ -75,200 +84,197 @@ const A = {
   commentaryDoubled: { doc: 'commentary', text: 'Writing and data analysis each roughly doubled.' },
 } as const satisfies Record<string, Passage>
 
-const WORK_MODES = 'Share of sessions by work mode, as the report groups the nine modes'
-const WORK_SHIFT = 'Share of sessions by kind of work, October 2025 and April 2026'
-const VALUE = 'Rise in estimated task value, October to April, by kind of work'
-const SUCCESS = 'Share of sessions that succeed, by rated expertise'
-const TROUBLE = 'How sessions that hit trouble end, by rated expertise'
-const OCCUPATIONS = 'Verified and partial success, software-related vs other occupations'
-const DECISIONS = 'Who makes the decisions in a typical session: the person or Claude'
 
 export const REGISTER: ClaimsRegister = {
-  'Agentic coding: expertise, not coding, decides the return': {
-    slide: [{ text: "Board briefing · Evidence from Anthropic's study of about 400,000 Claude Code sessions from about 235,000 people", passages: [P.scope] }],
-  },
-  'The study at a glance': {
+  'Coding agents: in Anthropic’s study, success went with understanding the problem, not coding skill': {
     slide: [
-      { text: 'Scope. about 400,000 interactive sessions from about 235,000 people, between October 2025 and April 2026.', passages: [P.scope] },
-      { text: 'Every label (work mode, expertise, occupation, success) comes from a model reading the transcript: Claude Sonnet 4.6.', passages: [P.sonnet] },
+      { text: 'Board paper · Evidence from Anthropic\'s study of about 400,000 Claude Code sessions from about 235,000 people who chose to use it', passages: [P.scope] },
+    ],
+    findings: [
+      { text: 'Coding agents: in Anthropic’s study, success went with understanding the problem, not coding skill', passages: [P.determined] },
+    ],
+  },
+  'The study observed people who chose the tool, through a model’s reading of their sessions': {
+    slide: [
+      { text: 'The study read about 400,000 interactive sessions from about 235,000 people who chose to use Claude Code, between October 2025 and April 2026: in a terminal, on Claude.ai or in its desktop app.', passages: [P.scope] },
+      { text: 'A model (Claude Sonnet 4.6) read each transcript and labelled its kind of work, the person’s expertise at that task, their occupation and whether the session succeeded.', passages: [P.sonnet] },
       { text: 'Sessions with no clear goal (about 7.7% of the sample) are left out of the success figures.', passages: [P.noGoal] },
     ],
-  },
-  'Who decides what': {
-    slide: [
-      { text: `${DECISIONS}: Planning (what to do), Person | about 70%`, passages: [P.decisions] },
-      { text: `${DECISIONS}: Planning (what to do), Claude | about 30%`, passages: [P.decisions], derived: ['decisions.planning.claude'] },
-      { text: `${DECISIONS}: Execution (how to do it), Person | 20%`, passages: [P.decisions] },
-      { text: `${DECISIONS}: Execution (how to do it), Claude | about 80%`, passages: [P.claudeExecution] },
+    findings: [
+      { text: 'The study observed people who chose the tool, through a model’s reading of their sessions', passages: [P.modelReading] },
+      { text: 'Judged success: the model, reading the whole transcript, decides the person got what they set out to do.', passages: [P.judged] },
     ],
   },
-  "Expertise multiplies the agent's work": {
+  'People decided what to build; the agent decided how to build it': {
     slide: [
-      { text: 'An expert’s prompt sets off more than 2× the actions and 5× the output of a novice’s.', passages: [P.expertPrompt] },
+      { text: 'Who makes the decisions in a typical session: the person or Claude: Planning (what to do), Person | about 70%', passages: [P.decisions] },
+      { text: 'Who makes the decisions in a typical session: the person or Claude: Planning (what to do), Claude | about 30%', passages: [P.decisions], derived: ['decisions.planning.claude'] },
+      { text: 'Who makes the decisions in a typical session: the person or Claude: Execution (how to do it), Person | 20%', passages: [P.decisions] },
+      { text: 'Who makes the decisions in a typical session: the person or Claude: Execution (how to do it), Claude | about 80%', passages: [P.claudeExecution] },
+    ],
+    findings: [
+      { text: 'People decided what to build; the agent decided how to build it', passages: [P.divide] },
+      { text: 'In the typical session, people made most planning decisions and the agent most execution decisions.', passages: [P.typicalSplit] },
+    ],
+  },
+  'Success rose with rated expertise, mostly from novice to intermediate': {
+    slide: [
+      { text: 'Sessions rated intermediate or above reached verified success 28–33% of the time, novice-rated ones 15%.', passages: [P.successUp, P.success] },
+      { text: 'Share of sessions that succeed, by rated expertise: Verified success, Novice | 15%', passages: [P.success] },
+      { text: 'Share of sessions that succeed, by rated expertise: At least partial success, Novice | 77%', passages: [P.success] },
+      { text: 'Share of sessions that succeed, by rated expertise: Verified success, Intermediate or above | 28–33%', passages: [P.successUp] },
+      { text: 'Share of sessions that succeed, by rated expertise: At least partial success, Intermediate or above | 91–92%', passages: [P.successUp] },
+      { text: 'Expert-rated prompts also set off more work: more than twice the actions and five times the output of novice-rated ones before controls; with controls, +9% actions and +13% output for each step up the five-point scale.', passages: [P.expertPrompt, P.perLevel, P.scale] },
+    ],
+    findings: [
+      { text: 'Success rose with rated expertise, mostly from novice to intermediate', passages: [P.mostGain] },
+    ],
+  },
+  'Occupation may matter less than expertise': {
+    slide: [
+      { text: 'In code-producing sessions every one of the 10 largest occupations came within seven percentage points of software engineers.', passages: [P.largest] },
+      { text: 'Verified and partial success, software-related vs other occupations: Verified, sessions overall, Software-related occupations | about 30%', passages: [P.occVerified] },
+      { text: 'Verified and partial success, software-related vs other occupations: Verified, code-producing, Software-related occupations | 34%', passages: [P.occCode] },
+      { text: 'Verified and partial success, software-related vs other occupations: At least partial, code-producing, Software-related occupations | 89%', passages: [P.occPartial] },
+      { text: 'Verified and partial success, software-related vs other occupations: Verified, sessions overall, Other occupations | about 26%', passages: [P.occVerified] },
+      { text: 'Verified and partial success, software-related vs other occupations: Verified, code-producing, Other occupations | 29%', passages: [P.occCode] },
+      { text: 'Verified and partial success, software-related vs other occupations: At least partial, code-producing, Other occupations | 88%', passages: [P.occPartial] },
+      { text: 'Occupation was inferred in about 70% of sessions, from the US government’s standard list of major occupation groups.', passages: [P.inferred] },
+    ],
+    notes: [
+      { text: 'The gap is small and, per the report, did not change over the seven months.', passages: [P.gapSteady] },
+    ],
+    findings: [
+      { text: 'Occupation may matter less than expertise', passages: [P.occHeading] },
+    ],
+  },
+  'What the study does not show': {
+    findings: [
+      { text: 'What the study does not show', passages: [P.realWorld] },
+    ],
+  },
+  'In the study, expert-rated prompts set off longer chains of work': {
+    slide: [
+      { text: 'Before controls, an expert-rated prompt set off more than twice the actions and five times the output of a novice-rated one; with controls, each step up the scale brought +9% actions and +13% output.', passages: [P.expertPrompt, P.perLevel] },
       { text: 'Claude actions per prompt, novice and expert sessions: Novice | about 5 actions', passages: [P.novicePrompt] },
       { text: 'Claude actions per prompt, novice and expert sessions: Expert | 12 actions', passages: [P.expertPrompt] },
       { text: 'Words of output per prompt, novice and expert sessions: Novice | roughly 600 words', passages: [P.novicePrompt] },
       { text: 'Words of output per prompt, novice and expert sessions: Expert | 3,200 words', passages: [P.expertPrompt] },
       { text: 'Claude actions per turn, by who holds control: Person keeps execution | about 8 actions', passages: [P.userExecution] },
       { text: 'Claude actions per turn, by who holds control: Claude takes over planning | about 16 actions', passages: [P.claudePlanning] },
-      {
-        text: 'With controls for work mode, task value, month, occupation and model, each step up the expertise scale still brings +9% actions and +13% output per prompt (p < 0.001).',
-        passages: [P.perLevel, P.pValue],
-      },
+      { text: 'The controls are work mode, task value, month, occupation and model; both rises are statistically significant (p < 0.001: a trend this strong would arise by chance less than once in a thousand times if there were none).', passages: [P.pValue] },
+    ],
+    findings: [
+      { text: 'In the study, expert-rated prompts set off longer chains of work', passages: [P.expertPrompt] },
     ],
   },
-  'Success rises with expertise, mostly from novice to intermediate': {
+  'In troubled sessions, novice-rated ones were abandoned more often': {
     slide: [
-      { text: `${SUCCESS}: Verified success, Novice | 15%`, passages: [P.success] },
-      { text: `${SUCCESS}: At least partial success, Novice | 77%`, passages: [P.success] },
-      { text: `${SUCCESS}: Verified success, Intermediate or above | 28–33%`, passages: [P.successUp] },
-      { text: `${SUCCESS}: At least partial success, Intermediate or above | 91–92%`, passages: [P.successUp] },
+      { text: 'Novice-rated sessions were abandoned in 19% of troubled sessions; those rated intermediate or above, 5–7%.', passages: [P.abandoned] },
+      { text: 'How sessions that hit trouble end, by rated expertise: Still a verified success, Novice | 4%', passages: [P.troubleVerified] },
+      { text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Novice | 60%', passages: [P.troublePartial] },
+      { text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Novice | 19%', passages: [P.abandoned] },
+      { text: 'How sessions that hit trouble end, by rated expertise: Still a verified success, Intermediate or above (verified: expert-rated) | 15%', passages: [P.troubleVerified] },
+      { text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Intermediate or above (verified: expert-rated) | 80–81%', passages: [P.troublePartial] },
+      { text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Intermediate or above (verified: expert-rated) | 5–7%', passages: [P.abandoned] },
+      { text: 'Even expert-rated troubled sessions reached verified success in 15% of cases.', passages: [P.troubleVerified] },
+    ],
+    findings: [
+      { text: 'In troubled sessions, novice-rated ones were abandoned more often', passages: [P.abandoned] },
     ],
   },
-  'When sessions hit trouble, expertise decides whether they recover': {
+  'Most sessions wrote, fixed or tested code; the rest operated software, planned, analysed or wrote': {
     slide: [
-      { text: 'Novices abandon 19% of troubled sessions; everyone else, 5–7%.', passages: [P.abandoned] },
-      { text: `${TROUBLE}: Still a verified success, Novice | 4%`, passages: [P.troubleVerified] },
-      { text: `${TROUBLE}: At least partial success, Novice | 60%`, passages: [P.troublePartial] },
-      { text: `${TROUBLE}: Abandoned, Novice | 19%`, passages: [P.abandoned] },
-      { text: `${TROUBLE}: Still a verified success, Intermediate to expert | 15%`, passages: [P.troubleVerified] },
-      { text: `${TROUBLE}: At least partial success, Intermediate to expert | 80–81%`, passages: [P.troublePartial] },
-      { text: `${TROUBLE}: Abandoned, Intermediate to expert | 5–7%`, passages: [P.abandoned] },
-    ],
-  },
-  'Occupation matters less than expertise': {
-    slide: [
-      { text: 'In code-producing sessions every one of the 10 largest occupations is within 7 points of software engineers.', passages: [P.largest] },
-      { text: `${OCCUPATIONS}: Verified, all sessions, Software-related occupations | about 30%`, passages: [P.occVerified] },
-      { text: `${OCCUPATIONS}: Verified, code-producing, Software-related occupations | 34%`, passages: [P.occCode] },
-      { text: `${OCCUPATIONS}: At least partial, code-producing, Software-related occupations | 89%`, passages: [P.occPartial] },
-      { text: `${OCCUPATIONS}: Verified, all sessions, Other occupations | about 26%`, passages: [P.occVerified] },
-      { text: `${OCCUPATIONS}: Verified, code-producing, Other occupations | 29%`, passages: [P.occCode] },
-      { text: `${OCCUPATIONS}: At least partial, code-producing, Other occupations | 88%`, passages: [P.occPartial] },
-      { text: 'Occupation was inferred in about 70% of sessions, across 23 major groups.', passages: [P.inferred, P.soc] },
-    ],
-    notes: [{ text: 'The gap is small and, per the report, did not change over the seven months.', passages: [P.gapSteady] }],
-  },
-  'What people use it for': {
-    slide: [
-      { text: 'Writing, fixing and testing code is about 56% of sessions; the rest is operating, planning, analysis and writing.', passages: [P.modesCode] },
-      { text: `${WORK_MODES}: Fixing | 26%`, passages: [P.modesCount, P.modesCode] },
-      { text: `${WORK_MODES}: Building | 25%`, passages: [P.modesCount, P.modesCode] },
-      { text: `${WORK_MODES}: Operating | 17%`, passages: [P.modesCount, P.modesOperating] },
-      { text: `${WORK_MODES}: Planning and understanding | 14%`, passages: [P.modesCount, P.modesPlanning] },
-      { text: `${WORK_MODES}: Analysing and communicating | 13%`, passages: [P.modesCount, P.modesAnalysis] },
-      { text: `${WORK_MODES}: Testing and orchestrating | 5%`, passages: [P.modesCount, P.modesCode] },
+      { text: 'Writing, fixing and testing code made up about 56% of sessions.', passages: [P.modesCode] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Fixing | 26%', passages: [P.modesCount, P.modesCode] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Building | 25%', passages: [P.modesCount, P.modesCode] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Operating | 17%', passages: [P.modesCount, P.modesOperating] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Planning and understanding | 14%', passages: [P.modesCount, P.modesPlanning] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Analysing and communicating | 13%', passages: [P.modesCount, P.modesAnalysis] },
+      { text: 'Share of sessions by work mode, as the report groups the nine modes: Testing and orchestrating | 5%', passages: [P.modesCount, P.modesCode] },
     ],
     notes: [
-      {
-        text: 'The report classifies every session into one of nine work modes, and reports their shares in the groups shown here: testing and orchestrating together, planning and understanding together, analysing and communicating together.',
-        passages: [P.modesCount],
-      },
-      {
-        text: 'Likely question: "Why not the nine separately?" Answer: the report\'s text gives them in these groups; we do not invent a split it does not publish.',
-        passages: [P.modesCount],
-      },
+      { text: 'The report classifies each session into one of nine work modes, and reports their shares in the groups shown here: testing and orchestrating together, planning and understanding together, analysing and communicating together.', passages: [P.modesCount] },
+      { text: 'Likely question: "Why not the nine separately?" Answer: the report\'s text gives them in these groups; we do not invent a split it does not publish.', passages: [P.modesCount] },
+    ],
+    findings: [
+      { text: 'Most sessions wrote, fixed or tested code; the rest operated software, planned, analysed or wrote', passages: [P.modesCode] },
     ],
   },
-  'The work is moving up the value chain': {
+  'The work moved from fixing code towards operating software, analysis and writing': {
     slide: [
-      { text: 'Debugging fell from 33% to 19% of sessions; the estimated value of the average session rose 27%.', passages: [P.fixingShift, P.valueAverage] },
-      { text: `${WORK_SHIFT}: Fixing code, Oct 2025 | 33%`, passages: [P.window, P.fixingShift] },
-      { text: `${WORK_SHIFT}: Fixing code, Apr 2026 | 19%`, passages: [P.window, P.fixingShift] },
-      { text: `${WORK_SHIFT}: Operating, Oct 2025 | 14%`, passages: [P.window, P.operatingShift] },
-      { text: `${WORK_SHIFT}: Operating, Apr 2026 | 21%`, passages: [P.window, P.operatingShift] },
-      { text: `${WORK_SHIFT}: Writing, analysis, Oct 2025 | about 10%`, passages: [P.window, P.writingShift] },
-      { text: `${WORK_SHIFT}: Writing, analysis, Apr 2026 | about 20%`, passages: [P.window, P.writingShift] },
-      { text: `${VALUE}: Building | about +43%`, passages: [P.valueKinds] },
-      { text: `${VALUE}: Operating | about +34%`, passages: [P.valueKinds] },
-      { text: `${VALUE}: Fixing | about +32%`, passages: [P.valueKinds] },
-      { text: `${VALUE}: Average session | +27%`, passages: [P.valueAverage] },
-      { text: 'The report’s Key Findings round the average to about 25%; we show the body’s measured figure.', passages: [P.valueKeyFindings] },
+      { text: 'The share of sessions fixing broken code fell from 33% to 19%; the estimated value of the average session rose.', passages: [P.fixingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Fixing code, Oct 2025 | 33%', passages: [P.window, P.fixingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Fixing code, Apr 2026 | 19%', passages: [P.window, P.fixingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Operating, Oct 2025 | 14%', passages: [P.window, P.operatingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Operating, Apr 2026 | 21%', passages: [P.window, P.operatingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Writing, analysis, Oct 2025 | about 10%', passages: [P.window, P.writingShift] },
+      { text: 'Share of sessions by kind of work, October 2025 and April 2026: Writing, analysis, Apr 2026 | about 20%', passages: [P.window, P.writingShift] },
+      { text: 'Rise in estimated task value, October to April, by kind of work: Building | about +43%', passages: [P.valueKinds] },
+      { text: 'Rise in estimated task value, October to April, by kind of work: Operating | about +34%', passages: [P.valueKinds] },
+      { text: 'Rise in estimated task value, October to April, by kind of work: Fixing | about +32%', passages: [P.valueKinds] },
+      { text: 'Rise in estimated task value, October to April, by kind of work: Average session | +27%', passages: [P.valueAverage] },
+      { text: 'Its body gives the average rise as 27%, its Key Findings as about 25%.', passages: [P.valueAverage, P.valueKeyFindings] },
     ],
     notes: [
       { text: 'Left: the mix of work over seven months.', passages: [P.months] },
-      { text: 'Fixing broken code shrank by nearly half; operating software and writing-and-analysis grew.', passages: [P.nearlyHalf] },
+      { text: 'The share of sessions fixing broken code fell by nearly half; operating software and writing-and-analysis grew.', passages: [P.nearlyHalf] },
+    ],
+    findings: [
+      { text: 'The work moved from fixing code towards operating software, analysis and writing', passages: [P.usageShifted] },
     ],
   },
-  'What the study cannot tell us': {
+  'Numbers in circulation, beside the report': {
     slide: [
-      { text: 'Checked against telemetry: more than 90% of sessions labelled as changing code showed code changes.', passages: [P.telemetry] },
-      { text: 'Value estimates are coarse; and the widely quoted 20 hours a week measures hours the tool was actively running, not people’s time.', passages: [P.hours] },
+      { text: 'experts achieve ~91% task success vs. ~15% for novices Tech Jack Solutions, “What Anthropic\'s 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | At least partial success, sessions rated intermediate or above: 91–92% At least partial success, novice-rated sessions: 77% Verified success, sessions rated intermediate or above: 28–33% Verified success, novice-rated sessions: 15% Sets a partial-success rate for sessions rated intermediate or above beside a verified-success rate for novice-rated ones.', passages: [A.briefSuccess, A.briefTitle, P.successUp, P.success] },
+      { text: 'A roughly 50% reduction in debugging sessions over seven months Tech Jack Solutions, “What Anthropic\'s 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Fixing broken code, share of sessions, October 2025: 33% Fixing broken code, share of sessions, April 2026: 19% The report gives a falling share of sessions (“nearly half”), not fewer debugging sessions; the article reads it as a fall in number, and rounds it up.', passages: [A.briefDebugging, A.briefTitle, P.window, P.fixingShift, P.nearlyHalf] },
+      { text: 'approximately 25% per the full paper Tech Jack Solutions, “What Anthropic\'s 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Rise in the estimated value of the average session, October to April: +27% Rise in the value of the typical task, as the Key Findings round it: about +25% Matches the report’s Key Findings; the report’s body gives the other figure. Both are the report’s own.', passages: [A.briefValue, A.briefTitle, P.valueAverage, P.valueKeyFindings] },
+      { text: 'Writing and data analysis each roughly doubled. Untitled commentary on the report (our copy names no publisher) | Writing and data analysis, share of sessions, October 2025: about 10% Writing and data analysis, share of sessions, April 2026: about 20% The report gives writing and data analysis together, not each on its own.', passages: [A.commentaryDoubled, P.window, P.writingShift] },
     ],
   },
-  'Numbers in circulation, set right': {
-    slide: [
-      {
-        text: "experts achieve ~91% task success vs. ~15% for novices Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | At least partial success, sessions rated intermediate or above: 91–92% At least partial success, novice-rated sessions: 77% Verified success, sessions rated intermediate or above: 28–33% Verified success, novice-rated sessions: 15% Sets a partial-success rate for intermediate-and-up beside a verified-success rate for novices.",
-        passages: [A.briefSuccess, A.briefTitle, P.successUp, P.success],
-      },
-      {
-        text: "A roughly 50% reduction in debugging sessions over seven months Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Fixing broken code, share of sessions, October 2025: 33% Fixing broken code, share of sessions, April 2026: 19% Relative fall in the share of fixing sessions: −42% The report says “nearly half”; the article rounds it up.",
-        passages: [A.briefDebugging, A.briefTitle, P.window, P.fixingShift, P.nearlyHalf],
-        derived: ['shift.fixing.relativeDecline'],
-      },
-      {
-        text: "approximately 25% per the full paper Tech Jack Solutions, “What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk” | Rise in the estimated value of the average session, October to April: +27% Rise in the value of the typical task, as the Key Findings round it: about +25% Both are in the report: the Key Findings round the rise; the body gives the measured figure, which the deck shows.",
-        passages: [A.briefValue, A.briefTitle, P.valueAverage, P.valueKeyFindings],
-      },
-      {
-        text: 'Writing and data analysis each roughly doubled. Untitled commentary on the report (our copy names no publisher) | Writing and data analysis, share of sessions, October 2025: about 10% Writing and data analysis, share of sessions, April 2026: about 20% The report gives writing and data analysis together, not each on its own.',
-        passages: [A.commentaryDoubled, P.window, P.writingShift],
-      },
-    ],
-    notes: [{ text: 'The report says the debugging share fell by nearly half; the article rounds that up.', passages: [P.nearlyHalf] }],
-  },
-  'Collaboration: design the division of labour on purpose': {
+  'Collaboration: write down what the agent may do on its own': {
     slide: [
       { text: 'about 70% Planning decisions made by the person', passages: [P.decisions] },
       { text: 'about 80% Execution decisions made by Claude', passages: [P.claudeExecution] },
       { text: 'about 16 actions Actions per turn when Claude takes over planning', passages: [P.claudePlanning] },
-      { text: 'People make about 70% of planning decisions; Claude makes about 80% of execution decisions.', passages: [P.decisions, P.claudeExecution] },
-      {
-        text: 'Claude takes about 16 actions per turn when it takes over planning, against about 8 actions when the person keeps execution.',
-        passages: [P.claudePlanning, P.userExecution],
-      },
+      { text: 'People made about 70% of planning decisions; the agent made about 80% of execution decisions.', passages: [P.decisions, P.claudeExecution] },
+      { text: 'The agent took about 16 actions per turn when it took over planning, against about eight actions when the person kept execution.', passages: [P.claudePlanning, P.userExecution] },
     ],
   },
-  "Scalability: put the tools with each function's experts": {
+  'Scalability: start with the people who know each function\'s problems': {
     slide: [
       { text: '34% Verified success, software-related occupations, code-producing sessions', passages: [P.occCode] },
       { text: '29% Verified success, other occupations, code-producing sessions', passages: [P.occCode] },
-      { text: 'within 7 points Largest gap in success between any of those groups and software engineers', passages: [P.largest] },
-      { text: 'Verified success: about 30% for software occupations, about 26% for everyone else.', passages: [P.occVerified] },
-      { text: 'In code-producing sessions each of the 10 largest occupations is within 7 points of software engineers.', passages: [P.largest] },
+      { text: 'within 7 percentage points Largest gap in success between any of the ten largest occupations and software engineers', passages: [P.largest] },
+      { text: 'Verified success: about 30% for software occupations, about 26% for other occupations.', passages: [P.occVerified] },
+      { text: 'In code-producing sessions each of the 10 largest occupations came within seven percentage points of software engineers.', passages: [P.largest] },
     ],
   },
-  'Cost: lift everyone to competent, not a few to mastery': {
+  'Coaching: a hypothesis the pilot tests, not a finding': {
     slide: [
       { text: '15% Verified success, novice-rated sessions', passages: [P.success] },
       { text: '28–33% Verified success, sessions rated intermediate or above', passages: [P.successUp] },
-      { text: '91–92% At least partial success, sessions rated intermediate or above', passages: [P.successUp] },
-      { text: 'Verified success: 15% for novices, 28–33% from intermediate up.', passages: [P.success, P.successUp] },
+      { text: 'Verified success: 15% for novice-rated sessions, 28–33% for those rated intermediate or above.', passages: [P.success, P.successUp] },
       { text: 'At least partial success: 77% against 91–92%.', passages: [P.success, P.successUp] },
     ],
   },
-  'Safety: keep experienced review where work "looks done"': {
+  'Safety: agent work counts as done only with evidence and review': {
     slide: [
       { text: '19% Troubled sessions abandoned, novice', passages: [P.abandoned] },
-      { text: '5–7% Troubled sessions abandoned, intermediate and above', passages: [P.abandoned] },
+      { text: '5–7% Troubled sessions abandoned, intermediate or above', passages: [P.abandoned] },
       { text: '15% Troubled sessions still reaching verified success, expert', passages: [P.troubleVerified] },
-      {
-        text: 'When sessions hit trouble, novices abandon 19% and reach verified success in 4%; expert-rated sessions reach it in 15%.',
-        passages: [P.abandoned, P.troubleVerified],
-      },
+      { text: 'When sessions hit trouble, novice-rated ones were abandoned in 19% of cases and reached verified success in 4%; expert-rated ones reached it in 15%.', passages: [P.abandoned, P.troubleVerified] },
     ],
   },
-  'Growth: budget for rising ambition': {
+  'Growth: expect agent work beyond fixing code, within the approved cap': {
     slide: [
       { text: '19% Fixing broken code, share of sessions, April 2026', passages: [P.window, P.fixingShift] },
       { text: '21% Operating software, share of sessions, April 2026', passages: [P.window, P.operatingShift] },
-      { text: '27% Rise in the estimated value of the average session, October to April', passages: [P.valueAverage] },
-      { text: 'Fixing fell from 33% to 19% of sessions while operating rose from 14% to 21%.', passages: [P.fixingShift, P.operatingShift] },
-      { text: 'Estimated task value rose 27%, building tasks about 43%.', passages: [P.valueAverage, P.valueKinds] },
+      { text: 'about 20% Writing and data analysis, share of sessions, April 2026', passages: [P.window, P.writingShift] },
+      { text: 'Across the study’s users, the share of sessions fixing code fell from 33% to 19% while operating software rose from 14% to 21%, and writing and analysis from about 10% to about 20%.', passages: [P.fixingShift, P.operatingShift, P.writingShift] },
     ],
   },
-  "Your organisation: what the study's rates would mean here": {
+  'What the study\'s rates would mean here: an illustration, not a forecast': {
     slide: [
       { text: 'Verified success: novice 15%, intermediate or above 28–33%', passages: [P.success, P.successUp] },
       { text: 'At least partial: novice 77%, intermediate or above 91–92%', passages: [P.success, P.successUp] },
@@ -276,7 +282,9 @@ export const REGISTER: ClaimsRegister = {
     ],
   },
   'Five questions before using this for workforce planning': {
-    slide: [{ text: 'Five questions before using this for workforce planning', passages: [A.briefQuestions] }],
+    slide: [
+      { text: 'Five questions before using this for workforce planning', passages: [A.briefQuestions] },
+    ],
   },
   'Appendix: every figure, with its source (scope and decisions)': {
     slide: [
@@ -310,16 +318,10 @@ export const REGISTER: ClaimsRegister = {
       { text: 'Words of output per prompt, expert sessions | 3,200 words', passages: [P.expertPrompt] },
       { text: 'Expert vs novice actions per prompt, as the report puts it | more than 2×', passages: [P.expertPrompt] },
       { text: 'Expert vs novice words of output per prompt, as the report puts it | 5×', passages: [P.expertPrompt] },
-      {
-        text: 'Expert vs novice actions per prompt, computed from the report’s figures | about 2.4× = 12 ÷ 5',
-        passages: [P.expertPrompt, P.novicePrompt],
-        derived: ['expertise.actionsRatio'],
-      },
-      {
-        text: 'Expert vs novice words per prompt, computed from the report’s figures | about 5.3× = 3,200 ÷ 600',
-        passages: [P.expertPrompt, P.novicePrompt],
-        derived: ['expertise.wordsRatio'],
-      },
+      { text: 'Expert vs novice actions per prompt, computed from the report’s figures | about 2.4× = 12 ÷ 5', passages: [P.expertPrompt, P.novicePrompt],
+        derived: ['expertise.actionsRatio'] },
+      { text: 'Expert vs novice words per prompt, computed from the report’s figures | about 5.3× = 3,200 ÷ 600', passages: [P.expertPrompt, P.novicePrompt],
+        derived: ['expertise.wordsRatio'] },
       { text: 'More actions per prompt for each step up in expertise, with controls | +9%', passages: [P.perLevel] },
       { text: 'More output per prompt for each step up in expertise, with controls | +13%', passages: [P.perLevel] },
       { text: 'Statistical significance of the expertise trends | p < 0.001', passages: [P.pValue] },
@@ -359,20 +361,20 @@ export const REGISTER: ClaimsRegister = {
       { text: 'Troubled sessions still reaching verified success, novice | 4%', passages: [P.troubleVerified] },
       { text: 'Troubled sessions still reaching verified success, expert | 15%', passages: [P.troubleVerified] },
       { text: 'Troubled sessions reaching at least partial success, novice | 60%', passages: [P.troublePartial] },
-      { text: 'Troubled sessions reaching at least partial success, intermediate to expert | 80–81%', passages: [P.troublePartial] },
+      { text: 'Troubled sessions reaching at least partial success, intermediate or above | 80–81%', passages: [P.troublePartial] },
       { text: 'Troubled sessions abandoned, novice | 19%', passages: [P.abandoned] },
-      { text: 'Troubled sessions abandoned, intermediate and above | 5–7%', passages: [P.abandoned] },
+      { text: 'Troubled sessions abandoned, intermediate or above | 5–7%', passages: [P.abandoned] },
       { text: 'Major occupation groups in the SOC taxonomy | 23', passages: [P.soc] },
       { text: 'Sessions in which an occupation could be inferred | about 70%', passages: [P.inferred] },
-      { text: 'Verified success, software-related occupations, all sessions | about 30%', passages: [P.occVerified] },
-      { text: 'Verified success, other occupations, all sessions | about 26%', passages: [P.occVerified] },
+      { text: 'Verified success, software-related occupations, sessions overall | about 30%', passages: [P.occVerified] },
+      { text: 'Verified success, other occupations, sessions overall | about 26%', passages: [P.occVerified] },
       { text: 'Verified success, software-related occupations, code-producing sessions | 34%', passages: [P.occCode] },
       { text: 'Verified success, other occupations, code-producing sessions | 29%', passages: [P.occCode] },
-      { text: 'Gap in verified success, code-producing sessions, software vs other occupations | 5 points = 34 − 29', passages: [P.occCode], derived: ['occupation.codeGap'] },
+      { text: 'Gap in verified success, code-producing sessions, software vs other occupations | 5 percentage points = 34 − 29', passages: [P.occCode], derived: ['occupation.codeGap'] },
       { text: 'At least partial success, software-related occupations, code-producing sessions | 89%', passages: [P.occPartial] },
       { text: 'At least partial success, other occupations, code-producing sessions | 88%', passages: [P.occPartial] },
       { text: 'Largest occupation groups compared with software engineers | 10', passages: [P.largest] },
-      { text: 'Largest gap in success between any of those groups and software engineers | within 7 points', passages: [P.largest] },
+      { text: 'Largest gap in success between any of the ten largest occupations and software engineers | within 7 percentage points', passages: [P.largest] },
     ],
   },
   'Appendix: context and numbers in circulation': {

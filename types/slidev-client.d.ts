@@ -10,6 +10,7 @@ export function useNav(): {
   currentPage: ComputedRef<number>
   total: ComputedRef<number>
   slides: ComputedRef<SlideRoute[]>
+  currentSlideNo: ComputedRef<number>
 }
 /** A slide's route, as Slidev's router holds it: its number, its component and what the parser read. */
 export interface SlideRoute {
@@ -19,4 +20,6 @@ export interface SlideRoute {
 export function onSlideEnter(cb: () => void): void
 export function onSlideLeave(cb: () => void): void
 export function useIsSlideActive(): ComputedRef<boolean>
-export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number } } }
+export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number; currentSlideRoute?: SlideRoute } } }
+/** State shared between the presenter's and the audience's windows; the deck reads the presenter timer. */
+export const sharedState: { timer: { status: 'stopped' | 'running' | 'paused'; startedAt: number; pausedAt: number } }

@@ -208,7 +208,7 @@ describe('the PowerPoint, read back', () => {
     const n = SLIDES.findIndex((s) => s.content.includes('<WhatIf')) + 1
     const text = plain(textOf(await slideXml(n)))
     expect(text).toMatch(/Default scenario: [\d,]+ people ×/)
-    for (const cell of ['Today', 'After the programme', 'Verified-success sessions a week', 'At-least-partial-success sessions a week']) expect(text).toContain(cell)
+    for (const cell of ['Today', 'If coaching works as assumed', 'Verified-success sessions a week', 'At-least-partial-success sessions a week']) expect(text).toContain(cell)
     expect(text).toMatch(/\d[\d,]*–\d[\d,]*/)
   })
 

@@ -22,6 +22,11 @@ export interface Claim {
 export interface SlideClaims {
   slide?: readonly Claim[]
   notes?: readonly Claim[]
+  /**
+   * Sentences that state a finding without a number (titles, headlines): held to the strength check only,
+   * with the passages whose words they must not outrun.
+   */
+  findings?: readonly Claim[]
 }
 
 /** Keyed by slide title. */
@@ -143,4 +148,53 @@ export function supportsSomething(claim: Claim, passage: Passage): boolean {
   const inputs = (claim.derived ?? []).flatMap((id) => byId.get(id)?.derivation?.inputs ?? []).flatMap((i) => ends(byId.get(i)!))
   if (stated.some((s) => inputs.includes(s.value))) return true
   return numberTokens(claim.text).some((t) => stated.some((s) => s.value === t.value && family(s) === family(t)))
+}
+
+// ── Strength: a sentence may not claim more than its passages ──────────────
+
+/**
+ * Words that carry strength, each with the words at least as strong that a passage may use instead.
+ * Causal words: "decides" is supported by "decides" or a stronger causal word, never by "is linked to".
+ * Absolute words: "every" by "every" or "all", "only" by "only".
+ */
+/** Each strength word in all its forms. */
+const FORMS = {
+  decides: 'decid(?:e|es|ed|ing)',
+  determines: 'determin(?:e|es|ed|ing)',
+  causes: 'caus(?:e|es|ed|ing)',
+  drives: '(?:driv(?:e|es|ing)|driven|drove)',
+  proves: 'prov(?:e|es|ed|en|ing)',
+  ensures: 'ensur(?:e|es|ed|ing)',
+  always: 'always',
+  never: 'never',
+  all: 'all',
+  every: 'every',
+  only: 'only',
+} as const
+type StrengthWord = keyof typeof FORMS
+/** For each word, the words a passage may use instead: the same word or a stronger one. */
+const AS_STRONG: Readonly<Record<StrengthWord, readonly StrengthWord[]>> = {
+  decides: ['decides', 'determines', 'causes', 'proves', 'ensures'],
+  drives: ['drives', 'determines', 'causes', 'proves'],
+  determines: ['determines', 'causes', 'proves', 'ensures'],
+  causes: ['causes', 'proves'],
+  proves: ['proves'],
+  ensures: ['ensures'],
+  always: ['always'],
+  never: ['never'],
+  all: ['all', 'every'],
+  every: ['every', 'all'],
+  only: ['only'],
+}
+const wordRe = (words: readonly StrengthWord[]) => new RegExp(`\\b(?:${words.map((w) => FORMS[w]).join('|')})\\b`, 'i')
+const STRENGTH = (Object.keys(FORMS) as StrengthWord[]).map((name) => ({ name, word: wordRe([name]), supportedBy: wordRe(AS_STRONG[name]) }))
+/** The causal words: a sentence anywhere on a slide that uses one must be in the register. */
+export const CAUSAL = STRENGTH.filter((s) => !['always', 'never', 'all', 'every', 'only'].includes(s.name))
+
+/** The strength words a claim uses that none of its passages uses as strongly; empty when it holds. */
+export function strengthProblems(claim: Pick<Claim, 'text' | 'passages'>): string[] {
+  const passages = claim.passages.map(passageText)
+  return STRENGTH.filter((s) => s.word.test(claim.text) && !passages.some((p) => s.supportedBy.test(p))).map(
+    (s) => `“${claim.text}” says “${claim.text.match(s.word)![0]}”, but none of its passages uses that word or a stronger one: reword it as the report does`,
+  )
 }

@@ -29,7 +29,7 @@ export interface RenderedSlide {
   notes: string[]
 }
 
-const components = import.meta.glob<{ default: Component }>(['../../components/*.vue', '../../components/scorecard/*.vue'], { eager: true })
+const components = import.meta.glob<{ default: Component }>(['../../components/*.vue', '../../components/scorecard/*.vue', '../../components/plan/*.vue'], { eager: true })
 
 function htmlToClaims(html: string): string[] {
   const window = new Window()
