@@ -31,24 +31,27 @@ describe('slides.md', () => {
   it('has the story the board expects, in order', () => {
     const titles = slides.map(title).join('\n')
     for (const expected of [
-      'What we ask of the board today',
-      'The study at a glance',
-      'Who decides what',
-      'Expertise multiplies',
-      'Success rises with expertise',
-      'hit trouble',
-      'Occupation matters less than expertise',
-      'What people use it for',
-      'value chain',
-      'What the study cannot tell us',
+      'We ask the board to approve',
+      'The study observed',
+      'People decided what to build',
+      'Success rose with rated expertise',
+      'Occupation may matter less than expertise',
+      'What the study does not show',
+      'We propose to test coaching',
+      'risks',
+      'Decisions for the minutes',
+      'expert-rated prompts',
+      'troubled sessions',
+      'Most sessions wrote',
+      'The work moved',
       'Numbers in circulation',
       'Collaboration',
       'Scalability',
-      'Cost',
+      'Coaching',
       'Safety',
       'Growth',
+      'illustration, not a forecast',
       'Five questions',
-      'Bottom line',
       'Sources',
       'Appendix',
     ]) {
@@ -64,7 +67,7 @@ describe('slides.md', () => {
   it('every slide with a chart or a figure has a takeaway and a source line', () => {
     for (const s of slides.filter((s) => DATA_COMPONENTS.test(s.content))) {
       const hasSource = /<(BarChart|SplitBarChart|SlopeChart|SourceNote|CirculationTable|FiguresTable)\b/.test(s.content)
-      const isCoverOrClose = s.index === 0 || /Bottom line|What we ask/.test(title(s))
+      const isCoverOrClose = s.index === 0 || /Decisions for the minutes|We ask the board/.test(title(s))
       if (isCoverOrClose) continue
       expect(hasSource, `${title(s)}: no source line`).toBe(true)
       const hasTakeaway = /^\*\*[^*]+/m.test(s.content) || /<div class="big-figs">/.test(s.content) || /<div class="(limits|aside)">/.test(s.content)
