@@ -71,7 +71,7 @@ export interface Plan {
 export const PLAN: Plan = {
   setBy: 'Office of the CEO',
   setOn: '2026-11-27',
-  currency: 'GBP',
+  currency: 'USD',
   meetings: {
     proposed: { name: 'Board meeting', date: '2026-12-10' },
     charters: { name: 'Board meeting', date: '2027-02-11' },
@@ -83,7 +83,7 @@ export const PLAN: Plan = {
       verb: 'Approve',
       decision: 'a pilot in waves in the functions on the pilot slide, with coaching in directing the agent on each function’s own tasks; the later wave, coached a quarter later, is the comparison group',
       owner: 'Chief Operating Officer',
-      cap: { amount: 180_000, currency: 'GBP' },
+      cap: { amount: 180_000, currency: 'USD' },
       costNote: 'licences and coaching for both waves',
       returnsAt: 'pilotReview',
       test: 'go to a company-wide plan only if the pilot test on the pilot slide is met; otherwise stop or redesign',
@@ -241,7 +241,7 @@ export function assertValidPlan(plan: Plan = PLAN, budgetCurrency?: string): Pla
 /** The total the board is asked to approve: the sum of the caps. */
 export const totalCap = (plan: Plan = PLAN): Money => ({ amount: plan.asks.reduce((s, a) => s + (a.cap?.amount ?? 0), 0), currency: plan.currency })
 
-/** "£180,000" */
+/** "US$180,000": British style, with the currency named, as the analytics and the budget are in US dollars. */
 export function formatMoney(m: Money): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(m.amount)
 }

@@ -26,7 +26,7 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
     ['a missing owner', (p: Plan) => ((p.asks[0] as { owner: string }).owner = ''), /^asks\[0\] \(pilot\)\.owner is missing/],
     ['a negative amount', (p: Plan) => ((p.asks[0] as { cap: { amount: number } }).cap.amount = -5), /^asks\[0\] \(pilot\)\.cap\.amount must be a positive amount, got -5/],
     ['a review before the meeting it is proposed at', (p: Plan) => ((p.meetings as Record<string, { date: string }>).pilotReview.date = '2026-11-01'), /^meetings\.pilotReview\.date \(2026-11-01\) must come after the meeting the plan is proposed at \(2026-12-10\)/],
-    ['a currency that differs from the plan’s', (p: Plan) => ((p.asks[0] as { cap: { currency: string } }).cap.currency = 'USD'), /^asks\[0\] \(pilot\)\.cap\.currency is USD, but the plan is in GBP/],
+    ['a currency that differs from the plan’s', (p: Plan) => ((p.asks[0] as { cap: { currency: string } }).cap.currency = 'GBP'), /^asks\[0\] \(pilot\)\.cap\.currency is GBP, but the plan is in USD/],
     ['a day that is not in the calendar', (p: Plan) => ((p.pilot as { toolsFrom: string }).toolsFrom = '2027-02-30'), /^pilot\.toolsFrom must be a real day/],
     ['a comparison wave coached inside the test quarter', (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string }).coachingFrom = '2027-05-01'), /^pilot\.waves\[1\]\.coachingFrom \(2027-05-01\) falls inside the test quarter 2027-Q2/],
   ])('%s', (_, change, message) => {
@@ -36,7 +36,7 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
   })
 
   it('a plan in another currency than the CEO office’s budget is refused', () => {
-    expect(planProblems(PLAN, 'USD')).toEqual(['currency is GBP, but data/scorecard/budget.json is in USD'])
+    expect(planProblems(PLAN, 'EUR')).toEqual(['currency is USD, but data/scorecard/budget.json is in EUR'])
   })
 
   it('never compares with today: the checks depend on the plan’s own dates only', () => {

@@ -199,7 +199,7 @@ describe('npm run host: the deck runs under the policy', () => {
       expect(await p.locator(`.slidev-page-${no}`).innerText(), `slide ${no}`).not.toBe('')
       await collect(p, `slide ${no}`)
     }
-    const whatIf = deckSlides().findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+    const whatIf = deckSlides().findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1
     await openSlide(p, `${origin}${BASE}`, whatIf)
     await p.fill('#wi-people', '1000')
     await p.press('#wi-people', 'Enter')

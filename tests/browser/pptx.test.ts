@@ -130,12 +130,19 @@ describe('the PowerPoint, read back', () => {
     for (let n = 1; n <= SLIDES.length; n++) expect(plain(textOf(await slideXml(n))), `slide ${n}`).toContain(plain(SLIDES[n - 1].title!))
   })
 
+  it('marks every slide with its part of the paper, as the deck does: the main story, then the pre-read', async () => {
+    for (let n = 1; n <= SLIDES.length; n++) {
+      const text = plain(textOf(await slideXml(n))).toLowerCase()
+      expect(text, `slide ${n}`).toContain(SLIDES[n - 1].frontmatter.part === 'main' ? 'for the meeting' : 'pre-read')
+    }
+  })
+
   it('names the deck in its properties: title, author and a one-line subject', async () => {
     const core = await read('docProps/core.xml')
     expect(unescape(/<dc:title>([^<]*)</.exec(core)![1])).toBe(SLIDES[0].title)
     expect(/<dc:creator>([^<]*)</.exec(core)![1]).toBe(SLIDES[0].frontmatter.author)
     const subject = unescape(/<dc:subject>([^<]*)</.exec(core)![1])
-    expect(subject).toMatch(/^Board briefing on Anthropic's study/)
+    expect(subject).toMatch(/^Board paper on Anthropic's study/)
     expect(subject).not.toContain('\n')
   })
 

@@ -206,7 +206,7 @@ describe('links in and out of the reader view', () => {
   })
 
   it('the what-if slide works in the reader view and keeps its scenario in the link', async () => {
-    const whatIf = `#slide-${SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1}`
+    const whatIf = `#slide-${SLIDES.findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1}`
     const { page } = await openReader(SIZES[3], whatIf)
     const people = page.locator(`${whatIf} input[type="number"]`).first()
     await people.fill('500')
@@ -217,7 +217,7 @@ describe('links in and out of the reader view', () => {
   })
 
   it('on a phone the what-if controls follow the slide at full size, and keep the scenario in the link', async () => {
-    const whatIf = `#slide-${SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1}`
+    const whatIf = `#slide-${SLIDES.findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1}`
     const { page } = await openReader(SIZES[0], whatIf)
     const people = page.locator(`${whatIf} .reader__whatif #reader-wi-people`)
     const box = (await people.boundingBox())!

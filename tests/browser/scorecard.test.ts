@@ -21,7 +21,7 @@ import { BASE, launch, openSlide, pdfText, squash } from './helpers'
 const DATA_SITE = resolve('test-results/site-scorecard')
 const NO_DATA_SITE = resolve('test-results/site-no-scorecard')
 const DECK = 'board-deck-agentic-coding'
-const EMPTY_TITLE = 'Since the last meeting: our own measures'
+const EMPTY_TITLE = 'Since the last meeting: no quarter of our own measured yet'
 const DATA_TITLES = deckSlides(undefined, true).filter((s) => s.frontmatter.scorecard === 'data').map((s) => s.title!)
 
 const emails = fixtureEmails()
@@ -64,14 +64,15 @@ describe('no scorecard data: one slide says what will be measured', () => {
   afterAll(() => site?.close())
 
   it('the slide after the asks lists the measures and when the first reading is due, with no chart and no number of ours', async () => {
-    const no = deckSlides(undefined, false).findIndex((s) => s.title === EMPTY_TITLE) + 1
-    expect(no).toBe(3)
+    const slides = deckSlides(undefined, false)
+    const no = slides.findIndex((s) => s.title === EMPTY_TITLE) + 1
+    expect(no).toBe(slides.findIndex((s) => s.title?.startsWith('The pilot')) + 2) // in the main story, after the risks
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const { problems } = watch(page)
     await openSlide(page, site.url, no)
     const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
     expect(text).toContain('No quarter measured yet')
-    expect(text).toMatch(/The first reading covers Q\d \d{4}, which closes on \d+ \w+ \d{4}/)
+    expect(text).toMatch(/The first reading of our Claude Code analytics covers Q\d \d{4}, which closes on \d+ \w+ \d{4}/)
     for (const name of ['Active people', 'Sessions per person per week', 'Sessions with a commit or pull request', 'Edit acceptance rate', 'Estimated cost per active person per month', 'Estimated cost per session']) expect(text).toContain(name)
     expect(text).toContain('A proxy, not the study’s measure')
     expect(await page.locator(`.slidev-page-${no} canvas`).count()).toBe(0)
@@ -104,9 +105,11 @@ describe('two quarters of synthetic data, imported and built as the README says'
   }, 600_000)
   afterAll(() => site?.close())
 
-  it('the section replaces the no-data slide: a scorecard and four concern slides, right after the asks', () => {
+  it('the section replaces the no-data slide: the scorecard in the main story after the risks, four concern slides in the pre-read', () => {
     expect(DATA_TITLES).toHaveLength(5)
-    expect(DATA_TITLES.map(noOf)).toEqual([3, 4, 5, 6, 7])
+    expect(noOf(DATA_TITLES[0])).toBe(dataSlides.findIndex((s) => s.title?.startsWith('The pilot')) + 2)
+    expect(dataSlides[noOf(DATA_TITLES[0]) - 1].frontmatter.part).toBe('main')
+    for (const t of DATA_TITLES.slice(1)) expect(dataSlides[noOf(t) - 1].frontmatter.part, t).toBe('pre-read')
     expect(noOf(EMPTY_TITLE)).toBe(0)
   })
 
@@ -160,7 +163,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
 
   it('the what-if slide starts from our latest measured headcount, and says so', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-    const no = dataSlides.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+    const no = dataSlides.findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1
     await openSlide(page, site.url, no)
     const q3 = activePeopleIn('2026-Q3')
     expect(await page.inputValue('#wi-people')).toBe(String(q3))

@@ -210,11 +210,11 @@ describe('navigation on a plain static host under /board/', () => {
   it('a deep link to a slide opens that slide, and reloading keeps it', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     watch(page, [])
-    const target = SLIDES.findIndex((s) => /hit trouble/.test(s.title ?? '')) + 1
+    const target = SLIDES.findIndex((s) => /troubled sessions/.test(s.title ?? '')) + 1
     await openSlide(page, site.url, target)
     await page.reload()
     await page.waitForSelector(`.slidev-page-${target}`)
-    expect(await page.locator(`.slidev-page-${target} h1`).innerText()).toMatch(/hit trouble/)
+    expect(await page.locator(`.slidev-page-${target} h1`).innerText()).toMatch(/troubled sessions/)
     // The browser tab and a bookmark name the deck, not the tool it was built with.
     expect(await page.title()).toBe(SLIDES[0].title)
     await page.close()
@@ -235,6 +235,24 @@ describe('navigation on a plain static host under /board/', () => {
     await page.goto(`${site.url}#/presenter/${withCue}`)
     await page.waitForSelector('.slidev-note')
     expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
+    await page.close()
+  })
+
+  it('the presenter view shows the pace against the ten-minute plan, and says when a slide is pre-read', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const main = SLIDES.map((s, i) => ({ s, no: i + 1 })).filter(({ s }) => s.frontmatter.part === 'main')
+    // The plan at the fourth main slide: the budgets of the three before it.
+    const at = main[3]
+    const planned = main.slice(0, 3).reduce((t, { s }) => t + Number(s.frontmatter.minutes) * 60, 0)
+    const clock = `${Math.floor(planned / 60)}:${String(planned % 60).padStart(2, '0')}`
+    await page.goto(`${site.url}#/presenter/${at.no}`)
+    await expect.poll(() => page.locator('[data-pace]').innerText()).toBe(`Plan: start this slide at ${clock}`)
+    const pre = SLIDES.findIndex((s) => s.frontmatter.part === 'pre-read') + 1
+    await page.goto(`${site.url}#/presenter/${pre}`)
+    await expect.poll(() => page.locator('[data-pace]').innerText()).toContain('Pre-read slide')
+    // The audience never sees it.
+    await openSlide(page, site.url, at.no)
+    expect(await page.locator('[data-pace]').count()).toBe(0)
     await page.close()
   })
 })
@@ -290,6 +308,14 @@ describe('the exported PDFs', () => {
     for (let no = 1; no <= TOTAL; no++) expect(text).toContain(`${no} / ${TOTAL}`)
   })
 
+  it('every page of the deck PDF says which part of the paper it is: the main story, then the pre-read', () => {
+    const marks = SLIDES.map((_, i) => squash(pdfText(DECK_PDF, i + 1)))
+    const expected = SLIDES.map((s) => (s.frontmatter.part === 'main' ? 'FOR THE MEETING' : 'PRE-READ'))
+    expect(marks.map((t) => (/\bPRE-READ\b/i.test(t) ? 'PRE-READ' : /\bFOR THE MEETING\b/i.test(t) ? 'FOR THE MEETING' : 'unmarked'))).toEqual(expected)
+    expect(expected).toContain('PRE-READ')
+    expect(expected[0]).toBe('FOR THE MEETING')
+  })
+
   it("its text includes each data slide's takeaway, as rendered on the slide", async () => {
     const text = squash(pdfText(DECK_PDF))
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
@@ -312,7 +338,7 @@ describe('the exported PDFs', () => {
     expect(info.Tagged).toBe('yes')
     expect(info.Title).toBe(SLIDES[0].title)
     expect(info.Author).toBe('Office of the CEO')
-    expect(info.Subject).toMatch(/^Board briefing on Anthropic's study/)
+    expect(info.Subject).toMatch(/^Board paper on Anthropic's study/)
     const doc = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false })
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(en)')
   })
@@ -339,8 +365,8 @@ describe('the exported PDFs', () => {
 
   it('click-by-click builds print in their final state', () => {
     const text = squash(pdfText(DECK_PDF))
-    expect(text).toContain('Each team writes down what the agent may execute')
-    expect(text).toContain('Mix of agent work by type each quarter')
+    expect(text).toContain('Each pilot team writes a short charter')
+    expect(text).toContain('Teams with a charter (the charter register, not the analytics)')
   })
 
   it('the notes PDF exists and carries the speaker notes', () => {
@@ -350,7 +376,7 @@ describe('the exported PDFs', () => {
 })
 
 describe('the what-if slide on the built site', () => {
-  const no = SLIDES.findIndex((s) => /Your organisation/.test(s.title ?? '')) + 1
+  const no = SLIDES.findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1
   const verifiedToday = (page: Page) => page.locator(`.slidev-page-${no} [data-row^="Verified"] [data-col="today"]`).innerText()
 
   it('moving a control changes the outputs and the URL; the URL restores it; reset brings back the defaults', async () => {
