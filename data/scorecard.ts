@@ -216,7 +216,7 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
   editAcceptance: {
     id: 'editAcceptance',
     name: 'Edit acceptance rate',
-    definition: 'Accepted ÷ (accepted + rejected) proposals of the edit, multi-edit, write and notebook-edit tools.',
+    definition: 'Accepted ÷ (accepted + rejected) changes to files that the agent proposed.',
     format: 'percent',
   },
   costPerPersonPerMonth: {
