@@ -5,14 +5,8 @@ import { defineConfig, type Plugin } from 'vite'
 import { validateFigures, formatProblem } from './data/validate.ts'
 import { FACTS, FIGURES } from './data/figures.ts'
 import { PLAN, planProblems } from './data/plan.ts'
-import { readScorecardFiles, scorecardPlugin } from './scripts/scorecard/files.ts'
+import { budgetCurrency, scorecardPlugin } from './scripts/scorecard/files.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './scripts/vite/first-view.ts'
-
-/** The currency of data/scorecard/budget.json, if the CEO's office has set one: the plan must match it. */
-function budgetCurrency(): string | undefined {
-  const b = readScorecardFiles().budget?.json as { currency?: unknown } | undefined
-  return typeof b?.currency === 'string' ? b.currency : undefined
-}
 
 function validateFiguresPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.

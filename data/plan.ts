@@ -5,6 +5,8 @@
  * numbers (tests/plan.test.ts). Checked by validatePlan() when the deck is built, exported or served.
  */
 
+import { QUARTER, quarterBounds } from './scorecard.ts'
+
 /** Days are YYYY-MM-DD. */
 export interface Meeting {
   name: string
@@ -209,14 +211,11 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
     else if (realDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom) bad(`${at}.coachingFrom`, `(${w.coachingFrom}) must come after the tool arrives (${p.toolsFrom}), so each wave has an uncoached baseline`)
     else if (i > 0 && realDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom) bad(`${at}.coachingFrom`, 'must come after the wave before it: the later wave is the comparison group')
   })
-  const quarter = /^(\d{4})-Q([1-4])$/
-  for (const k of ['baselineQuarter', 'testQuarter'] as const) if (!quarter.test(p[k])) bad(`pilot.${k}`, `must be a quarter such as 2027-Q1, got ${JSON.stringify(p[k])}`)
-  if (quarter.test(p.baselineQuarter) && quarter.test(p.testQuarter) && p.testQuarter <= p.baselineQuarter) bad('pilot.testQuarter', 'must come after the baseline quarter')
+  for (const k of ['baselineQuarter', 'testQuarter'] as const) if (!QUARTER.test(p[k])) bad(`pilot.${k}`, `must be a quarter such as 2027-Q1, got ${JSON.stringify(p[k])}`)
+  if (QUARTER.test(p.baselineQuarter) && QUARTER.test(p.testQuarter) && p.testQuarter <= p.baselineQuarter) bad('pilot.testQuarter', 'must come after the baseline quarter')
   const [first, second] = p.waves
-  if (first && second && realDay(first.coachingFrom) && realDay(second.coachingFrom) && quarter.test(p.testQuarter)) {
-    const [y, q] = p.testQuarter.split('-Q').map(Number)
-    const starts = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`
-    const ends = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10)
+  if (first && second && realDay(first.coachingFrom) && realDay(second.coachingFrom) && QUARTER.test(p.testQuarter)) {
+    const { from: starts, to: ends } = quarterBounds(p.testQuarter)
     if (first.coachingFrom > starts) bad('pilot.testQuarter', `(${p.testQuarter}) starts before the first wave's coaching (${first.coachingFrom})`)
     if (second.coachingFrom <= ends) bad('pilot.waves[1].coachingFrom', `(${second.coachingFrom}) falls inside the test quarter ${p.testQuarter}: the comparison wave must still be uncoached`)
     if (plan.meetings.pilotReview.date <= ends) bad('meetings.pilotReview.date', `(${plan.meetings.pilotReview.date}) must come after the test quarter ${p.testQuarter} closes (${ends})`)
@@ -244,9 +243,4 @@ export const totalCap = (plan: Plan = PLAN): Money => ({ amount: plan.asks.reduc
 /** "US$180,000": British style, with the currency named, as the analytics and the budget are in US dollars. */
 export function formatMoney(m: Money): string {
   return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(m.amount)
-}
-
-/** "10 December 2026" */
-export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 }

@@ -73,12 +73,15 @@ export class ScorecardError extends Error {
   }
 }
 
-const QUARTER = /^(\d{4})-Q([1-4])$/
+export const QUARTER = /^(\d{4})-Q([1-4])$/
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** A function's counts, each a whole number ≥ 0. */
 export const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
 
 /** A quarter's first and last day, YYYY-MM-DD. */
+/** "2026-Q3" → "Q3 2026" */
+export const quarterLabel = (q: string) => `${q.slice(5)} ${q.slice(0, 4)}`
+
 export function quarterBounds(quarter: string): { from: string; to: string } {
   const m = QUARTER.exec(quarter)
   if (!m) throw new Error(`"${quarter}" is not a quarter (expected e.g. 2026-Q3)`)

@@ -15,9 +15,8 @@ if (problems.length) {
 }
 // The plan (data/plan.ts): our proposal's owners, amounts and dates, held to its rules like the figures.
 const { PLAN, planProblems } = await import(pathToFileURL(resolve(process.env.PLAN_MODULE ?? 'data/plan.ts')).href)
-const { readScorecardFiles } = await import('./scorecard/files.ts')
-const budget = readScorecardFiles().budget?.json as { currency?: string } | undefined
-const planIssues: string[] = planProblems(PLAN, budget?.currency)
+const { budgetCurrency } = await import('./scorecard/files.ts')
+const planIssues: string[] = planProblems(PLAN, budgetCurrency())
 if (planIssues.length) {
   console.error('✗ The plan (data/plan.ts) is invalid; nothing was built or exported:')
   for (const p of planIssues) console.error(`  - ${p}`)

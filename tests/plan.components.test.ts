@@ -3,7 +3,8 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { PLAN, formatDay, formatMoney, totalCap } from '../data/plan'
+import { PLAN, formatMoney, totalCap } from '../data/plan'
+import { formatDate } from '../data/sources'
 import { ALL_MEASURES } from '../data/measures'
 
 vi.mock('virtual:scorecard', () => ({ default: { quarters: [], budget: null } }))
@@ -14,7 +15,7 @@ describe('plan components', () => {
     const text = mount(PlanAsks).text()
     for (const a of PLAN.asks) {
       expect(text).toContain(a.owner)
-      expect(text).toContain(formatDay(PLAN.meetings[a.returnsAt].date))
+      expect(text).toContain(formatDate(PLAN.meetings[a.returnsAt].date))
       if (a.cap) expect(text).toContain(formatMoney(a.cap))
     }
     expect(text).toContain(`up to ${formatMoney(totalCap())}`)

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PLAN, formatDay, formatMoney, planProblems, totalCap, type Plan } from '../data/plan'
+import { PLAN, formatMoney, planProblems, totalCap, type Plan } from '../data/plan'
+import { formatDate } from '../data/sources'
 import { ALL_MEASURES, promisedMeasure } from '../data/measures'
 import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../setup/parts'
 import { deckSlides } from './helpers/deck'
@@ -47,6 +48,7 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
   it('a broken plan stops the build (the step every build and export runs), naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-'))
     const broken = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8').replace("owner: 'Chief Technology Officer',\n      cap: null", "owner: '',\n      cap: null")
+      .replace("from './scorecard.ts'", `from '${join(__dirname, '..', 'data', 'scorecard.ts')}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'plan.ts'), broken)
     const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], { encoding: 'utf8', env: { ...process.env, PLAN_MODULE: join(dir, 'plan.ts') } })
     expect(r.status).toBe(1)
@@ -58,9 +60,9 @@ describe('no plan number is typed into a slide: amounts, dates, thresholds and c
   const typed = [...new Set([
     formatMoney(totalCap()),
     ...PLAN.asks.flatMap((a) => (a.cap ? [formatMoney(a.cap), String(a.cap.amount)] : [])),
-    ...Object.values(PLAN.meetings).map((m) => formatDay(m.date)),
-    ...PLAN.pilot.waves.map((w) => formatDay(w.coachingFrom)),
-    formatDay(PLAN.pilot.toolsFrom),
+    ...Object.values(PLAN.meetings).map((m) => formatDate(m.date)),
+    ...PLAN.pilot.waves.map((w) => formatDate(w.coachingFrom)),
+    formatDate(PLAN.pilot.toolsFrom),
     `${PLAN.pilot.minReviewCoverage}%`,
     `${PLAN.pilot.minGainOverComparison} percentage points`,
     `${PLAN.pilot.minGainOverComparison} points`,

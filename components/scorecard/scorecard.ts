@@ -3,15 +3,14 @@
  * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
  */
 import scorecard from 'virtual:scorecard'
-import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, totalOf, type QuarterFile } from '../../data/scorecard'
+import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel, totalOf, type QuarterFile } from '../../data/scorecard'
 import { formatDate } from '../../data'
 
 export const SCORECARD = scorecard
 export const QUARTERS: readonly QuarterFile[] = scorecard.quarters
 export const CURRENCY = QUARTERS[0]?.currency ?? 'USD'
 
-/** "2026-Q3" → "Q3 2026" */
-export const quarterLabel = (q: string) => `${q.slice(5)} ${q.slice(0, 4)}`
+export { quarterLabel } from '../../data/scorecard'
 
 /** Where the numbers come from, for the line under each scorecard chart. */
 export function provenanceLine(quarters: readonly QuarterFile[] = QUARTERS): string {

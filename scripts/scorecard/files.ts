@@ -36,6 +36,12 @@ function readJson(path: string): unknown {
   }
 }
 
+/** The currency of budget.json, if the CEO's office has set one: the plan (data/plan.ts) must be in it too. */
+export function budgetCurrency(dir = scorecardDir()): string | undefined {
+  const b = readScorecardFiles(dir).budget?.json as { currency?: unknown } | undefined
+  return typeof b?.currency === 'string' ? b.currency : undefined
+}
+
 /** The folder's files, parsed but not yet checked. A stray file (a raw API page, say) is refused by name. */
 export function readScorecardFiles(dir = scorecardDir()): ScorecardFiles {
   if (!existsSync(dir)) return { dir, quarters: [], budget: null }
