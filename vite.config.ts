@@ -1,12 +1,12 @@
 // Slidev's Vite config: validate the figures whenever the deck is served, built or exported, serve our
 // scorecard (virtual:scorecard), pre-bundle chart.js so the first visit does not reload, and keep the
-// first view light (scripts/vite/first-view.ts).
+// first view light (vite/first-view.ts).
 import { defineConfig, type Plugin } from 'vite'
 import { validateFigures, formatProblem } from './data/validate.ts'
 import { FACTS, FIGURES } from './data/figures.ts'
 import { PLAN, planProblems } from './data/plan.ts'
 import { budgetCurrency, scorecardPlugin } from './scripts/scorecard/files.ts'
-import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './scripts/vite/first-view.ts'
+import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './vite/first-view.ts'
 
 function validateFiguresPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.

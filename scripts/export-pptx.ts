@@ -19,16 +19,13 @@ import JSZip from 'jszip'
 import PptxGenJS from 'pptxgenjs'
 import { chromium, type Page } from 'playwright-chromium'
 import { CHARTS, type ChartId } from '../data/charts'
-import { tableRows } from '../components/charts/build'
+import { tableRows } from '../shared/charts/build'
 import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { parseScorecardSpec, scorecardChartArgs } from './pptx/scorecard-charts'
-// @ts-expect-error plain JS module
-import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
-// @ts-expect-error plain JS module
-import { DECK_NAME, run } from './lib/run.mjs'
-// @ts-expect-error plain JS module
-import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
+import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
+import { DECK_NAME, run } from './lib/run.ts'
+import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 
 interface Box {
   x: number

@@ -13,7 +13,7 @@ import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, frameAncestors, inlineScriptHashes, nginxHeaderLines } from '../deploy/headers.mjs'
-import { normaliseBase } from './lib/base.mjs'
+import { normaliseBase } from './lib/base.ts'
 import { ensureNginx } from './lib/nginx.mjs'
 
 /** Debian's account for web servers (www-data), or nobody. */
@@ -51,7 +51,7 @@ const site = resolve(process.env.SITE_DIR ?? 'dist')
 const index = join(site, 'index.html')
 if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`)) {
   console.log(`Building the site for ${base} into ${site} …`)
-  const build = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, BASE: base, OUT_DIR: site } })
+  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, BASE: base, OUT_DIR: site } })
   if (build.status !== 0) fail('the build failed; see above')
 }
 

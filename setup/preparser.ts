@@ -1,10 +1,10 @@
 // The "Since the last meeting" section follows the data: its slides for imported quarters, or the one slide
-// that lists the measures until the first quarter is imported (scripts/lib/scorecard-slides.mjs).
-// Every slide must say which part of the paper it is in, and a main slide its time budget (setup/parts.ts):
+// that lists the measures until the first quarter is imported (vite/scorecard-slides.ts).
+// Every slide must say which part of the paper it is in, and a main slide its time budget (shared/parts.ts):
 // a slide that does not stops the deck with the slide named, rather than showing without its mark.
 import { definePreparserSetup } from '@slidev/types'
-import { scorecardSlidesExtension } from '../scripts/lib/scorecard-slides.mjs'
-import { minutesOf } from './parts'
+import { scorecardSlidesExtension } from '../vite/scorecard-slides.ts'
+import { minutesOf } from '../shared/parts'
 
 export default definePreparserSetup(() => [
   scorecardSlidesExtension(),

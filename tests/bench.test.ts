@@ -1,7 +1,6 @@
 // The benchmark's own logic: medians, ratios and the budget check.
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS module
-import { median, missedBudgets, ratio, summarise, table } from '../scripts/lib/bench-stats.mjs'
+import { median, missedBudgets, ratio, summarise, table } from '../scripts/lib/bench-stats.ts'
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the middle two of an even count', () => {

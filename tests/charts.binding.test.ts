@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { figure } from '../data'
 import { CHARTS, type ChartSpec } from '../data/charts'
-import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../components/charts/build'
-import { PALETTE } from '../components/charts/palette'
+import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
+import { PALETTE } from '../shared/charts/palette'
 
 /** Sums each bar's segments back into [lo, hi] per figure id. */
 function drawn(spec: ChartSpec): Record<string, [number, number]> {

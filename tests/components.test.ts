@@ -31,7 +31,7 @@ import BarChart from '../components/BarChart.vue'
 import SplitBarChart from '../components/SplitBarChart.vue'
 import SlopeChart from '../components/SlopeChart.vue'
 import Fig from '../components/Fig.vue'
-import { TYPE } from '../components/charts/theme'
+import { TYPE } from '../shared/charts/theme'
 
 /** Slides are laid out 980 px wide; at 1920×1080 a slide pixel is 1920/980 screen pixels. */
 const SCREEN_PX_PER_SLIDE_PX = 1920 / 980

@@ -1,4 +1,4 @@
-// The deck's Inter is subset (scripts/fonts.mjs) so slide 1 loads less: the committed files must be what the
+// The deck's Inter is subset (scripts/fonts.ts) so slide 1 loads less: the committed files must be what the
 // script writes from the installed @fontsource/inter, and must hold every character the deck shows, or a
 // board member would see a glyph from another font in the middle of a word.
 import { readFileSync, readdirSync } from 'node:fs'
@@ -7,7 +7,7 @@ import { defineComponent, h } from 'vue'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
 import { describe, expect, it, vi } from 'vitest'
-import { WEIGHTS, subsetWeight } from '../scripts/fonts.mjs'
+import { WEIGHTS, subsetWeight } from '../scripts/fonts.ts'
 
 vi.mock('@slidev/client', async () => {
   const { computed } = await import('vue')
@@ -45,8 +45,8 @@ async function deckCharacters(): Promise<Set<string>> {
 }
 
 describe('the subset Inter', () => {
-  it.each(WEIGHTS)('weight %i is what scripts/fonts.mjs writes from @fontsource/inter', async (w) => {
-    expect(Buffer.from(readFileSync(fontFile(w))).equals(Buffer.from(await subsetWeight(w))), `styles/fonts/inter-${w}.woff2 is stale: run node scripts/fonts.mjs`).toBe(true)
+  it.each(WEIGHTS)('weight %i is what scripts/fonts.ts writes from @fontsource/inter', async (w) => {
+    expect(Buffer.from(readFileSync(fontFile(w))).equals(Buffer.from(await subsetWeight(w))), `styles/fonts/inter-${w}.woff2 is stale: run node scripts/fonts.ts`).toBe(true)
   })
 
   it('every weight holds every character the deck shows', async () => {
@@ -55,7 +55,7 @@ describe('the subset Inter', () => {
     for (const w of WEIGHTS) {
       const have = await unicodes(fontFile(w))
       const missing = [...chars].filter((c) => !have.has(c.codePointAt(0)!))
-      expect(missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`), `inter-${w}.woff2 lacks these; add them to RANGES in scripts/fonts.mjs`).toEqual([])
+      expect(missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`), `inter-${w}.woff2 lacks these; add them to RANGES in scripts/fonts.ts`).toEqual([])
     }
   }, 60_000)
 

@@ -1,8 +1,7 @@
 // Bad input stops the build and the export with a message that names the problem, before anything is drawn.
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS module
-import { normaliseBase } from '../scripts/lib/base.mjs'
+import { normaliseBase } from '../scripts/lib/base.ts'
 import { FIGURES } from '../data'
 import { figureRows, toCsv, toJson } from '../data/export'
 
@@ -15,14 +14,14 @@ function runScript(args: string[], env: Record<string, string>) {
 
 describe('a malformed figure stops build and export', () => {
   it('npm run build exits with the figure id and the rule', () => {
-    const r = runScript(['scripts/build.mjs'], { ...MALFORMED, OUT_DIR: 'test-results/should-not-exist' })
+    const r = runScript(['scripts/build.ts'], { ...MALFORMED, OUT_DIR: 'test-results/should-not-exist' })
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
     expect(r.output).not.toContain('slidev build')
   }, 120_000)
 
   it('npm run export exits with the figure id and the rule', () => {
-    const r = runScript(['scripts/export.mjs', '--out', 'test-results/should-not-exist'], MALFORMED)
+    const r = runScript(['scripts/export.ts', '--out', 'test-results/should-not-exist'], MALFORMED)
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
   }, 120_000)
@@ -52,7 +51,7 @@ describe('base path', () => {
   })
 
   it('a build with a bad base stops before building', () => {
-    const r = runScript(['scripts/build.mjs'], { BASE: 'https://example.org/board/', OUT_DIR: 'test-results/should-not-exist' })
+    const r = runScript(['scripts/build.ts'], { BASE: 'https://example.org/board/', OUT_DIR: 'test-results/should-not-exist' })
     expect(r.status).toBe(2)
     expect(r.output).toContain('BASE must be a path such as /board/, not a URL')
   }, 60_000)

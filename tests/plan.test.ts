@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { PLAN, formatMoney, planProblems, totalCap, type Plan } from '../data/plan'
 import { formatDate } from '../data/sources'
 import { ALL_MEASURES, promisedMeasure } from '../data/measures'
-import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../setup/parts'
+import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../shared/parts'
 import { deckSlides } from './helpers/deck'
 
 const SLIDES_PATH = join(__dirname, '..', 'slides.md')

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSync } from '@slidev/parser'
 import { readFileSync } from 'node:fs'
-import { slideTitle } from '../scripts/lib/slide-title.mjs'
+import { slideTitle } from '../shared/slide-title.ts'
 import { slideMd } from './claims/markdown'
 import { SLIDES_PATH } from './helpers/deck'
 

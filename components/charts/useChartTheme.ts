@@ -1,7 +1,7 @@
 // Slidev's dark-mode and print-mode state, as a ThemeState for theme.ts.
 import { computed } from 'vue'
 import { useDarkMode, useNav } from '@slidev/client'
-import type { ThemeState } from './theme'
+import type { ThemeState } from '../../shared/charts/theme'
 
 export function useChartTheme() {
   const { isDark } = useDarkMode()

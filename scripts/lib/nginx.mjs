@@ -1,7 +1,7 @@
 // Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
-// (as root on Debian), the same way scripts/lib/chromium.mjs gets Chromium.
+// (as root on Debian), the same way scripts/install/chromium.ts gets Chromium.
 import { existsSync } from 'node:fs'
-import { aptInstall, canAptInstall } from './apt.mjs'
+import { aptInstall, canAptInstall } from '../install/apt.ts'
 
 const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
 

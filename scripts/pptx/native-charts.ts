@@ -7,9 +7,9 @@
 import type PptxGenJS from 'pptxgenjs'
 import { figure } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
-import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../components/charts/build'
-import { PALETTE, inkFor } from '../../components/charts/palette'
-import { TYPE } from '../../components/charts/theme'
+import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../shared/charts/build'
+import { PALETTE, inkFor } from '../../shared/charts/palette'
+import { TYPE } from '../../shared/charts/theme'
 
 /** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
 export const FONT_FACE = 'Inter'

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { Plugin } from 'vite'
-import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../lib/scorecard-slides.mjs'
+import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
 import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
 
 export { REPO_ROOT, scorecardDir }

@@ -3,11 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
-// @ts-expect-error plain JS module
-import { ensureChromium } from '../../scripts/lib/chromium.mjs'
+import { ensureChromium } from '../../scripts/install/chromium.ts'
 // @ts-expect-error plain JS module
 import { ensureNginx } from '../../scripts/lib/nginx.mjs'
-import { ensureLibreOffice } from '../../scripts/lib/libreoffice.mjs'
+import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
 
 export const SITE_DIR = resolve('test-results/site')
 export const EXPORT_DIR = resolve('test-results/exports')
@@ -27,9 +26,9 @@ export default function setup(project: TestProject) {
   }
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
-  run('node', ['scripts/build.mjs'], { BASE: 'board', OUT_DIR: SITE_DIR })
-  run('node', ['scripts/export.mjs', '--notes', '--out', EXPORT_DIR])
-  run('node', ['scripts/export.mjs', '--handout', '--out', EXPORT_DIR])
+  run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
+  run('npx', ['tsx', 'scripts/export.ts', '--notes', '--out', EXPORT_DIR])
+  run('npx', ['tsx', 'scripts/export.ts', '--handout', '--out', EXPORT_DIR])
   project.provide('chromium', chromium)
 }
 

@@ -1,9 +1,7 @@
 import { chromium, type Browser } from 'playwright-chromium'
 import { inject } from 'vitest'
-// @ts-expect-error plain JS module
-import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.mjs'
-// @ts-expect-error plain JS module
-import { serveStatic } from '../../scripts/lib/static-server.mjs'
+import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
+import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { BASE, SITE_DIR } from './globalSetup'
 
 export { BASE, SITE_DIR }
@@ -16,7 +14,7 @@ export async function serveSite(): Promise<{ url: string; close: () => Promise<v
   return serveStatic(SITE_DIR, BASE)
 }
 
-export { openSlide } from '../../scripts/lib/browser.mjs'
-export { pdfBookmarks, pdfInfo, pdfPages, pdfText } from '../../scripts/lib/pdf.mjs'
+export { openSlide } from '../../scripts/lib/browser.ts'
+export { pdfBookmarks, pdfInfo, pdfPages, pdfText } from '../../scripts/lib/pdf.ts'
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim()

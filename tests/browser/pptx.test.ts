@@ -9,9 +9,9 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
-import { PALETTE } from '../../components/charts/palette'
-import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
-import { pdfWordsOffPage } from '../../scripts/lib/pdf.mjs'
+import { PALETTE } from '../../shared/charts/palette'
+import { convertToPdf } from '../../scripts/install/libreoffice.ts'
+import { pdfWordsOffPage } from '../../scripts/lib/pdf.ts'
 import { SITE_DIR, pdfPages, pdfText, squash } from './helpers'
 
 const SLIDES = deckSlides()

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
-import { slideTitle } from '../../scripts/lib/slide-title.mjs'
+import { slideTitle } from '../../shared/slide-title.ts'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
@@ -294,7 +294,7 @@ describe('the handout (npm run export:handout)', () => {
 
   it('--letter prints on US Letter', () => {
     const out = mkdtempSync(join(tmpdir(), 'handout-'))
-    const r = spawnSync('node', ['scripts/export.mjs', '--handout', '--letter', '--out', out], { encoding: 'utf8', timeout: 120_000 })
+    const r = spawnSync('npx', ['tsx', 'scripts/export.ts', '--handout', '--letter', '--out', out], { encoding: 'utf8', timeout: 120_000 })
     expect(r.status, r.stderr).toBe(0)
     expect(pdfInfo(join(out, 'board-deck-agentic-coding-handout.pdf'))['Page size']).toMatch(/^612 x 792 pts \(letter\)/)
   }, 120_000)

@@ -11,9 +11,8 @@ import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS module
-import { serveStatic } from '../../scripts/lib/static-server.mjs'
-import { convertToPdf } from '../../scripts/lib/libreoffice.mjs'
+import { serveStatic } from '../../scripts/lib/static-server.ts'
+import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { deckSlides } from '../helpers/deck'
 import { FIXTURE, activePeopleIn, fixtureEmails } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash } from './helpers'
@@ -202,7 +201,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
     // The other exports (notes PDF, handout), made from the same scorecard folder.
     const exports = mkdtempSync(join(tmpdir(), 'exports-'))
     for (const kind of ['--notes', '--handout']) {
-      const r = spawnSync('node', ['scripts/export.mjs', kind, '--out', exports], { encoding: 'utf8', env: { ...process.env, SCORECARD_DIR: scorecardDir } })
+      const r = spawnSync('npx', ['tsx', 'scripts/export.ts', kind, '--out', exports], { encoding: 'utf8', env: { ...process.env, SCORECARD_DIR: scorecardDir } })
       expect(r.status, r.stderr).toBe(0)
     }
     expect(pdfText(join(exports, `${DECK}-handout.pdf`))).toContain('Q3 2026') // the handout shows the scorecard

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
-import { slideTitle } from '../../scripts/lib/slide-title.mjs'
+import { slideTitle } from '../../shared/slide-title.ts'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
@@ -15,7 +15,7 @@ import { EXPORT_DIR } from './globalSetup'
 import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { CHARTS, type ChartId } from '../../data/charts'
-import { tableRows } from '../../components/charts/build'
+import { tableRows } from '../../shared/charts/build'
 
 const SLIDES = deckSlides()
 const TOTAL = SLIDES.length
@@ -159,13 +159,13 @@ describe('what the first view loads', () => {
     const files = fetched.filter((p) => /\.(js|css|woff2)$/.test(p))
     expect(files.length).toBeGreaterThan(10)
     expect(added.length).toBeGreaterThan(5)
-    expect(files.filter((p) => !named.has(p)), 'fetched on slide 1 but not preloaded (scripts/vite/first-view.ts)').toEqual([])
+    expect(files.filter((p) => !named.has(p)), 'fetched on slide 1 but not preloaded (vite/first-view.ts)').toEqual([])
     const preloadedWeights = tagged.flatMap((p) => /\/inter-(\d+)-[\w-]+\.woff2$/.exec(p)?.[1] ?? []).sort()
     expect(preloadedWeights.length).toBeGreaterThan(0)
     expect(usedWeights.sort(), 'Inter weights slide 1 uses').toEqual(preloadedWeights)
   })
 
-  // Parts of Slidev's client the deck never uses, which scripts/vite/first-view.ts (leanClientPlugin) keeps out. Each is
+  // Parts of Slidev's client the deck never uses, which vite/first-view.ts (leanClientPlugin) keeps out. Each is
   // known by a string its own library file holds and minifying keeps; a slide that starts using `v-mark`
   // or a code block brings its library back, and then that line goes.
   const UNUSED = [

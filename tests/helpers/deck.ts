@@ -1,11 +1,11 @@
 /**
  * The deck's slides as Slidev shows them: slides.md parsed, less the "Since the last meeting" slides that
- * do not apply to the scorecard data present (scripts/lib/scorecard-slides.mjs, the rule setup/preparser.ts applies).
+ * do not apply to the scorecard data present (vite/scorecard-slides.ts, the rule setup/preparser.ts applies).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
-import { hasScorecardData, slideShown } from '../../scripts/lib/scorecard-slides.mjs'
+import { hasScorecardData, slideShown } from '../../vite/scorecard-slides.ts'
 
 export const SLIDES_PATH = join(__dirname, '..', '..', 'slides.md')
 

@@ -37,7 +37,7 @@ export function plainText(markdown: string): string {
 export const SOURCES_PRESENT = Object.values(SOURCE_FILES).every((f) => existsSync(resolve(SOURCES_DIR, f)))
 const REQUIRED = Boolean(process.env.REQUIRE_SOURCES)
 
-/** The name every source check's describe block starts with; scripts/test-all.mjs counts skipped ones by it. */
+/** The name every source check's describe block starts with; tests/run-all.ts counts skipped ones by it. */
 export const SOURCE_CHECK = 'source check'
 
 /** A block of checks that read the source documents: skipped on a clone without them, never in CI. */

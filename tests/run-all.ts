@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const steps = [
   // Debian's Chromium for the browser tests and the PDF export: found, or installed with apt-get as root.
-  { name: 'chromium', cmd: 'node', args: ['scripts/lib/chromium.mjs'] },
+  { name: 'chromium', cmd: 'npx', args: ['tsx', 'scripts/install/chromium.ts'] },
   { name: 'typecheck', cmd: 'npx', args: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], json: 'test-results/unit.json' },
   {

@@ -1,8 +1,10 @@
-// Slidev's print view, as `slidev export` opens it, for our own exporters (scripts/export.mjs for the
+// Slidev's print view, as `slidev export` opens it, for our own exporters (scripts/export.ts for the
 // PDF, scripts/export-pptx.ts for PowerPoint): Slidev's server through its public API in export mode,
 // and the page with every slide in its final state and every chart at its final values.
 
-import { scorecardSlidesExtension } from './scorecard-slides.mjs'
+import type { AddressInfo } from 'node:net'
+import type { Page } from 'playwright-chromium'
+import { scorecardSlidesExtension } from '../../vite/scorecard-slides.ts'
 
 /** Starts Slidev's server for slides.md on a free port. */
 export async function startSlidev() {
@@ -13,7 +15,7 @@ export async function startSlidev() {
   const options = await resolveOptions({ entry: 'slides.md' }, 'export')
   const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
   await server.listen()
-  const { port } = server.httpServer.address()
+  const { port } = server.httpServer!.address() as AddressInfo
   const config = options.data.config
   return {
     options,
@@ -26,12 +28,12 @@ export async function startSlidev() {
 }
 
 /** Opens `/?print=true#print` (packages/slidev/node/commands/export.ts) and waits until it is final. */
-export async function openPrintView(page, port) {
+export async function openPrintView(page: Page, port: number): Promise<void> {
   await page.goto(`http://localhost:${port}/?print=true#print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' })
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading') && document.querySelectorAll('.print-slide-container').length > 0, null, { timeout: 60_000 })
   // Every chart has drawn its final frame (components/charts/readyMarker.ts).
-  await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => c.dataset.chartReady === 'true'), null, { timeout: 60_000 })
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every(c => c.dataset.chartReady === 'true'), null, { timeout: 60_000 })
   // Slidev's empty diagram container would print as a last, blank page (slidev export hides it too).
   await page.evaluate(() => document.querySelector('#mermaid-rendering-container')?.setAttribute('hidden', ''))
 }

@@ -1,6 +1,6 @@
 // The base path the site is served from, e.g. "/board/". Slidev needs a leading and trailing slash;
 // anything that is not a plain path is refused with a message that says what to pass instead.
-export function normaliseBase(input) {
+export function normaliseBase(input: string | undefined): string {
   const raw = (input ?? '').trim()
   if (raw === '' || raw === '/') return '/'
   if (/^[a-z]+:\/\//i.test(raw) || raw.startsWith('//')) {

@@ -1,18 +1,20 @@
+import type { Page } from 'playwright-chromium'
+
 // Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
 
 /**
  * Opens slide `no` with a fresh load (as a deep link would: no slide transition in the picture)
  * and waits until its content is there and every chart on it has drawn its final frame (data-chart-ready="true").
  */
-export async function openSlide(page, siteUrl, no, { timeout = 15_000 } = {}) {
+export async function openSlide(page: Page, siteUrl: string, no: number | string, { timeout = 15_000 } = {}): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${siteUrl}#/${no}`)
   if (typeof no !== 'number') return
   await page.waitForSelector(`.slidev-page-${no}`)
   // The frame comes first; the slide's own component loads after it. Every slide has a title, so wait for text.
-  await page.waitForFunction((n) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
+  await page.waitForFunction((n: number) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
   await page.waitForFunction(
-    (n) => [...document.querySelectorAll(`.slidev-page-${n} canvas`)].every((c) => c.dataset.chartReady === 'true'),
+    (n: number) => [...document.querySelectorAll<HTMLCanvasElement>(`.slidev-page-${n} canvas`)].every(c => c.dataset.chartReady === 'true'),
     no,
     { timeout },
   )

@@ -6,9 +6,9 @@
 const WHITESPACE = /\s/u
 const PUNCTUATION = /[\p{P}\p{S}]/u
 
-export function slideTitle(raw) {
+export function slideTitle(raw: string): string {
   const chars = [...raw]
-  const openers = []
+  const openers: number[] = []
   chars.forEach((ch, i) => {
     if (ch !== "'") return
     const last = chars[i - 1] ?? ' '

@@ -12,7 +12,7 @@ export const canAptInstall = () => isDebian() && isRoot()
  * `apt-get update && apt-get install -y …`; throws if either fails. `noRecommends` keeps big suites
  * (LibreOffice) to what the tests use.
  */
-export function aptInstall(packages, { noRecommends = false } = {}) {
+export function aptInstall(packages: string[], { noRecommends = false } = {}): void {
   console.log(`Installing Debian's ${packages.join(', ')} …`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })

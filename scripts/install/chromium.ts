@@ -3,7 +3,7 @@
 // download from the network); elsewhere stops with the exact command to get one.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { aptInstall, canAptInstall } from './apt.mjs'
+import { aptInstall, canAptInstall } from './apt.ts'
 
 const STANDARD_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']
 
@@ -39,9 +39,9 @@ export function ensureChromium() {
   )
 }
 
-export function chromiumVersion(path) {
+export function chromiumVersion(path: string): string {
   return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim()
 }
 
-// `node scripts/lib/chromium.mjs` prints the path, installing if needed.
+// `npx tsx scripts/install/chromium.ts` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureChromium())

@@ -3,9 +3,9 @@
 // screenshots/. For looking at the deck as the board will: `npm run build && npm run screenshots`.
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-chromium'
-import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
-import { serveStatic } from './lib/static-server.mjs'
-import { openSlide } from './lib/browser.mjs'
+import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
+import { serveStatic } from './lib/static-server.ts'
+import { openSlide } from './lib/browser.ts'
 
 const only = process.argv.slice(2).map(Number).filter(Boolean)
 const out = 'screenshots'
@@ -13,7 +13,7 @@ mkdirSync(out, { recursive: true })
 const server = await serveStatic('dist', process.env.BASE ?? '/')
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
 try {
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
     await page.goto(`${server.url}#/1`)
     await page.waitForSelector('.slidev-page')

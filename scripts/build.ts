@@ -3,22 +3,23 @@
 // static host under that base path, with the deck's PDF, its PowerPoint, figures.json and figures.csv at its root.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+// @ts-expect-error plain JS module
 import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.mjs'
-import { normaliseBase } from './lib/base.mjs'
-import { DECK_NAME, run } from './lib/run.mjs'
+import { normaliseBase } from './lib/base.ts'
+import { DECK_NAME, run } from './lib/run.ts'
 
-let base
+let base: string
 try {
   base = normaliseBase(process.env.BASE)
 } catch (e) {
-  console.error(`✗ ${e.message}`)
+  console.error(`✗ ${(e as Error).message}`)
   process.exit(2)
 }
 const out = resolve(process.env.OUT_DIR ?? 'dist')
 
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 run('npx', ['slidev', 'build', 'slides.md', '--base', base, '--out', out])
-run('node', ['scripts/export.mjs', '--out', out])
+run('npx', ['tsx', 'scripts/export.ts', '--out', out])
 run('npx', ['tsx', 'scripts/export-pptx.ts', '--out', out])
 run('npx', ['tsx', 'scripts/write-figures.ts', out])
 // For static hosts: the same headers nginx sends (deploy/headers.mjs), and a robots.txt that keeps crawlers out.

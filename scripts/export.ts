@@ -8,16 +8,17 @@
 //
 // Why not `slidev export`: it prints with Playwright and then rewrites the file with pdf-lib, which
 // drops Chromium's tags, and it has no switch for Chromium's own outline. So this script starts
-// Slidev's server the way `slidev export` does (scripts/lib/slidev-print.mjs), opens the same print
+// Slidev's server the way `slidev export` does (scripts/lib/slidev-print.ts), opens the same print
 // view with our Chromium, and asks Chromium for a tagged PDF with an outline.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
-import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs'
-import { DECK_NAME, run } from './lib/run.mjs'
-import { openPrintView, startSlidev } from './lib/slidev-print.mjs'
-import { slideTitle } from './lib/slide-title.mjs'
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
+import type { SlideInfo } from '@slidev/types'
+import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
+import { DECK_NAME, run } from './lib/run.ts'
+import { openPrintView, startSlidev } from './lib/slidev-print.ts'
+import { slideTitle } from '../shared/slide-title.ts'
 
 const args = process.argv.slice(2)
 const notes = args.includes('--notes')
@@ -68,7 +69,7 @@ async function exportDeck() {
  * pdf-lib rewrites only the information dictionary and the catalog's /Lang: the tags and the outline
  * Chromium wrote are kept (the tests read the result with poppler).
  */
-async function withMetadata(bytes, cover, lang, titles) {
+async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, titles: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })
   oneBookmarkPerSlide(doc, titles)
   const fm = cover.frontmatter ?? {}
@@ -87,11 +88,11 @@ async function withMetadata(bytes, cover, lang, titles) {
  * named exactly as the slide is, so keep the top level, drop what hangs under it, and name each entry
  * from the deck's own titles. Fails loudly if the top level is not one entry per slide.
  */
-function oneBookmarkPerSlide(doc, titles) {
-  const outlines = doc.catalog.lookup(PDFName.of('Outlines'))
+function oneBookmarkPerSlide(doc: PDFDocument, titles: string[]): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
   if (!outlines) throw new Error('Chromium wrote no outline: the PDF would have no bookmarks')
-  const items = []
-  for (let ref = outlines.get(PDFName.of('First')); ref; ref = doc.context.lookup(ref).get(PDFName.of('Next'))) items.push(doc.context.lookup(ref))
+  const items: PDFDict[] = []
+  for (let ref = outlines.get(PDFName.of('First')); ref; ref = items.at(-1)!.get(PDFName.of('Next'))) items.push(doc.context.lookup(ref, PDFDict))
   if (items.length !== titles.length) throw new Error(`the PDF outline has ${items.length} top-level bookmarks for ${titles.length} slides`)
   items.forEach((item, i) => {
     for (const key of ['First', 'Last', 'Count']) item.delete(PDFName.of(key))
@@ -114,7 +115,7 @@ async function exportHandout() {
   await page.goto(`http://localhost:${port}/#/read`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForFunction(
     (n) => {
-      const canvases = [...document.querySelectorAll('.reader canvas')]
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.reader canvas')]
       return document.querySelectorAll('.reader__entry').length === n && canvases.length > 0 && canvases.every((c) => c.dataset.chartReady === 'true')
     },
     slidev.slides.length,

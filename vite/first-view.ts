@@ -7,7 +7,7 @@ import type { IndexHtmlTransformContext, Plugin } from 'vite'
 type OutputBundle = NonNullable<IndexHtmlTransformContext['bundle']>
 type OutputChunk = Extract<OutputBundle[string], { type: 'chunk' }>
 
-const ROOT = new URL('../../', import.meta.url)
+const ROOT = new URL('../', import.meta.url)
 
 /**
  * chart.js in a chunk of its own, loaded with the first slide that draws a chart. Slidev's own rule puts
@@ -59,10 +59,10 @@ export function leanClientPlugin(): Plugin {
     enforce: 'post',
     config(config) {
       const alias = config.resolve?.alias
-      if (!Array.isArray(alias)) throw new Error('lean-client: Slidev\'s alias list not found; check scripts/vite/first-view.ts against this Slidev version')
+      if (!Array.isArray(alias)) throw new Error('lean-client: Slidev\'s alias list not found; check vite/first-view.ts against this Slidev version')
       const vue = alias.find((a) => a.find === 'vue')
       if (!vue || typeof vue.replacement !== 'string' || !vue.replacement.endsWith('vue.esm-bundler.js'))
-        throw new Error('lean-client: Slidev\'s `vue` alias not found; check scripts/vite/first-view.ts against this Slidev version')
+        throw new Error('lean-client: Slidev\'s `vue` alias not found; check vite/first-view.ts against this Slidev version')
       vue.replacement = vue.replacement.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
       alias.unshift({ find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' })
       if (!usesVMark) alias.unshift({ find: /^@slidev\/rough-notation$/, replacement: stub('rough-notation.ts') })
@@ -164,7 +164,7 @@ function firstViewFiles(bundle: OutputBundle): { scripts: string[]; styles: stri
   const inIndexHtml = withStaticImports([entry.fileName])
   const roots = FIRST_VIEW_MODULES.map((re) => {
     const chunk = chunks.find((c) => c.moduleIds.some((id) => re.test(id)))
-    if (!chunk) throw new Error(`preload-first-view: no chunk holds ${re}; check FIRST_VIEW_MODULES in scripts/vite/first-view.ts against this Slidev version and the deck's features`)
+    if (!chunk) throw new Error(`preload-first-view: no chunk holds ${re}; check FIRST_VIEW_MODULES in vite/first-view.ts against this Slidev version and the deck's features`)
     return chunk.fileName
   })
   const needed = [...withStaticImports(roots)].filter((f) => !inIndexHtml.has(f))

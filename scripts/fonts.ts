@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/fonts.mjs`: the deck's Inter, cut down to the characters a board deck in English (and a
+// `npx tsx scripts/fonts.ts`: the deck's Inter, cut down to the characters a board deck in English (and a
 // function name in a Western European language) needs, from @fontsource/inter's Latin files, into
 // styles/fonts/. About 13 kB a weight instead of 24 kB: slide 1 loads two weights, so the first view is
 // about 21 kB lighter. Run it again after upgrading @fontsource/inter; tests/fonts.test.ts checks the
@@ -8,13 +8,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+// @ts-expect-error subset-font ships no types
 import subsetFont from 'subset-font'
 
 export const WEIGHTS = [400, 600, 700]
 const OUT = fileURLToPath(new URL('../styles/fonts/', import.meta.url))
 
 /** Code point ranges kept: ASCII, Latin-1, general punctuation, and the symbols the deck writes (× ÷ − ≤ ≥ ≈ ↑ ↓ € ™). */
-export const RANGES = [
+export const RANGES: [number, number][] = [
   [0x20, 0x7e],
   [0xa0, 0xff],
   [0x152, 0x153],
@@ -34,7 +35,7 @@ export const CHARSET = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1
 const fontsource = dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json'))
 
 /** One weight, subset: only the glyphs of CHARSET (no alternates reached through OpenType features), kerning kept. */
-export async function subsetWeight(weight) {
+export async function subsetWeight(weight: number): Promise<Uint8Array> {
   const source = readFileSync(join(fontsource, 'files', `inter-latin-${weight}-normal.woff2`))
   return subsetFont(source, CHARSET, { targetFormat: 'woff2', noLayoutClosure: true })
 }

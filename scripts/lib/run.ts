@@ -1,7 +1,7 @@
 // Runs a command, streaming its output; exits with its code if it fails.
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 
-export function run(cmd, args, opts = {}) {
+export function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): void {
   console.log(`$ ${cmd} ${args.join(' ')}`)
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts })
   if (r.status !== 0) {
@@ -10,4 +10,4 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
-export { DECK_NAME } from './deck-name.mjs'
+export { DECK_NAME } from '../../shared/deck-name.ts'

@@ -11,12 +11,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { chromium } from 'playwright-chromium'
-import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './lib/chromium.mjs'
-import { serveStatic } from './lib/static-server.mjs'
-import { missedBudgets, summarise, table } from './lib/bench-stats.mjs'
-import { pdfPages } from './lib/pdf.mjs'
-import { DECK_NAME } from './lib/run.mjs'
+import { chromium, type Browser, type Request } from 'playwright-chromium'
+import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './install/chromium.ts'
+import { serveStatic } from './lib/static-server.ts'
+import { missedBudgets, summarise, table, type Unit } from './lib/bench-stats.ts'
+import { pdfPages } from './lib/pdf.ts'
+import { DECK_NAME } from './lib/run.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
@@ -36,8 +36,8 @@ writeFileSync(join(WORK, 'empty', 'slides.md'), '---\ntheme: default\n---\n\n# E
 const SUBJECTS = { deck: resolve('slides.md'), starter: join(WORK, 'starter', 'slides.md'), empty: join(WORK, 'empty', 'slides.md') }
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
-function treeRss(rootPid) {
-  const parents = new Map()
+function treeRss(rootPid: number): number {
+  const parents = new Map<number, number>()
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue
     try {
@@ -62,14 +62,14 @@ function treeRss(rootPid) {
 }
 
 /** Runs a command; returns wall time (ms) and the peak resident memory of its process tree (bytes). */
-function measure(args) {
+function measure(args: string[]): Promise<{ ms: number, peak: number }> {
   return new Promise((ok, fail) => {
     const start = performance.now()
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let peak = 0
     let err = ''
     child.stderr.on('data', (b) => (err += b))
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100)
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100)
     child.on('exit', (code) => {
       clearInterval(timer)
       const ms = performance.now() - start
@@ -78,7 +78,7 @@ function measure(args) {
   })
 }
 
-function dirBytes(dir) {
+function dirBytes(dir: string): number {
   return readdirSync(dir, { recursive: true }).reduce((sum, f) => {
     const s = statSync(join(dir, String(f)))
     return s.isFile() ? sum + s.size : sum
@@ -86,13 +86,13 @@ function dirBytes(dir) {
 }
 
 /** Slide 1 as a browser first loads it, gzipped as a host serves it: bytes over the wire and requests. */
-async function firstView(browser, dir) {
+async function firstView(browser: Browser, dir: string): Promise<{ bytes: number, requests: number }> {
   const server = await serveStatic(dir, '/', { gzip: true })
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
   let bytes = 0
   let requests = 0
-  const pending = []
-  const onFinished = (r) => {
+  const pending: Promise<unknown>[] = []
+  const onFinished = (r: Request) => {
     requests++
     // A request that finishes as the page closes cannot report its size; it is counted, with no bytes.
     pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}))
@@ -107,7 +107,7 @@ async function firstView(browser, dir) {
 }
 
 /** Milliseconds from navigation to slide 1 drawn with its fonts, over an emulated slow link. */
-async function throttledFirstSlide(browser, dir) {
+async function throttledFirstSlide(browser: Browser, dir: string): Promise<number> {
   const server = await serveStatic(dir, '/', { gzip: true })
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const page = await context.newPage()
@@ -125,13 +125,15 @@ async function throttledFirstSlide(browser, dir) {
   return ms
 }
 
-const samples = Object.fromEntries(
+type Subject = 'deck' | 'starter' | 'empty'
+type Series = Partial<Record<Subject, number[]>> & { unit: Unit }
+const samples: Record<string, Series & { deck: number[], starter: number[] }> = Object.fromEntries(
   ['build time', 'build peak memory', 'first-view transfer', 'dist size', 'export time per page', 'PDF bytes per page'].map((m) => [
     m,
-    { unit: /time/.test(m) ? 'ms' : 'bytes', deck: [], starter: [] },
+    { unit: /time/.test(m) ? 'ms' : 'bytes', deck: [] as number[], starter: [] as number[] },
   ]),
 )
-const floor = {
+const floor: Record<string, Series & { deck: number[], empty: number[] }> = {
   'first-view transfer (gzip)': { unit: 'bytes', deck: [], empty: [] },
   'first-view requests': { unit: 'count', deck: [], empty: [] },
   'time to first slide, throttled': { unit: 'ms', deck: [], empty: [] },
@@ -140,7 +142,7 @@ const floor = {
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
   for (let run = 1; run <= RUNS; run++) {
-    for (const [name, entry] of Object.entries(SUBJECTS)) {
+    for (const [name, entry] of Object.entries(SUBJECTS) as [Subject, string][]) {
       const out = join(WORK, `${name}-${run}`)
       // The deck is exported as `npm run export` ships it (tagged, bookmarked); the starter by `slidev export`.
       const pdf = name === 'deck' ? join(WORK, `deck-${run}-pdf`, `${DECK_NAME}.pdf`) : join(WORK, `${name}-${run}.pdf`)
@@ -150,9 +152,9 @@ try {
       const view = await firstView(browser, out)
       const throttled = name === 'starter' ? Number.NaN : await throttledFirstSlide(browser, out)
       if (name !== 'starter') {
-        floor['first-view transfer (gzip)'][name].push(view.bytes)
-        floor['first-view requests'][name].push(view.requests)
-        floor['time to first slide, throttled'][name].push(throttled)
+        floor['first-view transfer (gzip)'][name]!.push(view.bytes)
+        floor['first-view requests'][name]!.push(view.requests)
+        floor['time to first slide, throttled'][name]!.push(throttled)
       }
       if (name === 'empty') {
         console.log('done')
@@ -161,15 +163,15 @@ try {
       process.stdout.write('export… ')
       const exp =
         name === 'deck'
-          ? await measure(['scripts/export.mjs', '--out', join(WORK, `deck-${run}-pdf`)])
+          ? await measure(['--import', 'tsx', 'scripts/export.ts', '--out', join(WORK, `deck-${run}-pdf`)])
           : await measure([SLIDEV, 'export', entry, '--output', pdf, '--executable-path', executablePath, '--timeout', '60000'])
       const pages = pdfPages(pdf)
-      samples['build time'][name].push(build.ms)
-      samples['build peak memory'][name].push(build.peak)
-      samples['first-view transfer'][name].push(view.bytes)
-      samples['dist size'][name].push(dirBytes(out))
-      samples['export time per page'][name].push(exp.ms / pages)
-      samples['PDF bytes per page'][name].push(statSync(pdf).size / pages)
+      samples['build time'][name]!.push(build.ms)
+      samples['build peak memory'][name]!.push(build.peak)
+      samples['first-view transfer'][name]!.push(view.bytes)
+      samples['dist size'][name]!.push(dirBytes(out))
+      samples['export time per page'][name]!.push(exp.ms / pages)
+      samples['PDF bytes per page'][name]!.push(statSync(pdf).size / pages)
       console.log(`done (${pages} pages)`)
     }
   }

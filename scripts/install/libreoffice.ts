@@ -1,12 +1,12 @@
 // LibreOffice Impress, the independent reader the PowerPoint tests open the deck with, and the Inter
 // font it should set the deck in: found, or installed from Debian's packages (as root on Debian), the
-// same way scripts/lib/chromium.mjs gets Chromium.
+// same way scripts/install/chromium.ts gets Chromium.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { aptInstall, canAptInstall } from './apt.mjs'
+import { aptInstall, canAptInstall } from './apt.ts'
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/usr/local/bin/soffice']
 const findSoffice = () => SOFFICE.find((p) => existsSync(p))
@@ -32,7 +32,7 @@ export function ensureLibreOffice() {
  * Converts a document to PDF with LibreOffice, headless, in a profile of its own (a shared profile
  * can be locked by another soffice). Returns the PDF's path; throws with LibreOffice's output if it fails.
  */
-export function convertToPdf(input, outDir) {
+export function convertToPdf(input: string, outDir: string): string {
   const soffice = ensureLibreOffice()
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'))
   try {
@@ -48,5 +48,5 @@ export function convertToPdf(input, outDir) {
   }
 }
 
-// `node scripts/lib/libreoffice.mjs` prints the path, installing if needed.
+// `npx tsx scripts/install/libreoffice.ts` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureLibreOffice())

@@ -1,5 +1,6 @@
 // A plain static file server with no rewrites, like the simplest static host: serves `root`
 // under the URL prefix `base`. Used by the browser tests and the screenshot script.
+import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -14,7 +15,9 @@ const TYPES = {
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/
 
 /** `gzip: true` compresses text as a host does (nginx's gzip_types), for a browser that asks for it. */
-export function serveStatic(root, base = '/', { gzip = false } = {}) {
+export interface StaticServer { url: string, close: () => Promise<void> }
+
+export function serveStatic(root: string, base = '/', { gzip = false } = {}): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let path = decodeURIComponent(url.pathname)
@@ -33,7 +36,7 @@ export function serveStatic(root, base = '/', { gzip = false } = {}) {
       res.writeHead(404).end('not found')
       return
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    const type = TYPES[extname(file) as keyof typeof TYPES] ?? 'application/octet-stream'
     if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' })
       res.end(gzipSync(readFileSync(file), { level: 6 }))
@@ -44,8 +47,8 @@ export function serveStatic(root, base = '/', { gzip = false } = {}) {
   })
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      resolve({ url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) })
+      const { port } = server.address() as AddressInfo
+      resolve({ url: `http://127.0.0.1:${port}${base}`, close: () => new Promise<void>(r => server.close(() => r())) })
     })
   })
 }

@@ -1,2 +1,0 @@
-export function ensureLibreOffice(): string
-export function convertToPdf(input: string, outDir: string): string

@@ -1,1 +1,0 @@
-export function slideTitle(raw: string): string

@@ -1,0 +1,107 @@
+// The import rule of the README's layout table: code is split by where it runs, and reaches across only
+// through the shared folders. Browser code (components/, setup/, the global components) must not import
+// Node-only code (scripts/, vite/, deploy/) nor Node's built-ins; Node-side code must not import browser
+// code; shared code (data/, shared/) imports only shared code and packages. Tests may import anything.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+type Runtime = 'shared' | 'browser' | 'build' | 'node'
+
+const ROOT = resolve(__dirname, '..')
+
+/** Where a file runs, from its path alone (the README's table). */
+export function runtimeOf(path: string): Runtime | null {
+  if (/^(data|shared)\//.test(path)) return 'shared'
+  // Slidev runs setup/preparser.ts in Node while it reads slides.md; the rest of setup/ is the browser's.
+  if (path === 'setup/preparser.ts' || /^vite\//.test(path) || /^vite(st)?[.\w]*\.config\.ts$/.test(path)) return 'build'
+  if (/^(components|setup|styles)\//.test(path) || /^[\w-]+\.vue$/.test(path)) return 'browser'
+  if (/^(scripts|deploy)\//.test(path)) return 'node'
+  return null
+}
+
+/** Which runtimes each may import from. Build-time code and commands are both Node. */
+const ALLOWED: Record<Runtime, Runtime[]> = {
+  shared: ['shared'],
+  browser: ['browser', 'shared'],
+  build: ['build', 'node', 'shared'],
+  node: ['node', 'build', 'shared'],
+}
+
+const CODE = /\.(ts|mts|mjs|js|vue)$/
+function codeFiles(dir = ROOT): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name.startsWith('.') || ['node_modules', 'dist', 'test-results', 'screenshots', 'exports'].includes(name)) return []
+    const full = join(dir, name)
+    if (statSync(full).isDirectory()) return codeFiles(full)
+    return CODE.test(name) ? [relative(ROOT, full)] : []
+  })
+}
+
+/** Every module a file names: static imports and re-exports, `import()`, and Vite's `?url`-style suffixes dropped. */
+export function specifiers(source: string): string[] {
+  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g)].map(m => m[2].replace(/\?.*$/, ''))
+}
+
+function resolveRelative(from: string, spec: string): string | null {
+  const base = resolve(ROOT, dirname(from), spec)
+  for (const ext of ['', '.ts', '.mts', '.mjs', '.js', '.vue', '/index.ts']) {
+    try {
+      if (statSync(base + ext).isFile()) return relative(ROOT, base + ext)
+    } catch {}
+  }
+  return null
+}
+
+/** The imports that break the rule, as "file → target (runtime → runtime)". */
+export function crossings(files: string[], read: (f: string) => string): string[] {
+  const problems: string[] = []
+  for (const file of files) {
+    const from = runtimeOf(file)
+    if (!from) continue
+    for (const spec of specifiers(read(file))) {
+      if (spec.startsWith('node:')) {
+        if (from === 'browser' || from === 'shared') problems.push(`${file} → ${spec} (Node's built-ins are not in the browser)`)
+        continue
+      }
+      if (!spec.startsWith('.')) continue // a package: its own business where it runs
+      const target = resolveRelative(file, spec)
+      if (!target) {
+        problems.push(`${file} → ${spec} (not found)`)
+        continue
+      }
+      const to = runtimeOf(target)
+      if (to && !ALLOWED[from].includes(to)) problems.push(`${file} → ${target} (${from} code importing ${to} code)`)
+    }
+  }
+  return problems
+}
+
+describe('code is split by where it runs (README: Layout)', () => {
+  const files = codeFiles()
+
+  it('finds the code it checks in every runtime', () => {
+    const kinds = new Set(files.map(runtimeOf))
+    for (const k of ['shared', 'browser', 'build', 'node'] as const) expect(kinds, `no ${k} code found: is the layout table out of date?`).toContain(k)
+  })
+
+  it('no browser code imports Node-only code, no Node code imports browser code, shared code imports only shared code', () => {
+    expect(crossings(files, f => readFileSync(resolve(ROOT, f), 'utf8'))).toEqual([])
+  })
+
+  it('the check sees a crossing when there is one', () => {
+    const fake: Record<string, string> = {
+      'components/Fig.vue': `<script setup lang="ts">\nimport { run } from '../scripts/lib/run.ts'\nimport { readFileSync } from 'node:fs'\n</script>`,
+      'data/format.ts': `import { ensureChromium } from '../scripts/install/chromium.ts'`,
+      'scripts/export.ts': `const c = await import('../components/BarChart.vue')`,
+      'setup/routes.ts': `export { x } from '../vite/first-view.ts'`,
+    }
+    expect(crossings(Object.keys(fake), f => fake[f])).toEqual([
+      'components/Fig.vue → scripts/lib/run.ts (browser code importing node code)',
+      'components/Fig.vue → node:fs (Node\'s built-ins are not in the browser)',
+      'data/format.ts → scripts/install/chromium.ts (shared code importing node code)',
+      'scripts/export.ts → components/BarChart.vue (node code importing browser code)',
+      'setup/routes.ts → vite/first-view.ts (browser code importing build code)',
+    ])
+  })
+})
