@@ -2,6 +2,8 @@
  * Which figures each chart draws. Slides name a chart here (<BarChart chart="successByExpertise" />);
  * the components in components/charts/ draw it. Colours are named by meaning (see palette.ts).
  */
+import type { FigureId } from './types.ts'
+
 export type Meaning = 'person' | 'claude' | 'novice' | 'skilled' | 'software' | 'otherOccupations' | 'share'
 
 export interface BarSeries {
@@ -9,7 +11,7 @@ export interface BarSeries {
   /** One meaning for the series, or one per bar. */
   meaning: Meaning | readonly Meaning[]
   /** One figure id per category. */
-  figures: readonly string[]
+  figures: readonly FigureId[]
 }
 
 export interface BarChartSpec {
@@ -26,7 +28,7 @@ export interface BarChartSpec {
 export interface SplitBarSpec {
   kind: 'split'
   title: string
-  rows: readonly { label: string; parts: readonly { name: string; meaning: Meaning; figure: string }[] }[]
+  rows: readonly { label: string; parts: readonly { name: string; meaning: Meaning; figure: FigureId }[] }[]
 }
 
 export interface SlopeSpec {
@@ -34,7 +36,7 @@ export interface SlopeSpec {
   title: string
   fromLabel: string
   toLabel: string
-  lines: readonly { name: string; from: string; to: string }[]
+  lines: readonly { name: string; from: FigureId; to: FigureId }[]
 }
 
 export type ChartSpec = BarChartSpec | SplitBarSpec | SlopeSpec

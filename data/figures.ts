@@ -12,7 +12,9 @@ import type { Fact, Figure } from './types.ts'
 
 const R = 'report' as const
 
-export const FIGURES: readonly Figure[] = [
+// `as const` keeps each id as a literal, so FigureId below is the union of them: a mistyped id in a
+// component or data module fails the type check (vue-tsc), not only the test that renders it.
+const FIGURE_LIST = [
   // ── Scope and method ───────────────────────────────────────────────────────
   {
     id: 'scope.sessions',
@@ -694,9 +696,13 @@ export const FIGURES: readonly Figure[] = [
     correctedBy: ['shift.writingAnalysis.oct', 'shift.writingAnalysis.apr'],
     note: 'The report gives writing and data analysis together, not each on its own.',
   },
-]
+] as const satisfies readonly Figure<string>[]
 
-export const FACTS: readonly Fact[] = [
+/** Every figure's id, known to the compiler. */
+export type FigureId = (typeof FIGURE_LIST)[number]['id']
+export const FIGURES: readonly Figure[] = FIGURE_LIST
+
+const FACT_LIST = [
   {
     id: 'scope.window',
     label: 'Observation window',
@@ -825,4 +831,8 @@ export const FACTS: readonly Fact[] = [
     text: 'actively running',
     source: { doc: R, locator: 'Footnote 2', quote: "this measures hours in which Claude Code was actively running, not the user's hands-on time typing to Claude" },
   },
-]
+] as const satisfies readonly Fact<string>[]
+
+/** Every fact's id, known to the compiler. */
+export type FactId = (typeof FACT_LIST)[number]['id']
+export const FACTS: readonly Fact[] = FACT_LIST

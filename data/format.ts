@@ -1,5 +1,5 @@
 /** How a figure reads on a slide. Slides and charts format numbers only through here. */
-import type { Figure, Value } from './types'
+import type { Figure, FigureId, Value } from './types'
 
 const fmtNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 })
 
@@ -73,7 +73,7 @@ export function formatFigure(
  * A derived figure's formula with its inputs' values written in: "12 ÷ 5", "(19 − 33) ÷ 33 × 100".
  * `valueOf` looks an input up by id (data/index.ts passes `figure`).
  */
-export function workedFormula(f: Pick<Figure, 'id' | 'derivation'>, valueOf: (id: string) => Pick<Figure, 'value'>): string {
+export function workedFormula(f: Pick<Figure, 'id' | 'derivation'>, valueOf: (id: FigureId) => Pick<Figure, 'value'>): string {
   if (!f.derivation) throw new Error(`figure "${f.id}" is not derived, so it has no formula`)
   // Longest ids first, so "a.b" never replaces part of "a.b.c".
   const ids = [...f.derivation.inputs].sort((a, b) => b.length - a.length)

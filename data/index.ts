@@ -3,7 +3,7 @@
  * Importing this module validates the figures in development, so a malformed figure fails loudly
  * (a build is refused before it gets this far).
  */
-import { FACTS, FIGURES } from './figures'
+import { FACTS, FIGURES, type FactId, type FigureId } from './figures'
 import { assertValidFigures } from './validate'
 import type { Fact, Figure } from './types'
 
@@ -15,22 +15,28 @@ import type { Fact, Figure } from './types'
 const underTest = typeof process !== 'undefined' && Boolean(process.env?.VITEST)
 if (import.meta.env?.DEV !== false && !underTest) assertValidFigures(FIGURES, FACTS)
 
-const figuresById = new Map(FIGURES.map((f) => [f.id, f]))
-const factsById = new Map(FACTS.map((f) => [f.id, f]))
+const figuresById = new Map(FIGURES.map(f => [f.id as FigureId, f]))
+const factsById = new Map(FACTS.map(f => [f.id as FactId, f]))
 
-export function figure(id: string): Figure {
+export function figure(id: FigureId): Figure {
   const f = figuresById.get(id)
   if (!f) throw new Error(`Unknown figure id "${id}": add it to data/figures.ts or fix the reference`)
   return f
 }
 
-export function fact(id: string): Fact {
+export function fact(id: FactId): Fact {
   const f = factsById.get(id)
   if (!f) throw new Error(`Unknown fact id "${id}": add it to data/figures.ts or fix the reference`)
   return f
 }
 
+/** For ids that arrive as text (a slide's attribute, a test's table): narrows after checking. */
+export function isFigureId(id: string): id is FigureId {
+  return figuresById.has(id as FigureId)
+}
+
 export { FACTS, FIGURES }
+export type { FactId, FigureId }
 export { SOURCES, citation, shortName, formatDate } from './sources'
 export type { SourceId } from './sources'
 export { formatFigure, formatNumber, formatWithUnit } from './format'

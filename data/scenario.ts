@@ -5,7 +5,7 @@
  * figures module, never retyped here.
  */
 import { figure } from './index'
-import type { Value } from './types'
+import type { FigureId, Value } from './types'
 
 export interface Scenario {
   /** People who will direct coding agents. */
@@ -63,12 +63,12 @@ export interface Rates {
 export type Range = readonly [lo: number, hi: number]
 
 const asRange = (v: Value): Range => (typeof v === 'number' ? [v, v] : v)
-const share = (id: string) => {
+const share = (id: FigureId) => {
   const v = figure(id).value
   if (typeof v !== 'number') throw new Error(`Figure "${id}" should be a single rate for the what-if slide`)
   return v / 100
 }
-const shareRange = (id: string): Range => asRange(figure(id).value).map((x) => x / 100) as unknown as Range
+const shareRange = (id: FigureId): Range => asRange(figure(id).value).map((x) => x / 100) as unknown as Range
 
 export function studyRates(): Rates {
   return {

@@ -1,4 +1,7 @@
+import type { FactId, FigureId } from './figures.ts'
 import type { SourceId } from './sources.ts'
+
+export type { FactId, FigureId }
 
 /** What a number counts. Each unit has a valid range (see UNIT_RULES in validate.ts). */
 export type Unit =
@@ -31,9 +34,12 @@ export interface SourceRef {
   quote: string
 }
 
-/** A figure computed from other figures; the validator recomputes it. */
-export interface Derivation {
-  inputs: readonly string[]
+/**
+ * A figure computed from other figures; the validator recomputes it. `Id` is FigureId once the module is
+ * written; data/figures.ts checks its entries against the `string` form (its ids are what FigureId is made of).
+ */
+export interface Derivation<Id extends string = FigureId> {
+  inputs: readonly Id[]
   /** Plain-words formula for the appendix, e.g. "100 − planning.user". */
   formula: string
   compute: (inputs: readonly number[]) => number
@@ -41,23 +47,23 @@ export interface Derivation {
   decimals: number
 }
 
-export interface Figure {
-  id: string
+export interface Figure<Id extends string = FigureId> {
+  id: Id
   label: string
   value: Value
   unit: Unit
   qualifier?: Qualifier
   source: SourceRef
-  derivation?: Derivation
+  derivation?: Derivation<Id>
   /** For figures quoted from articles that the report contradicts: ids of the report figures that set them right. */
-  correctedBy?: readonly string[]
+  correctedBy?: readonly Id[]
   /** A caveat the deck must show alongside the number. */
   note?: string
 }
 
 /** A sourced fact without a number (window, surfaces, classifier model, stated limits). */
-export interface Fact {
-  id: string
+export interface Fact<Id extends string = FactId> {
+  id: Id
   label: string
   text: string
   source: SourceRef

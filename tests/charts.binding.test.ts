@@ -1,6 +1,6 @@
 // Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
 import { describe, expect, it } from 'vitest'
-import { figure } from '../data'
+import { figure, type FigureId } from '../data'
 import { CHARTS, type ChartSpec } from '../data/charts'
 import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
 import { PALETTE } from '../shared/charts/palette'
@@ -75,11 +75,11 @@ describe('colours carry one meaning each', () => {
 
 describe('a malformed chart spec fails by name', () => {
   it('a series with the wrong number of figures', () => {
-    const spec = { ...CHARTS.successByExpertise, series: [{ name: 'Novice', meaning: 'novice' as const, figures: ['success.novice.verified'] }] }
+    const spec = { ...CHARTS.successByExpertise, series: [{ name: 'Novice', meaning: 'novice' as const, figures: ['success.novice.verified'] as FigureId[] }] }
     expect(() => buildBarData(spec)).toThrow('series "Novice" has 1 figures for 2 categories')
   })
   it('an unknown figure id', () => {
-    const spec = { ...CHARTS.expertiseActions, series: [{ name: 'X', meaning: 'novice' as const, figures: ['expertise.nobody', 'expertise.expert.actions'] }] }
+    const spec = { ...CHARTS.expertiseActions, series: [{ name: 'X', meaning: 'novice' as const, figures: ['expertise.nobody', 'expertise.expert.actions'] as FigureId[] }] }
     expect(() => buildBarData(spec)).toThrow('Unknown figure id "expertise.nobody"')
   })
 })

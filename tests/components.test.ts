@@ -32,6 +32,7 @@ import SplitBarChart from '../components/SplitBarChart.vue'
 import SlopeChart from '../components/SlopeChart.vue'
 import Fig from '../components/Fig.vue'
 import { TYPE } from '../shared/charts/theme'
+import type { FigureId } from '../data'
 
 /** Slides are laid out 980 px wide; at 1920×1080 a slide pixel is 1920/980 screen pixels. */
 const SCREEN_PX_PER_SLIDE_PX = 1920 / 980
@@ -125,6 +126,6 @@ describe('Fig', () => {
     expect(mount(Fig, { props: { id: 'value.average', unsigned: true } }).text()).toBe('27%')
   })
   it('fails loudly on an unknown id', () => {
-    expect(() => mount(Fig, { props: { id: 'nope.nothing' } })).toThrow('Unknown figure id "nope.nothing"')
+    expect(() => mount(Fig, { props: { id: 'nope.nothing' as FigureId } })).toThrow('Unknown figure id "nope.nothing"')
   })
 })

@@ -28,6 +28,7 @@ describe('formatFigure', () => {
 
 describe('figure lookup', () => {
   it('names the id it cannot find', () => {
+    // @ts-expect-error an id that does not exist, on purpose: the compiler refuses it too
     expect(() => figure('success.nobody')).toThrow('Unknown figure id "success.nobody"')
   })
 })

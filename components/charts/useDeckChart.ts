@@ -4,7 +4,7 @@
  * and data-label text, both read from the figure behind each bar or point.
  */
 import { computed, ref, type ComputedRef } from 'vue'
-import type { Chart } from 'chart.js'
+import type { Chart, ChartType, Plugin } from 'chart.js'
 import { figure, formatFigure } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec } from '../../data/charts'
 import './chartSetup'
@@ -37,9 +37,10 @@ export const tooltipLabel = (item: PointCtx) => {
 export const dataLabel = (_: number, ctx: PointCtx) => chartLabel(figureAt(ctx))
 
 /** What any chart on a slide needs, the scorecard's included: the theme, the plugins, and replay on slide entry. */
-export function useChartCanvas() {
+export function useChartCanvas<T extends ChartType = ChartType>() {
   const theme = useChartTheme()
-  const plugins = computed(() => (theme.value.isPrint ? [readyMarker, printBackground(slideBackground(theme.value.isDark))] : [readyMarker]))
+  // Our plugins work on a chart of any type; vue-chartjs's components want them typed for theirs.
+  const plugins = computed(() => (theme.value.isPrint ? [readyMarker, printBackground(slideBackground(theme.value.isDark))] : [readyMarker]) as Plugin<T>[])
   const chartRef = ref<{ chart?: Chart } | null>(null)
   useReplayOnEnter(chartRef)
   return { theme, plugins, chartRef }
@@ -47,5 +48,5 @@ export function useChartCanvas() {
 
 export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
   const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
-  return { spec, ...useChartCanvas() }
+  return { spec, ...useChartCanvas<K extends 'slope' ? 'line' : 'bar'>() }
 }

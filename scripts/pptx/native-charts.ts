@@ -5,7 +5,7 @@
  * end with an error bar up to its high end. Pure: unit-tested in tests/pptx.charts.test.ts.
  */
 import type PptxGenJS from 'pptxgenjs'
-import { figure } from '../../data'
+import { figure, type FigureId } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
 import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../shared/charts/build'
 import { PALETTE, inkFor } from '../../shared/charts/palette'
@@ -31,7 +31,7 @@ export type ChartOptions = Omit<PptxGenJS.IChartOpts, 'catAxisOrientation' | 'ca
 
 export interface NativePoint {
   /** The figure the point shows. */
-  figureId: string
+  figureId: FigureId
   /** The label as the slide writes it. */
   label: string
   /** The low end of a range, or the value. */
@@ -68,7 +68,7 @@ export interface NativeChart {
  */
 const text = (c: string | readonly string[], horizontal = false) => (typeof c === 'string' ? c : c.join(horizontal ? ' ' : '\n'))
 
-function point(id: string): NativePoint {
+function point(id: FigureId): NativePoint {
   const f = figure(id)
   return { figureId: id, label: chartLabel(f), value: lo(f), rangeAbove: hi(f) - lo(f) }
 }

@@ -2,7 +2,7 @@
  * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
  * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
  */
-import { fact, figure, formatFigure, formatWithUnit, shortName, type Figure, type SourceId } from '../../data'
+import { fact, figure, formatFigure, formatWithUnit, shortName, type FactId, type Figure, type FigureId, type SourceId } from '../../data'
 import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
 import { PALETTE, faded } from './palette'
 
@@ -27,7 +27,7 @@ export interface DeckDataset {
   borderWidth?: number
   stack?: string
   /** Figure behind each point, for labels and tooltips. */
-  figureIds: string[]
+  figureIds: FigureId[]
   /** The lo→hi part of a range, stacked on its series' base bar. */
   rangePart?: boolean
 }
@@ -104,7 +104,7 @@ export function buildSlopeData(spec: SlopeSpec): { labels: string[]; datasets: (
 }
 
 /** Every figure id a chart draws. */
-export function figureIdsOf(spec: ChartSpec): string[] {
+export function figureIdsOf(spec: ChartSpec): FigureId[] {
   if (spec.kind === 'bar') return spec.series.flatMap((s) => [...s.figures])
   if (spec.kind === 'split') return spec.rows.flatMap((r) => r.parts.map((p) => p.figure))
   return spec.lines.flatMap((l) => [l.from, l.to])
@@ -116,7 +116,7 @@ export function figureIdsOf(spec: ChartSpec): string[] {
  * chart's own labels, not the figure's, is what lets tests/claims catch a bar bound to the wrong figure.
  */
 export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
-  const row = (name: string, id: string) => ({ label: name, value: formatFigure(figure(id)) })
+  const row = (name: string, id: FigureId) => ({ label: name, value: formatFigure(figure(id)) })
   const text = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(' '))
   if (spec.kind === 'bar') {
     const many = spec.series.length > 1
@@ -126,14 +126,17 @@ export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
   return spec.lines.flatMap((l) => [row(`${l.name}, ${spec.fromLabel}`, l.from), row(`${l.name}, ${spec.toLabel}`, l.to)])
 }
 
+/** What a source line cites: a figure, or a fact written "fact:<id>". */
+export type SourceItemId = FigureId | `fact:${FactId}`
+
 /**
  * "Source: Anthropic, … (2026): Figure 5; The returns to expertise." Built from the cited items' own
  * locators, grouped by document. An id written "fact:x" names a fact rather than a figure.
  */
-export function sourceLineFor(ids: readonly string[]): string {
+export function sourceLineFor(ids: readonly SourceItemId[]): string {
   const byDoc = new Map<SourceId, Set<string>>()
   for (const id of ids) {
-    const item = id.startsWith('fact:') ? fact(id.slice('fact:'.length)) : figure(id)
+    const item = id.startsWith('fact:') ? fact(id.slice('fact:'.length) as FactId) : figure(id as FigureId)
     const set = byDoc.get(item.source.doc) ?? new Set<string>()
     set.add(item.source.locator)
     byDoc.set(item.source.doc, set)

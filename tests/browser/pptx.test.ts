@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { deckSlides } from '../helpers/deck'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { figure, formatWithUnit } from '../../data'
+import { figure, formatWithUnit, type FigureId } from '../../data'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
 import { PALETTE } from '../../shared/charts/palette'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
@@ -62,7 +62,7 @@ function readSeries(chartXml: string): SeriesRead[] {
 
 /** What each chart must hold, from data/charts.ts and the figures module. */
 function expectedSeries(spec: ChartSpec) {
-  const ends = (id: string) => {
+  const ends = (id: FigureId) => {
     const v = figure(id).value
     return typeof v === 'number' ? [v, v] : v
   }

@@ -102,7 +102,7 @@ export function difference(slide: string, register: string): string {
   return `the slide has “${said}” where the register has “${kept}”`
 }
 
-const byId = new Map(FIGURES.map((f) => [f.id, f]))
+const byId = new Map<string, Figure>(FIGURES.map(f => [f.id, f]))
 const family = (t: Pick<NumberToken, 'qualifier'>) => (t.qualifier ? QUALIFIER_FAMILY[t.qualifier] : 'none')
 const ends = (f: Figure) => (typeof f.value === 'number' ? [f.value] : [...f.value])
 
