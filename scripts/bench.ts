@@ -17,8 +17,12 @@ import { serveStatic } from './lib/static-server.ts'
 import { missedBudgets, summarise, table, type Unit } from './lib/bench-stats.ts'
 import { pdfPages } from './lib/pdf.ts'
 import { DECK_NAME } from './lib/run.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
+asCommand()
+commandLine({ options: {} }) // BENCH_RUNS comes from the environment
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new UserError(`BENCH_RUNS must be a whole number of runs, 1 or more: "${process.env.BENCH_RUNS}"`)
 const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
 // Against the empty deck, the framework's floor (issue 11's targets).
 const FLOOR_BUDGETS = { 'first-view transfer (gzip)': 1.0, 'time to first slide, throttled': 1.0 }

@@ -6,15 +6,12 @@ import { resolve } from 'node:path'
 // @ts-expect-error plain JS module
 import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.mjs'
 import { normaliseBase } from './lib/base.ts'
+import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 
-let base: string
-try {
-  base = normaliseBase(process.env.BASE)
-} catch (e) {
-  console.error(`✗ ${(e as Error).message}`)
-  process.exit(2)
-}
+asCommand()
+commandLine({ options: {} }) // settings come from the environment (BASE, OUT_DIR); no arguments
+const base = normaliseBase(process.env.BASE)
 const out = resolve(process.env.OUT_DIR ?? 'dist')
 
 run('npx', ['tsx', 'scripts/validate-figures.ts'])

@@ -24,6 +24,7 @@ import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pp
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { parseScorecardSpec, scorecardChartArgs } from './pptx/scorecard-charts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
+import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 
@@ -36,8 +37,9 @@ interface Box {
 /** A deck chart (data/charts.ts) by id, or one of our scorecard charts with its data as JSON. */
 type ChartBox = Box & ({ chart: ChartId } | { scorecard: string })
 
-const args = process.argv.slice(2)
-const outDir = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : 'exports')
+asCommand()
+const { values: args } = commandLine({ options: { out: { type: 'string', default: 'exports' } } })
+const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
 const output = join(outDir, `${DECK_NAME}.pptx`)
 

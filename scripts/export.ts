@@ -16,15 +16,19 @@ import { chromium } from 'playwright-chromium'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import type { SlideInfo } from '@slidev/types'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 import { slideTitle } from '../shared/slide-title.ts'
 
-const args = process.argv.slice(2)
-const notes = args.includes('--notes')
-const handout = args.includes('--handout')
-const letter = args.includes('--letter')
-const outDir = resolve(args[args.indexOf('--out') + 1] && args.includes('--out') ? args[args.indexOf('--out') + 1] : 'exports')
+asCommand()
+const { values: args } = commandLine({
+  options: { notes: { type: 'boolean' }, handout: { type: 'boolean' }, letter: { type: 'boolean' }, out: { type: 'string', default: 'exports' } },
+})
+const { notes, handout, letter } = args
+if (notes && handout) throw new UserError('choose one of --notes and --handout')
+if (letter && !handout) throw new UserError('--letter sets the handout\'s paper; use it with --handout')
+const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
 
 run('npx', ['tsx', 'scripts/validate-figures.ts'])

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // @ts-expect-error subset-font ships no types
 import subsetFont from 'subset-font'
+import { asCommand, commandLine } from './lib/cli.ts'
 
 export const WEIGHTS = [400, 600, 700]
 const OUT = fileURLToPath(new URL('../styles/fonts/', import.meta.url))
@@ -46,6 +47,8 @@ export async function writeFonts(dir = OUT) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  asCommand()
+  commandLine({ options: {} })
   await writeFonts()
   console.log(`✓ Inter ${WEIGHTS.join(', ')} subset into ${OUT}`)
 }

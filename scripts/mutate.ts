@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { FIGURES, formatFigure, type Figure } from '../data'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 type Kind = 'values' | 'qualifiers' | 'slides' | 'charts'
 interface Mutation {
@@ -27,7 +28,11 @@ interface Mutation {
 }
 
 const KINDS: Kind[] = ['values', 'qualifiers', 'slides', 'charts']
-const asked = process.argv.slice(2).filter((a): a is Kind => KINDS.includes(a as Kind))
+asCommand()
+const { positionals } = commandLine({ allowPositionals: true })
+const unknown = positionals.filter(a => !KINDS.includes(a as Kind))
+if (unknown.length) throw new UserError(`unknown kind ${unknown.map(k => `"${k}"`).join(', ')}: choose from ${KINDS.join(', ')}`)
+const asked = positionals as Kind[]
 const kinds = asked.length ? asked : KINDS
 
 const read = (file: string) => readFileSync(file, 'utf8')

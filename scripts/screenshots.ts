@@ -6,8 +6,14 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { serveStatic } from './lib/static-server.ts'
 import { openSlide } from './lib/browser.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
-const only = process.argv.slice(2).map(Number).filter(Boolean)
+asCommand()
+const { positionals } = commandLine({ allowPositionals: true })
+const only = positionals.map((p) => {
+  if (!/^\d+$/.test(p)) throw new UserError(`slide numbers only: "${p}" is not one`)
+  return Number(p)
+})
 const out = 'screenshots'
 mkdirSync(out, { recursive: true })
 const server = await serveStatic('dist', process.env.BASE ?? '/')

@@ -4,22 +4,18 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { formatProblem, validateFigures } from '../data/validate'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
+
+asCommand()
+commandLine({ options: {} }) // FIGURES_MODULE and PLAN_MODULE come from the environment
 
 const path = resolve(process.env.FIGURES_MODULE ?? 'data/figures.ts')
 const { FIGURES, FACTS } = await import(pathToFileURL(path).href)
 const problems = validateFigures(FIGURES, FACTS ?? [])
-if (problems.length) {
-  console.error(`✗ The figures module is invalid; nothing was built or exported:`)
-  for (const p of problems) console.error(`  - ${formatProblem(p)}`)
-  process.exit(1)
-}
+if (problems.length) throw new UserError(`The figures module is invalid; nothing was built or exported:\n${problems.map(p => `  - ${formatProblem(p)}`).join('\n')}`)
 // The plan (data/plan.ts): our proposal's owners, amounts and dates, held to its rules like the figures.
 const { PLAN, planProblems } = await import(pathToFileURL(resolve(process.env.PLAN_MODULE ?? 'data/plan.ts')).href)
 const { budgetCurrency } = await import('./scorecard/files.ts')
 const planIssues: string[] = planProblems(PLAN, budgetCurrency())
-if (planIssues.length) {
-  console.error('✗ The plan (data/plan.ts) is invalid; nothing was built or exported:')
-  for (const p of planIssues) console.error(`  - ${p}`)
-  process.exit(1)
-}
+if (planIssues.length) throw new UserError(`The plan (data/plan.ts) is invalid; nothing was built or exported:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
 console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so is the plan`)

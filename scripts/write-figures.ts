@@ -2,8 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { figureRows, toCsv, toJson } from '../data/export'
+import { asCommand, commandLine } from './lib/cli.ts'
 
-const out = process.argv[2] ?? 'dist'
+asCommand()
+const { positionals } = commandLine({ allowPositionals: true })
+const out = positionals[0] ?? 'dist'
 mkdirSync(out, { recursive: true })
 const rows = figureRows()
 writeFileSync(join(out, 'figures.json'), toJson(rows))

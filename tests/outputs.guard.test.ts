@@ -2,13 +2,14 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { normaliseBase } from '../scripts/lib/base.ts'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { FIGURES } from '../data'
 import { figureRows, toCsv, toJson } from '../data/export'
 
 const MALFORMED = { FIGURES_MODULE: 'tests/fixtures/malformed-figures.ts' }
 
 function runScript(args: string[], env: Record<string, string>) {
-  const r = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 })
+  const r = spawnSync('npx', ['tsx', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 })
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` }
 }
 
@@ -52,7 +53,7 @@ describe('base path', () => {
 
   it('a build with a bad base stops before building', () => {
     const r = runScript(['scripts/build.ts'], { BASE: 'https://example.org/board/', OUT_DIR: 'test-results/should-not-exist' })
-    expect(r.status).toBe(2)
+    expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.output).toContain('BASE must be a path such as /board/, not a URL')
   }, 60_000)
 })

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { PLAN, formatMoney, planProblems, totalCap, type Plan } from '../data/plan'
 import { formatDate } from '../data/sources'
 import { ALL_MEASURES, promisedMeasure } from '../data/measures'
@@ -51,7 +52,7 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
       .replace("from './scorecard.ts'", `from '${join(__dirname, '..', 'data', 'scorecard.ts')}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'plan.ts'), broken)
     const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], { encoding: 'utf8', env: { ...process.env, PLAN_MODULE: join(dir, 'plan.ts') } })
-    expect(r.status).toBe(1)
+    expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('asks[1] (review).owner is missing')
   })
 })
