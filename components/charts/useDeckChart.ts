@@ -13,6 +13,7 @@ import { printBackground, readyMarker } from './readyMarker'
 import { slideBackground } from '../../shared/charts/theme'
 import { useChartTheme } from './useChartTheme'
 import { useReplayOnEnter } from './useReplayOnEnter'
+import { offerToReader } from '../reader/readerItems'
 
 type Kind = ChartSpec['kind']
 type SpecOf<K extends Kind> = Extract<ChartSpec, { kind: K }>
@@ -48,5 +49,7 @@ export function useChartCanvas<T extends ChartType = ChartType>() {
 
 export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
   const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
+  // In the reader view on a phone, the chart is drawn again at the reader's width under its slide.
+  offerToReader(() => ({ group: 'chart', key: id(), props: { chart: id(), height: 280, instance: 'reader' } }))
   return { spec, ...useChartCanvas<K extends 'slope' ? 'line' : 'bar'>() }
 }

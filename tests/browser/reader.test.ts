@@ -161,9 +161,8 @@ describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
 describe('links in and out of the reader view', () => {
   it('a shared link to a slide opens the reader view at that slide', async () => {
     const { page } = await openReader(SIZES[1], '#slide-6')
-    await page.waitForTimeout(800) // the view settles on the slide once every slide has rendered
-    const top = await page.$eval('#slide-6', (el) => el.getBoundingClientRect().top)
-    expect(Math.abs(top)).toBeLessThan(40)
+    // Slides render one by one above it; the view follows slide 6 down until it is at the top.
+    await page.waitForFunction(() => Math.abs(document.getElementById('slide-6')!.getBoundingClientRect().top) < 40, null, { timeout: 10_000 })
     await page.close()
   })
 
@@ -171,8 +170,7 @@ describe('links in and out of the reader view', () => {
     const { page } = await openReader(SIZES[2])
     await page.click('.reader__contents li:nth-child(9) a')
     await page.waitForFunction(() => location.hash.endsWith('#slide-9'))
-    await page.waitForTimeout(300)
-    expect(Math.abs(await page.$eval('#slide-9', (el) => el.getBoundingClientRect().top))).toBeLessThan(40)
+    await page.waitForFunction(() => Math.abs(document.getElementById('slide-9')!.getBoundingClientRect().top) < 40, null, { timeout: 10_000 })
     await page.close()
   })
 
