@@ -12,22 +12,24 @@ export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n'
 
 /**
  * Who may embed the deck in a frame: "'none'" (the default), "'self'", or https origins such as a
- * board portal's (`FRAME_ANCESTORS="https://portal.example.com"`). Anything else is refused by name.
+ * board portal's (`FRAME_ANCESTORS="https://portal.example.com"`), separated by single spaces. Anything
+ * else is refused by name: the value is written into the Content-Security-Policy and into nginx's
+ * configuration, so a "$", ";", quote or line break could otherwise add a directive of its own.
  */
 export function frameAncestors(setting = process.env.FRAME_ANCESTORS) {
-  const value = (setting ?? '').trim() || "'none'"
-  for (const source of value.split(/\s+/)) {
+  const value = (setting ?? '').replace(/^ +| +$/g, '') || "'none'"
+  if (/[^A-Za-z0-9.:/' -]/.test(value) || value.includes('  ')) {
+    throw new Error(`FRAME_ANCESTORS may hold only 'none', 'self' or https origins separated by single spaces (no "$", ";", double quotes, tabs or line breaks): ${JSON.stringify(value)}`)
+  }
+  const sources = value.split(' ')
+  for (const source of sources) {
     if (source === "'none'" || source === "'self'") continue
-    let url
-    try {
-      url = new URL(source)
-    } catch {
-      url = undefined
-    }
-    if (!url || url.protocol !== 'https:' || url.origin !== source.replace(/\/$/, '')) {
+    // https, a host name of letters, digits, dots and hyphens, an optional port, nothing after.
+    if (!/^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?$/.test(source)) {
       throw new Error(`FRAME_ANCESTORS must list https origins (https://portal.example.com), 'self' or 'none'; "${source}" is none of these`)
     }
   }
+  if (sources.length > 1 && sources.includes("'none'")) throw new Error(`FRAME_ANCESTORS: 'none' cannot be combined with other sources: "${value}"`)
   return value
 }
 
