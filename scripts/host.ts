@@ -130,20 +130,21 @@ mkdirSync(logDir, { recursive: true, mode: 0o700 })
  */
 const stamped = new Set<string>()
 async function applyUsers(next: Users) {
-  // Logins first: a removed director is refused from the next request on.
-  writeAtomically(join(prefix, 'htpasswd'), formatUsers(next))
-  for (const name of [...stamped]) {
-    if (next.has(name)) continue
-    rmSync(join(prefix, 'packs', `${name}.pdf`), { force: true })
-    rmSync(join(prefix, 'pptx', `${name}.pptx`), { force: true })
-    stamped.delete(name)
-  }
+  // A new director's pack first, then their login: they never log in to find no pack.
   for (const name of next.keys()) {
     if (stamped.has(name)) continue
     writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, name))
     // A hard link to one copy: each named director's own path, the same unstamped file.
     if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name))) linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
     stamped.add(name)
+  }
+  // The logins: a removed director is refused from the next request on; then their files go.
+  writeAtomically(join(prefix, 'htpasswd'), formatUsers(next))
+  for (const name of [...stamped]) {
+    if (next.has(name)) continue
+    rmSync(join(prefix, 'packs', `${name}.pdf`), { force: true })
+    rmSync(join(prefix, 'pptx', `${name}.pptx`), { force: true })
+    stamped.delete(name)
   }
 }
 await applyUsers(users)
