@@ -109,6 +109,13 @@ const alive = (pid: number) => {
     return false
   }
 }
+/** Stops a host with SIGTERM; if it has not ended in 30 s (a broken stop), kills it, so the run ends either way. */
+async function stopHost(h: Host) {
+  if (h.proc.exitCode !== null || h.proc.signalCode !== null) return
+  h.proc.kill('SIGTERM')
+  const ended = await Promise.race([h.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))])
+  if (!ended) h.proc.kill('SIGKILL')
+}
 const answers = (origin: string) => fetch(`${origin}/robots.txt`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false)
 
 let host: Host
@@ -126,10 +133,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (host && host.proc.exitCode === null) {
-    host.proc.kill('SIGTERM')
-    await host.exited
-  }
+  if (host) await stopHost(host)
 })
 
 describe('npm run host: the login', () => {
@@ -459,8 +463,7 @@ describe('npm run host: nginx lives and dies with the command', () => {
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<div id="app"')
     } finally {
-      h.proc.kill('SIGTERM')
-      await h.exited
+      await stopHost(h)
     }
   })
 
