@@ -6,7 +6,7 @@
 // with the command however it ends.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -134,6 +134,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   if (host) await stopHost(host)
+  rmSync(HOME, { recursive: true, force: true })
 })
 
 describe('npm run host: the login', () => {
