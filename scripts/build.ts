@@ -3,8 +3,7 @@
 // static host under that base path, with the deck's PDF, its PowerPoint, figures.json and figures.csv at its root.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-// @ts-expect-error plain JS module
-import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.mjs'
+import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.ts'
 import { normaliseBase } from './lib/base.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -19,7 +18,7 @@ run('npx', ['slidev', 'build', 'slides.md', '--base', base, '--out', out])
 run('npx', ['tsx', 'scripts/export.ts', '--out', out])
 run('npx', ['tsx', 'scripts/export-pptx.ts', '--out', out])
 run('npx', ['tsx', 'scripts/write-figures.ts', out])
-// For static hosts: the same headers nginx sends (deploy/headers.mjs), and a robots.txt that keeps crawlers out.
+// For static hosts: the same headers nginx sends (deploy/headers.ts), and a robots.txt that keeps crawlers out.
 // A static host still needs its own login in front: these files cannot protect the deck (see README).
 const hashes = inlineScriptHashes(readFileSync(resolve(out, 'index.html'), 'utf8'))
 writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`, 'figures.json', 'figures.csv'], { scriptHashes: hashes }))

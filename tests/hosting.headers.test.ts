@@ -1,7 +1,6 @@
-// The hosting headers, defined once in deploy/headers.mjs, for nginx and for static hosts alike.
+// The hosting headers, defined once in deploy/headers.ts, for nginx and for static hosts alike.
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS module
-import { contentSecurityPolicy, frameAncestors, inlineScriptHashes, nginxHeaderLines, staticHostHeaders } from '../deploy/headers.mjs'
+import { contentSecurityPolicy, frameAncestors, inlineScriptHashes, nginxHeaderLines, staticHostHeaders } from '../deploy/headers.ts'
 
 describe('the Content-Security-Policy', () => {
   it('allows only the deck’s own origin, no eval, and no frame unless a portal is named', () => {
@@ -14,9 +13,17 @@ describe('the Content-Security-Policy', () => {
 
   it('lets a named board portal embed the deck, and refuses anything that is not an https origin', () => {
     expect(frameAncestors('https://portal.example.com')).toBe('https://portal.example.com')
-    for (const bad of ['http://portal.example.com', 'https://portal.example.com/boards', '*', 'portal.example.com']) {
+    expect(frameAncestors("'self' https://portal.example.com:8443")).toBe("'self' https://portal.example.com:8443")
+    for (const bad of ['http://portal.example.com', 'https://portal.example.com/boards', 'https://portal.example.com/', 'portal.example.com']) {
       expect(() => frameAncestors(bad)).toThrow(`"${bad}" is none of these`)
     }
+  })
+
+  it('refuses what would add a directive or an nginx line of its own: "$", ";", a double quote, a line break', () => {
+    for (const bad of ['https://portal.example.com\nadd_header X 1', 'https://$host', "'self';report-uri https://collector.example", 'https://a.example"', "'self'\t'none'", '*', 'https://*.example.com']) {
+      expect(() => frameAncestors(bad), bad).toThrow(/^FRAME_ANCESTORS may hold only/)
+    }
+    expect(() => frameAncestors("'none' https://portal.example.com")).toThrow(/^FRAME_ANCESTORS: 'none' cannot be combined/)
   })
 
   it('names an inline script by its hash, never with unsafe-inline', () => {

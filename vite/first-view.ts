@@ -99,7 +99,7 @@ const FIRST_VIEW_FONTS = /(^|\/)inter-(400|700)-[\w-]+\.woff2$/
  *
  * The fonts are preloaded on every page. The scripts and styles are named by a small inline script, and
  * only when the address is a slide: the reader view (#/read) needs none of the play page's files (30 kB).
- * The inline script runs under the hosting CSP through its hash (deploy/headers.mjs). A browser test checks
+ * The inline script runs under the hosting CSP through its hash (deploy/headers.ts). A browser test checks
  * that slide 1 fetches no script, style or font this does not name, and uses every font it preloads.
  */
 export function preloadFirstViewPlugin(): Plugin {

@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { ensureChromium } from '../../scripts/install/chromium.ts'
-// @ts-expect-error plain JS module
-import { ensureNginx } from '../../scripts/lib/nginx.mjs'
+import { ensureNginx } from '../../scripts/install/nginx.ts'
 import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
 
 export const SITE_DIR = resolve('test-results/site')

@@ -1,19 +1,32 @@
 // The deck as a confidential board paper: `npm run host` (Debian's nginx) serving the built site
-// from /board/ on a loopback port, behind a login, with strict headers; then Chromium walks every
-// slide through it with the password and must see no CSP violation, no console error, no other host.
-import { spawn, type ChildProcess } from 'node:child_process'
+// from /board/ on a loopback port, one login per director, with strict headers; then Chromium walks every
+// slide through it with a director's password and must see no CSP violation, no console error, no other host.
+// Then what a company secretary relies on: each director's own stamped pack, logins added and removed
+// while it runs, the read log, slow guessing, settings that cannot weaken the login, and nginx stopping
+// with the command however it ends.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import bcrypt from 'bcryptjs'
+import { PDFDocument, PDFName } from 'pdf-lib'
 import { deckSlides } from '../helpers/deck'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BASE, SITE_DIR, launch, openSlide } from './helpers'
+import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText } from './helpers'
 
 const TOTAL = deckSlides().length
+const DECK = 'board-deck-agentic-coding'
+// Everything the host keeps outside the repository, as a secretary would: the users file and the read log.
+const HOME = mkdtempSync(join(tmpdir(), 'board-host-test-'))
+const USERS = join(HOME, 'users')
+const LOG_DIR = join(HOME, 'log')
 const USER = 'board'
 const PASSWORD = randomBytes(12).toString('hex')
+const OTHER = 'alice'
+const OTHER_PASSWORD = randomBytes(12).toString('hex')
 const auth = (user = USER, password = PASSWORD) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
 
 /** One path of each kind a reader can ask for, with the content type it must come back as. */
@@ -24,17 +37,42 @@ const PATHS: [path: string, type: RegExp][] = [
   [`${BASE}index.html`, /^text\/html/],
   [`${BASE}assets/${script}`, /^(application|text)\/javascript/],
   [`${BASE}assets/${style}`, /^text\/css/],
-  [`${BASE}board-deck-agentic-coding.pdf`, /^application\/pdf/],
-  [`${BASE}board-deck-agentic-coding.pptx`, /^application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation/],
+  [`${BASE}${DECK}.pdf`, /^application\/pdf/],
+  [`${BASE}${DECK}.pptx`, /^application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation/],
   [`${BASE}figures.json`, /^application\/json/],
   [`${BASE}figures.csv`, /^text\/csv/],
   [`${BASE}favicon.svg`, /^image\/svg\+xml/],
 ]
 
-let server: ChildProcess
-let origin: string
-let output = ''
-let browser: Browser
+/** The environment without any BOARD_* setting of the machine running the tests. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOARD_|HOST$|PORT$|FRAME_ANCESTORS$)/.test(k)))
+  return { ...env, BASE, SITE_DIR, BOARD_LOG_DIR: LOG_DIR, ...extra }
+}
+
+/** `npm run host`'s command (npm adds nothing but a parent process). */
+const hostCommand = (env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'ignore') =>
+  spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], { env: cleanEnv(env), stdio: [stdio, 'pipe', 'pipe'] })
+
+/** `npm run host:users` or `npm run host:log`. */
+function tool(script: string, args: string[], input = '') {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { input, encoding: 'utf8', env: cleanEnv({ BOARD_USERS: USERS }) })
+}
+function addUser(name: string, password: string) {
+  const r = tool('scripts/host-users.ts', ['add', name], password)
+  if (r.status !== 0) throw new Error(r.stderr)
+}
+
+interface Host {
+  proc: ChildProcess
+  origin: string
+  port: number
+  /** nginx's private working folder, and its master's pid. */
+  prefix: string
+  nginxPid: number
+  output: () => string
+  exited: Promise<number | null>
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -45,48 +83,76 @@ async function freePort(): Promise<number> {
   })
 }
 
-beforeAll(async () => {
+/** Starts `npm run host` and waits for "serving", which it prints only once nginx answers. */
+async function startHost(env: Record<string, string>): Promise<Host> {
   const port = await freePort()
-  origin = `http://127.0.0.1:${port}`
-  server = spawn('node', ['scripts/host.mjs'], {
-    env: { ...process.env, BOARD_PASSWORD: PASSWORD, BOARD_USER: USER, PORT: String(port), BASE, SITE_DIR },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = hostCommand({ PORT: String(port), ...env })
+  let output = ''
+  proc.stdout!.on('data', (d) => (output += d))
+  proc.stderr!.on('data', (d) => (output += d))
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)))
+  const serving = new Promise<void>((resolve, reject) => {
+    const check = () => output.includes('✓ serving') && /working folder: \S+/.test(output) && resolve()
+    proc.stdout!.on('data', check)
+    exited.then((code) => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
   })
-  server.stdout!.on('data', (d) => (output += d))
-  server.stderr!.on('data', (d) => (output += d))
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const up = await fetch(`${origin}${BASE}`).then((r) => r.status === 401, () => false)
-    if (up) break
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm run host did not come up:\n${output}`)
-    await new Promise((r) => setTimeout(r, 250))
+  await serving
+  const prefix = /working folder: (\S+)/.exec(output)![1]
+  return { proc, port, origin: `http://127.0.0.1:${port}`, prefix, nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')), output: () => output, exited }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
   }
+}
+/** Stops a host with SIGTERM; if it has not ended in 30 s (a broken stop), kills it, so the run ends either way. */
+async function stopHost(h: Host) {
+  if (h.proc.exitCode !== null || h.proc.signalCode !== null) return
+  h.proc.kill('SIGTERM')
+  const ended = await Promise.race([h.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))])
+  if (!ended) h.proc.kill('SIGKILL')
+}
+const answers = (origin: string) => fetch(`${origin}/robots.txt`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false)
+
+let host: Host
+let origin: string
+let browser: Browser
+
+beforeAll(async () => {
+  addUser(USER, PASSWORD)
+  addUser(OTHER, OTHER_PASSWORD)
+  // The PowerPoint for "board" (the CEO's office, say) only.
+  host = await startHost({ BOARD_USERS: USERS, BOARD_PPTX: USER })
+  origin = host.origin
   browser = await launch()
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r))
-    server.kill('SIGTERM')
-    await exited
-  }
+  if (host) await stopHost(host)
+  rmSync(HOME, { recursive: true, force: true })
 })
 
 describe('npm run host: the login', () => {
-  it('refuses to start without a password', async () => {
-    const r = spawn('node', ['scripts/host.mjs'], { env: { ...process.env, BOARD_PASSWORD: '', SITE_DIR }, stdio: ['ignore', 'pipe', 'pipe'] })
+  it('refuses to start with neither a users file nor a password, saying how to add a director', async () => {
+    const r = hostCommand({ BOARD_USERS: join(HOME, 'no-such-file') })
     let err = ''
     r.stderr!.on('data', (d) => (err += d))
     const code = await new Promise((res) => r.once('exit', res))
     expect(code).toBe(2)
-    expect(err).toContain('Set BOARD_PASSWORD')
+    expect(err).toContain('No users file')
+    expect(err).toContain('npm run host:users -- add <name>')
+    expect(err).toContain('BOARD_PASSWORD')
   })
 
   it.each(PATHS)('%s answers 401 without credentials, and leaks nothing of the deck', async (path) => {
     const res = await fetch(`${origin}${path}`)
     expect(res.status).toBe(401)
-    expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="Board paper"/)
+    expect(res.headers.get('www-authenticate')).toBe('Basic realm="Board paper"')
     const body = await res.text()
     expect(body).not.toMatch(/Agentic|expertise|figures|%PDF/i)
   })
@@ -94,6 +160,7 @@ describe('npm run host: the login', () => {
   it('a wrong password or user answers 401', async () => {
     expect((await fetch(`${origin}${BASE}`, { headers: auth(USER, 'wrong') })).status).toBe(401)
     expect((await fetch(`${origin}${BASE}`, { headers: auth('someone', PASSWORD) })).status).toBe(401)
+    expect((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, PASSWORD) })).status).toBe(401) // one director's password is not another's
   })
 
   it('a path outside the deck asks for the login too, then is not found', async () => {
@@ -107,11 +174,95 @@ describe('npm run host: the login', () => {
     expect(res.headers.get('content-type')).toMatch(type)
   })
 
-  it('the password is in no log and no file nginx was given, only its salted hash', () => {
-    expect(output).not.toContain(PASSWORD)
+  it('each director logs in with their own password', async () => {
+    expect((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, OTHER_PASSWORD) })).status).toBe(200)
+  })
+
+  it('"/board" leads to "/board/" (before the login: it names nothing but the folder)', async () => {
+    const res = await fetch(`${origin}${BASE.slice(0, -1)}`, { redirect: 'manual' })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('location')).toBe(BASE)
+  })
+
+  it('the password is in no output and no file nginx was given, only its hash', () => {
+    expect(host.output()).not.toContain(PASSWORD)
+    for (const f of ['htpasswd', 'nginx.conf', 'headers.conf']) expect(readFileSync(join(host.prefix, f), 'utf8')).not.toContain(PASSWORD)
+    expect(readFileSync(join(host.prefix, 'htpasswd'), 'utf8')).toMatch(/^board:\$2b\$/m)
   })
 })
 
+describe('npm run host: directors come and go while it runs', () => {
+  const carol = randomBytes(12).toString('hex')
+  const ok = (user: string, password: string) => fetch(`${origin}${BASE}`, { headers: auth(user, password) }).then((r) => r.status)
+
+  it('a director added with host:users can log in within a minute, with their own pack, without a restart', async () => {
+    expect(await ok('carol', carol)).toBe(401)
+    addUser('carol', carol)
+    await expect.poll(() => ok('carol', carol), { timeout: 60_000, interval: 500 }).toBe(200)
+    const pack = await fetch(`${origin}${BASE}${DECK}.pdf`, { headers: auth('carol', carol) })
+    expect(pack.status).toBe(200)
+    const file = join(HOME, 'carol.pdf')
+    writeFileSync(file, Buffer.from(await pack.arrayBuffer()))
+    expect(pdfText(file, 1)).toContain('Prepared for carol')
+  })
+
+  it('removing a director with host:users refuses them within a minute; the others stay in', async () => {
+    expect(tool('scripts/host-users.ts', ['remove', 'carol']).status).toBe(0)
+    await expect.poll(() => ok('carol', carol), { timeout: 60_000, interval: 1000 }).toBe(401)
+    expect(await ok(USER, PASSWORD)).toBe(200)
+  })
+
+  it('Debian’s nginx verifies the strong hashes: bcrypt $2b$ and $2y$, and SHA-512 crypt $6$', async () => {
+    const pw = randomBytes(12).toString('hex')
+    const sha512 = spawnSync('openssl', ['passwd', '-6', '-stdin'], { input: pw, encoding: 'utf8' }).stdout.trim()
+    expect(sha512).toMatch(/^\$6\$/)
+    appendFileSync(USERS, `dave:${bcrypt.hashSync(pw, 8).replace(/^\$2b\$/, '$2y$')}\nerin:${sha512}\n`)
+    await expect.poll(() => ok('dave', pw), { timeout: 60_000, interval: 500 }).toBe(200)
+    expect(await ok('erin', pw)).toBe(200)
+    expect(await ok('erin', `${pw}x`)).toBe(401)
+  })
+})
+
+describe('npm run host: each director’s own pack', () => {
+  const original = join(SITE_DIR, `${DECK}.pdf`)
+  const download = async (user: string, password: string, path = `${BASE}${DECK}.pdf`) => {
+    const res = await fetch(`${origin}${path}`, { headers: auth(user, password) })
+    const file = join(HOME, `${user}-${randomBytes(4).toString('hex')}.pdf`)
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+    return { res, file }
+  }
+
+  it('every page says whose copy it is, as searchable text, and the PDF keeps its tags, bookmarks and structure', async () => {
+    const { res, file } = await download(USER, PASSWORD)
+    expect(res.status).toBe(200)
+    const pages = pdfPages(original)
+    expect(pdfPages(file)).toBe(pages)
+    for (let p = 1; p <= pages; p++) expect(pdfText(file, p), `page ${p}`).toMatch(/Prepared for board · \d{1,2} [A-Z][a-z]+ \d{4}/)
+    expect(pdfText(original)).not.toContain('Prepared for')
+    expect(pdfInfo(file).Tagged).toBe('yes')
+    expect(pdfBookmarks(file)).toEqual(pdfBookmarks(original))
+    const doc = await PDFDocument.load(readFileSync(file))
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
+  })
+
+  it('another director gets their own name, and no path leads to someone else’s copy', async () => {
+    const { file } = await download(OTHER, OTHER_PASSWORD)
+    expect(pdfText(file, 1)).toContain(`Prepared for ${OTHER}`)
+    expect(pdfText(file)).not.toContain(`Prepared for ${USER}`)
+    for (const path of [`${BASE}packs/${USER}.pdf`, `/packs/${USER}.pdf`, `${BASE}..%2Fpacks%2F${USER}.pdf`, `${BASE}${DECK}.pdf/../../packs/${USER}.pdf`, `${BASE}${USER}.pdf`]) {
+      const res = await fetch(`${origin}${path}`, { headers: auth(OTHER, OTHER_PASSWORD) })
+      const body = Buffer.from(await res.arrayBuffer())
+      expect(body.subarray(0, 4).toString(), path).not.toBe('%PDF')
+    }
+  })
+
+  it('the PowerPoint is unstamped, and only for the directors BOARD_PPTX names', async () => {
+    const res = await fetch(`${origin}${BASE}${DECK}.pptx`, { headers: auth() })
+    expect(res.status).toBe(200)
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(SITE_DIR, `${DECK}.pptx`)))).toBe(true)
+    expect((await fetch(`${origin}${BASE}${DECK}.pptx`, { headers: auth(OTHER, OTHER_PASSWORD) })).status).toBe(404)
+  })
+})
 describe('npm run host: the headers', () => {
   const everyResponse = async () => [
     ...(await Promise.all(PATHS.map(([p]) => fetch(`${origin}${p}`)))),
@@ -212,5 +363,126 @@ describe('npm run host: the deck runs under the policy', () => {
     expect(violations).toEqual([])
     expect(errors).toEqual([])
     expect(external).toEqual([])
+  })
+})
+
+describe('npm run host: the read log', () => {
+  it('host:log gives each director their visits and downloads; the log holds no password and no Authorization header', async () => {
+    const r = tool('scripts/host-log.ts', [])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/ {2}board: first visit \d{4}-\d\d-\d\d \d\d:\d\d:\d\d .*, last visit /)
+    const board = r.stdout.split(/\n {2}(?=\S)/).find((s) => s.startsWith('board:'))!
+    expect(board).toContain('downloaded board pack (PDF)')
+    expect(board).toContain('downloaded the deck (PowerPoint)')
+    expect(board).toContain('downloaded figures.csv (CSV)')
+    expect(board).toContain('downloaded figures.json (JSON)')
+    const alice = r.stdout.split(/\n {2}(?=\S)/).find((s) => s.startsWith('alice:'))!
+    expect(alice).toContain('downloaded board pack (PDF)')
+    expect(alice).not.toContain('PowerPoint') // refused, so not downloaded
+    expect(r.stdout).toMatch(/as "board" {2}wrong password or unknown name \(401\)/)
+    const log = readFileSync(join(LOG_DIR, 'access.log'), 'utf8')
+    for (const secret of [PASSWORD, OTHER_PASSWORD, 'Authorization', 'Basic ']) expect(log).not.toContain(secret)
+  })
+})
+
+describe('npm run host: guessing is slow', () => {
+  it('a browser’s first visits (no password sent) are never held against the address', async () => {
+    for (let i = 0; i < 40; i++) expect((await fetch(`${origin}${BASE}`)).status).toBe(401)
+  })
+
+  it('30 wrong passwords in a row from one address: 401s, then 429s; the right password still works', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i++) statuses.push((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, `wrong-${i}`) })).status)
+    console.log(`30 wrong passwords: ${statuses.join(' ')}`)
+    expect(statuses[0]).toBe(401)
+    expect(statuses.at(-1)).toBe(429)
+    expect(new Set(statuses)).toEqual(new Set([401, 429]))
+    // Directors behind the same office address are not locked out by someone else's typing.
+    expect((await fetch(`${origin}${BASE}`, { headers: auth() })).status).toBe(200)
+    const r = tool('scripts/host-log.ts', [])
+    expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many failed logins from this address \(429\)/)
+  })
+})
+
+describe('npm run host: no setting can weaken the login', () => {
+  const trial = { BOARD_PASSWORD: randomBytes(12).toString('hex') }
+  const cases: [setting: string, value: string][] = [
+    ['HOST', '127.0.0.1:18514;location /leak/{auth_basic off;alias /x/;}listen 127.0.0.1'],
+    ['FRAME_ANCESTORS', 'https://portal.example.com\nadd_header X-Leak 1'],
+    ['FRAME_ANCESTORS', 'https://$host'],
+    ['FRAME_ANCESTORS', "'self';report-uri https://collector.example"],
+    ...[';', '{', '}', '"', "'", '<', '>'].map((c): [string, string] => ['BASE', `/board${c}/`]),
+    ['BOARD_USER', '#board'],
+    ['PORT', '8080;'],
+    ['BOARD_LOG_DIR', `${HOME}/log;access_log off`],
+  ]
+  it.each(cases)('%s=%j is refused by name before nginx starts, and nothing is written', async (setting, value) => {
+    const tmp = mkdtempSync(join(tmpdir(), 'board-host-refused-'))
+    const r = hostCommand({ ...trial, TMPDIR: tmp, [setting]: value })
+    let out = ''
+    r.stdout!.on('data', (d) => (out += d))
+    r.stderr!.on('data', (d) => (out += d))
+    const code = await new Promise((res) => r.once('exit', res))
+    expect(code).toBe(2)
+    expect(out).toMatch(new RegExp(`✗ ${setting}\\b`))
+    expect(out).not.toContain('serving')
+    // No working folder (tsx may keep its cache there), so no nginx configuration and no nginx.
+    expect(readdirSync(tmp).filter((f) => f.startsWith('board-deck-nginx-'))).toEqual([])
+  })
+
+  it('a port already taken is a clear error', async () => {
+    const port = await freePort()
+    const taken: Server = await new Promise((res) => {
+      const s = createServer().listen(port, '127.0.0.1', () => res(s))
+    })
+    const r = hostCommand({ ...trial, PORT: String(port) })
+    let err = ''
+    r.stderr!.on('data', (d) => (err += d))
+    const code = await new Promise((res) => r.once('exit', res))
+    await new Promise((res) => taken.close(res))
+    expect(code).toBe(2)
+    expect(err).toContain(`PORT ${port} on 127.0.0.1 is already taken`)
+  })
+})
+
+describe('npm run host: nginx lives and dies with the command', () => {
+  const trial = { BOARD_PASSWORD: randomBytes(12).toString('hex'), BOARD_USER: 'trial' }
+
+  async function expectGone(h: Host) {
+    await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
+    await expect.poll(() => existsSync(h.prefix), { timeout: 30_000, interval: 250 }).toBe(false)
+    expect(await answers(h.origin)).toBe(false)
+  }
+
+  it('serves a site from a folder only its owner may enter (nginx reads its own copy)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'board-private-site-'))
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    cpSync(SITE_DIR, join(dir, 'site'), { recursive: true })
+    const h = await startHost({ ...trial, SITE_DIR: join(dir, 'site') })
+    try {
+      const res = await fetch(`${h.origin}${BASE}`, { headers: auth('trial', trial.BOARD_PASSWORD) })
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<div id="app"')
+    } finally {
+      await stopHost(h)
+    }
+  })
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s to the command stops nginx and removes its working folder; the read log stays', async (signal) => {
+    const h = await startHost(trial)
+    expect(alive(h.nginxPid)).toBe(true)
+    expect(await answers(h.origin)).toBe(true)
+    h.proc.kill(signal)
+    expect(await h.exited).toBe(0)
+    await expectGone(h)
+    expect(existsSync(join(LOG_DIR, 'access.log'))).toBe(true)
+  })
+
+  it('killing the command outright (SIGKILL) stops nginx too', async () => {
+    const h = await startHost(trial)
+    expect(alive(h.nginxPid)).toBe(true)
+    h.proc.kill('SIGKILL')
+    await h.exited
+    await expectGone(h)
   })
 })

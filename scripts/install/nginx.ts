@@ -1,7 +1,7 @@
 // Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
 // (as root on Debian), the same way scripts/install/chromium.ts gets Chromium.
 import { existsSync } from 'node:fs'
-import { aptInstall, canAptInstall } from '../install/apt.ts'
+import { aptInstall, canAptInstall } from './apt.ts'
 
 const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
 
@@ -16,5 +16,5 @@ export function ensureNginx() {
   return now
 }
 
-// `node scripts/lib/nginx.mjs` prints the path, installing if needed.
+// `node scripts/install/nginx.ts` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureNginx())

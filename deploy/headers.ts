@@ -12,27 +12,29 @@ export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n'
 
 /**
  * Who may embed the deck in a frame: "'none'" (the default), "'self'", or https origins such as a
- * board portal's (`FRAME_ANCESTORS="https://portal.example.com"`). Anything else is refused by name.
+ * board portal's (`FRAME_ANCESTORS="https://portal.example.com"`), separated by single spaces. Anything
+ * else is refused by name: the value is written into the Content-Security-Policy and into nginx's
+ * configuration, so a "$", ";", quote or line break could otherwise add a directive of its own.
  */
-export function frameAncestors(setting = process.env.FRAME_ANCESTORS) {
-  const value = (setting ?? '').trim() || "'none'"
-  for (const source of value.split(/\s+/)) {
+export function frameAncestors(setting: string | undefined = process.env.FRAME_ANCESTORS): string {
+  const value = (setting ?? '').replace(/^ +| +$/g, '') || "'none'"
+  if (/[^A-Za-z0-9.:/' -]/.test(value) || value.includes('  ')) {
+    throw new Error(`FRAME_ANCESTORS may hold only 'none', 'self' or https origins separated by single spaces (no "$", ";", double quotes, tabs or line breaks): ${JSON.stringify(value)}`)
+  }
+  const sources = value.split(' ')
+  for (const source of sources) {
     if (source === "'none'" || source === "'self'") continue
-    let url
-    try {
-      url = new URL(source)
-    } catch {
-      url = undefined
-    }
-    if (!url || url.protocol !== 'https:' || url.origin !== source.replace(/\/$/, '')) {
+    // https, a host name of letters, digits, dots and hyphens, an optional port, nothing after.
+    if (!/^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?$/.test(source)) {
       throw new Error(`FRAME_ANCESTORS must list https origins (https://portal.example.com), 'self' or 'none'; "${source}" is none of these`)
     }
   }
+  if (sources.length > 1 && sources.includes("'none'")) throw new Error(`FRAME_ANCESTORS: 'none' cannot be combined with other sources: "${value}"`)
   return value
 }
 
 /** sha256 sources for each inline <script> in the page, so they run without 'unsafe-inline'. */
-export function inlineScriptHashes(html) {
+export function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .filter((m) => m[1].trim())
     .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
@@ -42,7 +44,10 @@ export function inlineScriptHashes(html) {
  * The Content-Security-Policy: everything from the deck's own origin, nothing from any other, no eval.
  * Each allowance beyond 'self' is one the deck was seen to need in Chromium (tests/browser/hosting.test.ts).
  */
-export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAncestors() } = {}) {
+/** What the page allows: its inline scripts by hash, and who may frame it. */
+export interface PolicyOptions { scriptHashes?: string[], ancestors?: string }
+
+export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAncestors() }: PolicyOptions = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
@@ -61,7 +66,7 @@ export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAnce
 }
 
 /** The headers every response carries, the login page (401) included. */
-export function securityHeaders(options = {}) {
+export function securityHeaders(options: PolicyOptions = {}): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(options),
     'X-Content-Type-Options': 'nosniff',
@@ -71,8 +76,8 @@ export function securityHeaders(options = {}) {
 }
 
 /** nginx: one `add_header … always;` line per header (`always`, so 401 and 404 answers carry them too). */
-export function nginxHeaderLines(options = {}) {
-  const quote = (v) => `"${v.replace(/["\\]/g, '\\$&')}"`
+export function nginxHeaderLines(options: PolicyOptions = {}): string {
+  const quote = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`
   return Object.entries(securityHeaders(options))
     .map(([name, value]) => `add_header ${name} ${quote(value)} always;`)
     .join('\n')
@@ -83,9 +88,9 @@ export function nginxHeaderLines(options = {}) {
  * one path, because such hosts merge the headers of every rule a path matches. `pages`: the other
  * files at the site root (the PDF, figures.json, figures.csv).
  */
-export function staticHostHeaders(base, pages, options = {}) {
-  const lines = []
-  const rule = (path, headers) => {
+export function staticHostHeaders(base: string, pages: string[], options: PolicyOptions = {}): string {
+  const lines: string[] = []
+  const rule = (path: string, headers: Record<string, string>) => {
     lines.push(path)
     for (const [name, value] of Object.entries(headers)) lines.push(`  ${name}: ${value}`)
   }

@@ -1,0 +1,65 @@
+// `npm run host:users -- add <name>` | `list` | `remove <name>`: the directors' logins, without editing a file
+// by hand. The file is BOARD_USERS (default ~/.config/board-deck/users), never inside the repository.
+//   add <name>             the password from standard input (`printf '%s' "$PW" | npm run host:users -- add ann`);
+//                          when standard input is a terminal, or with --generate, one is generated and printed once
+//   list                   the names, one a line
+//   remove <name>          the login stops working within a few seconds if `npm run host` is running (no restart)
+import { readFileSync } from 'node:fs'
+import { UsersError, checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, writeUsers } from './host/users.ts'
+
+function fail(message: string): never {
+  console.error(`✗ ${message}`)
+  process.exit(2)
+}
+
+const USAGE = 'usage: npm run host:users -- add <name> [--generate] | list | remove <name>'
+
+function main() {
+  const args = process.argv.slice(2)
+  const generate = args.includes('--generate')
+  const [command, name, ...rest] = args.filter((a) => a !== '--generate')
+  if (rest.length) fail(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
+  const file = usersFilePath()
+  const users = readUsers(file)
+
+  if (command === 'list') {
+    if (!users.size) console.error(`No directors in ${file} yet: npm run host:users -- add <name>`)
+    for (const n of users.keys()) console.log(n)
+    return
+  }
+  if (command === 'add') {
+    if (!name) fail(USAGE)
+    checkUserName(name)
+    if (users.has(name)) fail(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
+    let password: string
+    const typed = !generate && !process.stdin.isTTY
+    if (typed) {
+      // One line from standard input; the line end a shell or a file adds is not part of the password.
+      password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
+      checkPassword(password, name)
+    } else {
+      password = generatePassword()
+    }
+    users.set(name, hashPassword(password))
+    writeUsers(file, users)
+    console.log(`✓ "${name}" can log in (${file}). Their own copy of the pack is made when hosting starts, or within seconds if it is running.`)
+    if (!typed) console.log(`  Password for ${name} (shown once, not stored anywhere): ${password}`)
+    return
+  }
+  if (command === 'remove') {
+    if (!name) fail(USAGE)
+    checkUserName(name)
+    if (!users.delete(name)) fail(`"${name}" has no login in ${file} (npm run host:users -- list)`)
+    writeUsers(file, users)
+    console.log(`✓ "${name}" removed from ${file}. A running host refuses them within seconds; no restart needed.`)
+    return
+  }
+  fail(USAGE)
+}
+
+try {
+  main()
+} catch (e) {
+  if (e instanceof UsersError) fail(e.message)
+  throw e
+}

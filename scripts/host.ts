@@ -1,0 +1,235 @@
+// `npm run host`: serves the built site with Debian's nginx, one login per director, with the headers of
+// deploy/headers.ts, in the foreground (Ctrl-C stops it). Settings, all from the environment, each checked
+// against a strict pattern before anything is written (scripts/host/settings.ts):
+//   BOARD_USERS     the users file (default ~/.config/board-deck/users), managed with `npm run host:users`
+//   BOARD_PASSWORD  instead of a users file, a one-person trial; BOARD_USER names it (default "board")
+//   BOARD_LOG_DIR   the read log's folder (default ~/.local/state/board-deck); `npm run host:log` reads it
+//   BOARD_PPTX      who may download the PowerPoint: all (default), off, or names ("ceo-office,secretary")
+//   BASE            the subfolder, as for `npm run build` (default "/board/")
+//   PORT, HOST      where to listen (default 8080 on 127.0.0.1; put TLS in front before exposing it)
+//   FRAME_ANCESTORS origins allowed to embed the deck, e.g. a board portal (default: none)
+//   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join, resolve } from 'node:path'
+import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, inlineScriptHashes, nginxHeaderLines } from '../deploy/headers.ts'
+import { DECK_NAME } from '../shared/deck-name.ts'
+import { ensureNginx } from './install/nginx.ts'
+import { stampPack } from './host/packs.ts'
+import { SettingError, hostSettings, type HostSettings } from './host/settings.ts'
+import { UsersError, formatUsers, hashPassword, parseUsers, type Users } from './host/users.ts'
+
+function fail(message: string): never {
+  console.error(`✗ ${message}`)
+  process.exit(2)
+}
+
+/** Debian's account for web servers (www-data), or nobody. */
+function workerAccount() {
+  for (const name of ['www-data', 'nobody']) {
+    const id = (flag: string) => spawnSync('id', [flag, name], { encoding: 'utf8' })
+    const uid = id('-u')
+    if (uid.status === 0) return { name, uid: Number(uid.stdout), gid: Number(id('-g').stdout) }
+  }
+  fail('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
+}
+
+/** Is something already listening there? Checked before anything is written, so the error is plain. */
+function portTaken(host: string, port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer()
+    probe.once('error', (e: NodeJS.ErrnoException) => done(e.code === 'EADDRINUSE'))
+    probe.listen(port, host.replace(/^\[(.*)\]$/, '$1'), () => probe.close(() => done(false)))
+  })
+}
+
+// 1. Every setting, and the logins, checked before anything is written.
+let settings: HostSettings
+let users: Users
+try {
+  settings = hostSettings()
+  if (settings.login.kind === 'trial') {
+    users = new Map([[settings.login.user, hashPassword(settings.login.password)]])
+  } else {
+    const file = settings.login.file
+    if (!existsSync(file)) {
+      fail(`No users file at ${file} (BOARD_USERS). Add the first director with: npm run host:users -- add <name>\n  (or set BOARD_PASSWORD for a one-person trial)`)
+    }
+    const parsed = parseUsers(readFileSync(file, 'utf8'), file)
+    if (parsed.problems.length) fail(`BOARD_USERS: ${parsed.problems.join('\n  ')}`)
+    if (!parsed.users.size) fail(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
+    users = parsed.users
+  }
+} catch (e) {
+  if (e instanceof SettingError || e instanceof UsersError) fail(e.message)
+  throw e
+}
+const { listenHost, probeHost, port, base, ancestors, login, logDir, pptx } = settings
+for (const w of settings.warnings) console.warn(`! ${w}`)
+if (await portTaken(listenHost, port)) fail(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
+
+// 2. The site: built for this base, or built now.
+const site = resolve(process.env.SITE_DIR ?? 'dist')
+const index = join(site, 'index.html')
+if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`)) {
+  console.log(`Building the site for ${base} into ${site} …`)
+  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, BASE: base, OUT_DIR: site } })
+  if (build.status !== 0) fail('the build failed; see above')
+}
+const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
+
+let nginx: string
+try {
+  nginx = ensureNginx()
+} catch (e) {
+  fail((e as Error).message)
+}
+
+// 3. A private folder for this run: config, the users file's copy, the packs, and a copy of the site.
+// Removed when nginx stops (by the watchdog, whichever way the host ends).
+const prefix = mkdtempSync(join(settings.tmpDir, 'board-deck-nginx-'))
+// Until the watchdog owns the folder, a Ctrl-C removes it here.
+const early = () => {
+  rmSync(prefix, { recursive: true, force: true })
+  process.exit(130)
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, early)
+const cleanUpAndFail = (message: string): never => {
+  rmSync(prefix, { recursive: true, force: true })
+  fail(message)
+}
+// Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
+const worker = process.getuid?.() === 0 ? workerAccount() : undefined
+const own = (path: string) => worker && chownSync(path, worker.uid, worker.gid)
+/** Written whole, then renamed into place: nginx never reads half a file. */
+function writeAtomically(path: string, data: string | Uint8Array) {
+  const tmp = `${path}.tmp`
+  writeFileSync(tmp, data, { mode: 0o600 })
+  own(tmp)
+  renameSync(tmp, path)
+}
+for (const dir of ['empty', 'packs', 'pptx']) mkdirSync(join(prefix, dir))
+// nginx serves a copy of the site inside that folder, never the checkout: a checkout in a folder only its owner
+// may enter (a home folder, `mktemp -d`) would answer 403 to the workers, password or not. The PDF and the
+// PowerPoint are left out of the copy: they are served per director (packs/, pptx/).
+const served = join(prefix, 'site')
+cpSync(site, served, { recursive: true, filter: (src) => ![`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`].includes(src.slice(site.length + 1)) })
+cpSync(join(site, `${DECK_NAME}.pptx`), join(prefix, 'deck.pptx'))
+if (worker) {
+  for (const f of ['', 'empty', 'packs', 'pptx', 'deck.pptx', 'site', ...readdirSync(served, { recursive: true }).map((f) => join('site', String(f)))]) own(join(prefix, f))
+}
+// The read log's folder, kept across runs; nginx's master opens the log before it hands over to its workers.
+mkdirSync(logDir, { recursive: true, mode: 0o700 })
+
+/**
+ * The logins nginx checks (a copy of the users file, readable by the workers), each director's pack, and
+ * the PowerPoint for those BOARD_PPTX names. Called at start and whenever the users file changes.
+ */
+const stamped = new Set<string>()
+async function applyUsers(next: Users) {
+  // A new director's pack first, then their login: they never log in to find no pack.
+  for (const name of next.keys()) {
+    if (stamped.has(name)) continue
+    writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, name))
+    // A hard link to one copy: each named director's own path, the same unstamped file.
+    if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name))) linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
+    stamped.add(name)
+  }
+  // The logins: a removed director is refused from the next request on; then their files go.
+  writeAtomically(join(prefix, 'htpasswd'), formatUsers(next))
+  for (const name of [...stamped]) {
+    if (next.has(name)) continue
+    rmSync(join(prefix, 'packs', `${name}.pdf`), { force: true })
+    rmSync(join(prefix, 'pptx', `${name}.pptx`), { force: true })
+    stamped.delete(name)
+  }
+}
+await applyUsers(users)
+writeFileSync(join(prefix, 'headers.conf'), nginxHeaderLines({ scriptHashes: inlineScriptHashes(readFileSync(index, 'utf8')), ancestors }) + '\n')
+
+let conf = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8')
+if (base === '/') {
+  // The site is "/" itself: no "Anything else" location, no "/board" redirect.
+  conf = conf.replace(/\n {4}# Anything else[\s\S]*?\n {4}\}\n/, '\n').replace(/\n {4}# "\/board" is[\s\S]*?\n {4}\}\n/, '\n')
+}
+// Every value below was checked against a strict pattern (settings.ts) or is the project's own constant.
+const values: Record<string, string> = {
+  PREFIX: prefix,
+  SITE: served,
+  BASE: base,
+  BASE_NO_SLASH: base.replace(/\/$/, ''),
+  DECK: DECK_NAME,
+  PORT: String(port),
+  HOST: listenHost,
+  LOG_DIR: logDir,
+  USER: worker ? `user ${worker.name};` : '',
+  CACHE_HASHED,
+  CACHE_PAGE,
+  ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
+}
+conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
+  if (!(k in values)) cleanUpAndFail(`deploy/nginx.conf names an unknown setting {{${k}}}`)
+  return values[k]
+})
+writeFileSync(join(prefix, 'nginx.conf'), conf)
+
+const args = ['-p', prefix, '-c', join(prefix, 'nginx.conf')]
+if (spawnSync(nginx, ['-t', '-q', ...args], { stdio: 'inherit' }).status !== 0) cleanUpAndFail('nginx refused the configuration; see above')
+
+// 4. nginx, owned by the watchdog (scripts/host/watchdog.ts): it stops nginx and removes the folder when
+// this process ends, however it ends.
+const watchdog: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./host/watchdog.ts', import.meta.url).pathname, prefix, nginx, ...args, '-g', 'daemon off;'], {
+  stdio: ['pipe', 'inherit', 'inherit'],
+  detached: true,
+})
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(signal, early)
+let stopping = false
+watchdog.on('exit', (code) => {
+  if (!stopping) console.error(`✗ nginx stopped (exit ${code}); see above`)
+  process.exit(stopping ? 0 : 1)
+})
+const stop = () => {
+  stopping = true
+  unwatchFile(login.kind === 'file' ? login.file : '')
+  watchdog.stdin!.end() // the watchdog stops nginx gracefully and removes the folder
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+// A closed terminal: nginx is out of its reach (own session), and stops with us.
+process.on('SIGHUP', stop)
+
+// "Serving" only once nginx answers on the port (robots.txt needs no login).
+const deadline = Date.now() + 30_000
+for (;;) {
+  const up = await fetch(`http://${probeHost}:${port}/robots.txt`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
+  if (up) break
+  if (stopping) await new Promise(() => {}) // the exit handler ends the process
+  if (Date.now() > deadline) {
+    stop()
+    fail(`nginx did not answer on ${probeHost}:${port} within 30 s`)
+  }
+  await new Promise((r) => setTimeout(r, 200))
+}
+
+const who = login.kind === 'trial' ? `a one-person trial, user "${login.user}"` : `${users.size} director${users.size === 1 ? '' : 's'} from ${login.file}`
+console.log(`✓ serving ${site} at http://${listenHost}:${port}${base} behind a login (${who}); Ctrl-C stops`)
+console.log(`  read log: ${join(logDir, 'access.log')} (npm run host:log); nginx's working folder: ${prefix}`)
+
+// 5. The users file, watched: an added director can log in (with their pack) and a removed one is refused
+// within seconds, without a restart. A file that breaks a rule keeps only its good lines (the bad ones are
+// named), so a mistake locks someone out rather than in.
+if (login.kind === 'file') {
+  let queue = Promise.resolve()
+  watchFile(login.file, { interval: 1000 }, () => {
+    queue = queue.then(async () => {
+      if (stopping) return
+      const text = existsSync(login.file) ? readFileSync(login.file, 'utf8') : ''
+      const { users: next, problems } = parseUsers(text, login.file)
+      for (const p of problems) console.error(`! ${p} (line ignored)`)
+      if (!existsSync(login.file)) console.error(`! ${login.file} was removed: no director can log in until it is back`)
+      await applyUsers(next)
+      console.log(`  logins now: ${[...next.keys()].join(', ') || 'none'}`)
+    }).catch((e) => console.error(`! could not apply ${login.file}: ${(e as Error).message}`))
+  })
+}

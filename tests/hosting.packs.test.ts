@@ -1,0 +1,45 @@
+// Each director's pack: the deck PDF stamped "Prepared for <name> · <date>" on every page, as an artifact,
+// with the outline and the structure tree kept. The real deck PDF is read with poppler in tests/browser/hosting.test.ts.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
+import { stampPack, stampText } from '../scripts/host/packs.ts'
+
+async function deck(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  for (let i = 0; i < 3; i++) doc.addPage([980, 551]).drawText(`Slide ${i + 1}`, { x: 50, y: 500 })
+  // Stand-ins for Chromium's tags and outline: the stamp must leave them where they are.
+  doc.catalog.set(PDFName.of('StructTreeRoot'), doc.context.obj({ Type: 'StructTreeRoot', K: [] }))
+  doc.catalog.set(PDFName.of('Outlines'), doc.context.obj({ Type: 'Outlines', Count: 0 }))
+  doc.catalog.set(PDFName.of('MarkInfo'), doc.context.obj({ Marked: true }))
+  return doc.save()
+}
+
+/** The text of every content stream of a page, decoded. */
+function contents(doc: PDFDocument, i: number): string {
+  const page = doc.getPages()[i]
+  const c = page.node.Contents()
+  const streams = c instanceof PDFArray ? c.asArray().map((r) => doc.context.lookup(r)) : [c]
+  return streams.map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1')).join('\n')
+}
+
+describe('a director’s pack', () => {
+  it('says whose it is and when, in words', () => {
+    expect(stampText('ann', new Date('2026-11-28T10:00:00Z'))).toBe('Prepared for ann · 28 November 2026')
+  })
+
+  it('stamps every page inside an /Artifact marked-content sequence and keeps tags and outline', async () => {
+    const out = await PDFDocument.load(await stampPack(await deck(), 'ann', new Date('2026-11-28T10:00:00Z')))
+    expect(out.getPageCount()).toBe(3)
+    for (let i = 0; i < 3; i++) {
+      const text = contents(out, i)
+      // The text is drawn between "/Artifact BMC" and "EMC"; the hex string holds the stamp in WinAnsi.
+      const m = /\/Artifact BMC([\s\S]*?)EMC/.exec(text)
+      expect(m, `page ${i + 1}`).not.toBeNull()
+      const hex = /<([0-9A-F]+)> Tj/.exec(m![1])![1]
+      expect(Buffer.from(hex, 'hex').toString('latin1')).toBe('Prepared for ann \xb7 28 November 2026')
+    }
+    expect(out.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
+    expect(out.catalog.get(PDFName.of('Outlines'))).toBeDefined()
+    expect((out.catalog.lookup(PDFName.of('MarkInfo')) as PDFDict).get(PDFName.of('Marked'))?.toString()).toBe('true')
+  })
+})

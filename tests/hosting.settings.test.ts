@@ -1,0 +1,96 @@
+// `npm run host`'s settings: each checked against a strict pattern before anything is written, because most
+// of them are written into nginx's configuration. The end-to-end refusals (no nginx starts) are in
+// tests/browser/hosting.test.ts; here, each rule.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { hostSettings } from '../scripts/host/settings.ts'
+
+const outside = mkdtempSync(join(tmpdir(), 'board-settings-'))
+const ok = { BOARD_USERS: join(outside, 'users'), BOARD_LOG_DIR: join(outside, 'log') }
+const settings = (env: NodeJS.ProcessEnv) => hostSettings({ ...ok, ...env })
+
+describe('the settings npm run host accepts', () => {
+  it('defaults: loopback, 8080, /board/, no framing, everyone gets the PowerPoint', () => {
+    const s = settings({})
+    expect(s).toMatchObject({ listenHost: '127.0.0.1', port: 8080, base: '/board/', ancestors: "'none'", pptx: 'all', warnings: [] })
+    expect(s.login).toEqual({ kind: 'file', file: join(outside, 'users') })
+    expect(s.logDir).toBe(join(outside, 'log'))
+  })
+
+  it('IPv6 addresses are bracketed for nginx; a host name is kept', () => {
+    expect(settings({ HOST: '::1' }).listenHost).toBe('[::1]')
+    expect(settings({ HOST: '[::1]' }).listenHost).toBe('[::1]')
+    expect(settings({ HOST: 'board.internal.example' }).listenHost).toBe('board.internal.example')
+  })
+
+  it('HOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
+    const s = settings({ HOST: '0.0.0.0' })
+    expect(s.warnings.join()).toMatch(/HOST=0\.0\.0\.0 .*TLS/)
+    expect(s.probeHost).toBe('127.0.0.1')
+  })
+
+  it('BASE "board" and "/board" mean /board/, as for the build', () => {
+    expect(settings({ BASE: 'board' }).base).toBe('/board/')
+    expect(settings({ BASE: '/papers/q3/' }).base).toBe('/papers/q3/')
+    expect(settings({ BASE: '/' }).base).toBe('/')
+  })
+
+  it('the one-person trial: BOARD_PASSWORD under the same rules, BOARD_USER defaulting to "board"', () => {
+    expect(settings({ BOARD_USERS: '', BOARD_PASSWORD: 'a fine long phrase' }).login).toEqual({ kind: 'trial', user: 'board', password: 'a fine long phrase' })
+    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'short' })).toThrow(/^BOARD_PASSWORD is too short/)
+    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'the-board-password' })).toThrow(/^BOARD_PASSWORD contains the user name "board"/)
+    expect(() => settings({ BOARD_PASSWORD: 'a fine long phrase' })).toThrow(/BOARD_USERS .* or BOARD_PASSWORD .*not both/)
+  })
+
+  it('BOARD_PPTX: all, off, or a list of names', () => {
+    expect(settings({ BOARD_PPTX: 'off' }).pptx).toBe('off')
+    expect(settings({ BOARD_PPTX: 'ceo-office,secretary' }).pptx).toEqual(['ceo-office', 'secretary'])
+    expect(() => settings({ BOARD_PPTX: 'ceo office' })).toThrow(/^BOARD_PPTX must be/)
+  })
+})
+
+describe('no setting can weaken the login: each injection is refused, naming the setting', () => {
+  const cases: [setting: string, value: string][] = [
+    ['HOST', '127.0.0.1:18514;location /leak/{auth_basic off;alias /x/;}listen 127.0.0.1'],
+    ['HOST', 'localhost; include /etc/passwd'],
+    ['HOST', 'fe80::1%eth0'],
+    ['PORT', '8080;'],
+    ['PORT', '0'],
+    ['PORT', '65536'],
+    ['PORT', ' 8080'],
+    ['BASE', '/board/;'],
+    ['BASE', '/board/{'],
+    ['BASE', '/board/}'],
+    ['BASE', '/board/"'],
+    ['BASE', "/board/'"],
+    ['BASE', '/board/<'],
+    ['BASE', '/board/>'],
+    ['BASE', '/board/ x/'],
+    ['BASE', '/../etc/'],
+    ['BASE', '/$uri/'],
+    ['FRAME_ANCESTORS', 'https://portal.example.com\nadd_header X-Evil 1'],
+    ['FRAME_ANCESTORS', 'https://$host'],
+    ['FRAME_ANCESTORS', "'self';report-uri https://collector.example"],
+    ['FRAME_ANCESTORS', 'https://portal.example.com; report-uri https://collector.example'],
+    ['FRAME_ANCESTORS', 'https://portal.example.com"'],
+    ['BOARD_LOG_DIR', '/var/log/board;access_log off'],
+    ['BOARD_LOG_DIR', '/tmp/with space'],
+    ['BOARD_LOG_DIR', '/tmp/{x}'],
+    ['BOARD_PPTX', 'ann;bob'],
+  ]
+  it.each(cases)('%s=%j', (setting, value) => {
+    expect(() => settings({ [setting]: value })).toThrow(new RegExp(`^${setting}\\b`))
+  })
+
+  it.each(['#board', 'Board', 'board:x', 'a b', '../x', 'x'.repeat(33), ''])('BOARD_USER=%j', (user) => {
+    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'a fine long phrase', BOARD_USER: user || ' ' })).toThrow(/^BOARD_USER must be/)
+  })
+
+  it('a users file or read log inside the repository is refused', () => {
+    expect(() => settings({ BOARD_USERS: 'users' })).toThrow(/^BOARD_USERS is inside the repository/)
+    expect(() => settings({ BOARD_USERS: 'test-results/users' })).toThrow(/^BOARD_USERS is inside the repository/)
+    expect(() => settings({ BOARD_LOG_DIR: 'test-results/log' })).toThrow(/^BOARD_LOG_DIR is inside the repository/)
+  })
+})
