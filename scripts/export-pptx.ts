@@ -26,6 +26,7 @@ import { parseScorecardSpec, scorecardChartArgs } from './pptx/scorecard-charts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
+import { ANY_CHART, CHART_ATTR, PPTX_ATTR, PRINT_TEXT_CLASS } from '../shared/dom-hooks.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 
 interface Box {
@@ -105,8 +106,8 @@ async function slidevEditableExporter() {
  * and say where each chart's canvas is on its slide.
  */
 async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
-  return page.evaluate(() => {
-    document.querySelectorAll('table.print-text').forEach((t) => t.remove())
+  return page.evaluate(({ printText, anyChart, chartAttr, pptxAttr }) => {
+    document.querySelectorAll(`table.${printText}`).forEach((t) => t.remove())
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     for (const q of document.querySelectorAll('q')) {
       // `content` is "open-quote"/"close-quote" (the deck's English marks) or a quoted string.
@@ -121,13 +122,14 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
     document.head.append(style)
     return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
       const origin = slide.getBoundingClientRect()
-      return [...slide.querySelectorAll<HTMLElement>('figure[data-chart], figure[data-scorecard-chart]')].map((fig) => {
+      return [...slide.querySelectorAll<HTMLElement>(anyChart)].map((fig) => {
         const r = fig.querySelector('canvas')!.getBoundingClientRect()
         const at = { x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
-        return fig.dataset.chart ? { chart: fig.dataset.chart as ChartId, ...at } : { scorecard: fig.dataset.pptx!, ...at }
+        const chart = fig.getAttribute(chartAttr)
+        return chart ? { chart: chart as ChartId, ...at } : { scorecard: fig.getAttribute(pptxAttr)!, ...at }
       })
     })
-  })
+  }, { printText: PRINT_TEXT_CLASS, anyChart: ANY_CHART, chartAttr: CHART_ATTR, pptxAttr: PPTX_ATTR })
 }
 
 /**

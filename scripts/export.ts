@@ -20,6 +20,7 @@ import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 import { slideTitle } from '../shared/slide-title.ts'
+import { READY_ATTR, everyChartReady } from '../shared/dom-hooks.ts'
 
 asCommand()
 const { values: args } = commandLine({
@@ -117,14 +118,8 @@ async function exportHandout() {
   const page = await browser.newPage({ viewport: { width: Math.floor((paper.width - 2 * marginInches) * 96), height: 1000 } })
   await page.emulateMedia({ colorScheme: 'light' })
   await page.goto(`http://localhost:${port}/#/read`, { waitUntil: 'networkidle', timeout: 90_000 })
-  await page.waitForFunction(
-    (n) => {
-      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.reader canvas')]
-      return document.querySelectorAll('.reader__entry').length === n && canvases.length > 0 && canvases.every((c) => c.dataset.chartReady === 'true')
-    },
-    slidev.slides.length,
-    { timeout: 60_000 },
-  )
+  await page.waitForFunction((n) => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
+  await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
   const margin = `${marginInches}in`
   const pdf = await page.pdf({ format: paper.format, printBackground: true, tagged: true, outline: true, margin: { top: margin, bottom: margin, left: margin, right: margin } })
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })

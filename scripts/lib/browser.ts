@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-chromium'
+import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks.ts'
 
 // Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
 
@@ -13,9 +14,5 @@ export async function openSlide(page: Page, siteUrl: string, no: number | string
   await page.waitForSelector(`.slidev-page-${no}`)
   // The frame comes first; the slide's own component loads after it. Every slide has a title, so wait for text.
   await page.waitForFunction((n: number) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
-  await page.waitForFunction(
-    (n: number) => [...document.querySelectorAll<HTMLCanvasElement>(`.slidev-page-${n} canvas`)].every(c => c.dataset.chartReady === 'true'),
-    no,
-    { timeout },
-  )
+  await page.waitForFunction(everyChartReady, { scope: `.slidev-page-${no}`, attr: READY_ATTR }, { timeout })
 }

@@ -4,6 +4,7 @@
 
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-chromium'
+import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks.ts'
 import { scorecardSlidesExtension } from '../../vite/scorecard-slides.ts'
 
 /** Starts Slidev's server for slides.md on a free port. */
@@ -33,7 +34,7 @@ export async function openPrintView(page: Page, port: number): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' })
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading') && document.querySelectorAll('.print-slide-container').length > 0, null, { timeout: 60_000 })
   // Every chart has drawn its final frame (components/charts/readyMarker.ts).
-  await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every(c => c.dataset.chartReady === 'true'), null, { timeout: 60_000 })
+  await page.waitForFunction(everyChartReady, { scope: 'body', attr: READY_ATTR }, { timeout: 60_000 })
   // Slidev's empty diagram container would print as a last, blank page (slidev export hides it too).
   await page.evaluate(() => document.querySelector('#mermaid-rendering-container')?.setAttribute('hidden', ''))
 }

@@ -10,6 +10,7 @@ import { slideTitle } from '../../shared/slide-title.ts'
 import type { Browser, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
+import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
 import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
@@ -51,14 +52,8 @@ async function openReader(size: { width: number; height: number }, hash = '', co
   await page.goto(`${site.url}#/read${hash}`)
   await page.waitForSelector('.reader__entry')
   // Every slide rendered, every chart at its final frame.
-  await page.waitForFunction(
-    (n) => {
-      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.reader canvas')]
-      return canvases.length >= n && canvases.every((c) => c.dataset.chartReady === 'true')
-    },
-    CHART_COUNT,
-    { timeout: 60_000 },
-  )
+  await page.waitForFunction((n) => document.querySelectorAll('.reader canvas').length >= n, CHART_COUNT, { timeout: 60_000 })
+  await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
   return { page, problems, foreign }
 }
 
@@ -106,8 +101,9 @@ describe.each(SIZES)('the reader view on a $name ($width×$height)', (size) => {
   })
 
   it('draws every chart; on a phone each chart again, at the reader’s width', async () => {
-    const charts = await page.$$eval('.reader canvas', (cs) =>
-      cs.map((c) => ({ ready: c.dataset.chartReady, redrawn: !!c.closest('.reader__charts'), width: c.getBoundingClientRect().width })),
+    const charts = await page.$$eval('.reader canvas', (cs, attr) =>
+      cs.map((c) => ({ ready: c.getAttribute(attr), redrawn: !!c.closest('.reader__charts'), width: c.getBoundingClientRect().width })),
+      READY_ATTR,
     )
     expect(charts.filter((c) => !c.redrawn)).toHaveLength(CHART_COUNT)
     expect(charts.every((c) => c.ready === 'true')).toBe(true)

@@ -16,6 +16,7 @@ import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { deckSlides } from '../helpers/deck'
 import { FIXTURE, activePeopleIn, fixtureEmails } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash } from './helpers'
+import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 
 const DATA_SITE = resolve('test-results/site-scorecard')
 const NO_DATA_SITE = resolve('test-results/site-no-scorecard')
@@ -39,7 +40,7 @@ function watch(page: Page) {
 
 /** Every chart table of the current slide: caption → rows of cells. */
 const chartTables = (page: Page, no: number) =>
-  page.$$eval(`.slidev-page-${no} figure[data-scorecard-chart] table`, (tables) =>
+  page.$$eval(`.slidev-page-${no} figure[${SCORECARD_CHART_ATTR}] table`, (tables) =>
     tables.map((t) => ({ caption: t.querySelector('caption')!.textContent!.trim(), head: [...t.querySelectorAll('thead th')].map((c) => c.textContent!.trim()), rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim())) })),
   )
 
@@ -119,7 +120,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
       for (const title of DATA_TITLES.slice(1)) {
         const no = noOf(title)
         await openSlide(page, site.url, no)
-        const canvases = page.locator(`.slidev-page-${no} figure[data-scorecard-chart] canvas`)
+        const canvases = page.locator(`.slidev-page-${no} figure[${SCORECARD_CHART_ATTR}] canvas`)
         expect(await canvases.count(), title).toBeGreaterThan(0)
         for (const box of await canvases.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()))) expect(box.width * box.height, title).toBeGreaterThan(100_000)
         for (const t of await chartTables(page, no)) {
@@ -177,8 +178,8 @@ describe('two quarters of synthetic data, imported and built as the README says'
     for (const title of DATA_TITLES.slice(1)) {
       const no = noOf(title)
       await page.locator(`#slide-${no}`).scrollIntoViewIfNeeded()
-      const onSlide = page.locator(`#slide-${no} .reader-slide figure[data-scorecard-chart]`)
-      const redrawn = page.locator(`#slide-${no} .reader__charts figure[data-scorecard-chart]`)
+      const onSlide = page.locator(`#slide-${no} .reader-slide figure[${SCORECARD_CHART_ATTR}]`)
+      const redrawn = page.locator(`#slide-${no} .reader__charts figure[${SCORECARD_CHART_ATTR}]`)
       await expect.poll(() => redrawn.count(), { timeout: 10_000 }).toBe(await onSlide.count())
       for (const box of await redrawn.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()))) {
         expect(box.width, title).toBeGreaterThan(300)

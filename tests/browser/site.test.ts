@@ -13,6 +13,7 @@ import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { EXPORT_DIR } from './globalSetup'
 import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { READY_ATTR } from '../../shared/dom-hooks'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { CHARTS, type ChartId } from '../../data/charts'
 import { tableRows } from '../../shared/charts/build'
@@ -50,7 +51,7 @@ afterAll(async () => {
 
 /** What a board member would notice on one slide, measured in the page. */
 async function inspect(page: Page, no: number) {
-  return page.evaluate((n) => {
+  return page.evaluate(({ n, readyAttr }) => {
     const slide = document.querySelector(`.slidev-page-${n}`) as HTMLElement
     const box = slide.getBoundingClientRect()
     const outside: string[] = []
@@ -70,7 +71,7 @@ async function inspect(page: Page, no: number) {
       for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) inked++
       const describedBy = c.getAttribute('aria-describedby')
       return {
-        ready: c.dataset.chartReady,
+        ready: c.getAttribute(readyAttr),
         inkedShare: inked / (data.length / (4 * 7)),
         role: c.getAttribute('role'),
         label: c.getAttribute('aria-label') ?? '',
@@ -78,7 +79,7 @@ async function inspect(page: Page, no: number) {
       }
     })
     return { outside, charts, text: slide.innerText, heading: slide.querySelector('h1')?.textContent ?? null }
-  }, no)
+  }, { n: no, readyAttr: READY_ATTR })
 }
 
 describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {

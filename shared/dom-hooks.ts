@@ -1,0 +1,25 @@
+// The attributes and class by which the exporters, the screenshot script and the tests find what the
+// components draw, named once. Components set them; Node code and tests select by them.
+
+/** On a deck chart's <figure>: its id in data/charts.ts. */
+export const CHART_ATTR = 'data-chart'
+/** On a scorecard chart's <figure>: its measure id. */
+export const SCORECARD_CHART_ATTR = 'data-scorecard-chart'
+/** On a scorecard chart's <figure>: the chart as JSON, for the PowerPoint exporter. */
+export const PPTX_ATTR = 'data-pptx'
+/** On a chart's <canvas>: "true" once it has drawn its final frame, "false" while it animates. */
+export const READY_ATTR = 'data-chart-ready'
+/** On a chart's data table in print: printed under the chart as text (the PDF's text layer). */
+export const PRINT_TEXT_CLASS = 'print-text'
+
+/** Either kind of chart's <figure>. */
+export const ANY_CHART = `figure[${CHART_ATTR}], figure[${SCORECARD_CHART_ATTR}]`
+
+/**
+ * In the page, for Playwright's waitForFunction: true once every chart canvas under `scope` has drawn
+ * its final frame. It runs in the browser, where this module's constants are not in scope, so it is
+ * given the attribute: `page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR })`.
+ */
+export function everyChartReady({ scope, attr }: { scope: string, attr: string }): boolean {
+  return [...document.querySelectorAll(`${scope} canvas`)].every(c => c.getAttribute(attr) === 'true')
+}
