@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-chromium'
+import { chromium, type Browser, type Page } from 'playwright-chromium'
 import { inject } from 'vitest'
 import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
@@ -16,5 +16,25 @@ export async function serveSite(): Promise<{ url: string; close: () => Promise<v
 
 export { openSlide } from '../../scripts/lib/browser.ts'
 export { pdfBookmarks, pdfInfo, pdfPages, pdfText } from '../../scripts/lib/pdf.ts'
+
+/**
+ * The checks every browser test makes of a page, written once: console errors (and warnings, with
+ * `warnings`), uncaught page errors, and every request that left for another host (`host`: the one
+ * allowed, or else loopback only). Read `problems`, `foreign` and `requests` when the test is done.
+ */
+export function watchPage(page: Page, { warnings = false, host }: { warnings?: boolean, host?: string } = {}) {
+  const seen = { problems: [] as string[], foreign: [] as string[], requests: 0 }
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (warnings && m.type() === 'warning')) seen.problems.push(`${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', e => seen.problems.push(`pageerror: ${e.message}`))
+  page.on('request', (r) => {
+    seen.requests++
+    const u = new URL(r.url())
+    if (['data:', 'blob:', 'about:'].includes(u.protocol)) return
+    if (host ? u.host !== host : !['127.0.0.1', 'localhost'].includes(u.hostname)) seen.foreign.push(r.url())
+  })
+  return seen
+}
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim()

@@ -15,7 +15,7 @@ import { PDFDocument, PDFName } from 'pdf-lib'
 import { deckSlides } from '../helpers/deck'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText } from './helpers'
+import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, watchPage } from './helpers'
 
 const TOTAL = deckSlides().length
 const DECK = 'board-deck-agentic-coding'
@@ -316,17 +316,11 @@ describe('npm run host: the headers', () => {
 describe('npm run host: the deck runs under the policy', () => {
   let context: BrowserContext
   const violations: string[] = []
-  const errors: string[] = []
-  const external: string[] = []
+  const pages: ReturnType<typeof watchPage>[] = []
 
   async function page(): Promise<Page> {
     const p = await context.newPage()
-    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    p.on('pageerror', (e) => errors.push(e.message))
-    p.on('request', (r) => {
-      const u = new URL(r.url())
-      if (!['data:', 'blob:', 'about:'].includes(u.protocol) && u.host !== new URL(origin).host) external.push(r.url())
-    })
+    pages.push(watchPage(p, { host: new URL(origin).host }))
     return p
   }
   const collect = async (p: Page, where: string) => {
@@ -361,8 +355,8 @@ describe('npm run host: the deck runs under the policy', () => {
     await collect(p, 'presenter')
     await p.close()
     expect(violations).toEqual([])
-    expect(errors).toEqual([])
-    expect(external).toEqual([])
+    expect(pages.flatMap(p => p.problems)).toEqual([])
+    expect(pages.flatMap(p => p.foreign)).toEqual([])
   })
 })
 

@@ -14,7 +14,7 @@ import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
 import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, SITE_DIR, launch, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { BASE, SITE_DIR, launch, pdfInfo, pdfPages, pdfText, serveSite, squash, watchPage } from './helpers'
 
 const SLIDES = deckSlides()
 const SIZES = [
@@ -41,14 +41,7 @@ afterAll(async () => {
 
 async function openReader(size: { width: number; height: number }, hash = '', colorScheme: 'light' | 'dark' = 'light') {
   const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme, hasTouch: size.width < 1300 })
-  const problems: string[] = []
-  const foreign: string[] = []
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`))
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('request', (r) => {
-    const u = new URL(r.url())
-    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) foreign.push(r.url())
-  })
+  const { problems, foreign } = watchPage(page, { warnings: true })
   await page.goto(`${site.url}#/read${hash}`)
   await page.waitForSelector('.reader__entry')
   // Every slide rendered, every chart at its final frame.

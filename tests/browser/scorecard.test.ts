@@ -15,7 +15,7 @@ import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { deckSlides } from '../helpers/deck'
 import { FIXTURE, activePeopleIn, fixtureEmails } from '../helpers/scorecardFixture'
-import { BASE, launch, openSlide, pdfText, squash } from './helpers'
+import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 
 const DATA_SITE = resolve('test-results/site-scorecard')
@@ -26,17 +26,6 @@ const DATA_TITLES = deckSlides(undefined, true).filter((s) => s.frontmatter.scor
 
 const emails = fixtureEmails()
 
-function watch(page: Page) {
-  const problems: string[] = []
-  const foreign: string[] = []
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
-  page.on('pageerror', (e) => problems.push(e.message))
-  page.on('request', (r) => {
-    const u = new URL(r.url())
-    if (!['data:', 'blob:', 'about:'].includes(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) foreign.push(r.url())
-  })
-  return { problems, foreign }
-}
 
 /** Every chart table of the current slide: caption → rows of cells. */
 const chartTables = (page: Page, no: number) =>
@@ -68,7 +57,7 @@ describe('no scorecard data: one slide says what will be measured', () => {
     const no = slides.findIndex((s) => s.title === EMPTY_TITLE) + 1
     expect(no).toBe(slides.findIndex((s) => s.title?.startsWith('The pilot')) + 2) // in the main story, after the risks
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-    const { problems } = watch(page)
+    const { problems } = watchPage(page)
     await openSlide(page, site.url, no)
     const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
     expect(text).toContain('No quarter measured yet')
@@ -116,7 +105,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
   for (const scheme of ['light', 'dark'] as const) {
     it(`every scorecard chart is drawn, by function and quarter, in ${scheme} mode`, async () => {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
-      const { problems, foreign } = watch(page)
+      const { problems, foreign } = watchPage(page)
       for (const title of DATA_TITLES.slice(1)) {
         const no = noOf(title)
         await openSlide(page, site.url, no)
@@ -173,7 +162,7 @@ describe('two quarters of synthetic data, imported and built as the README says'
 
   it('the reader view on a phone draws every scorecard chart again at the screen’s width, bars lying down', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-    const { problems } = watch(page)
+    const { problems } = watchPage(page)
     await page.goto(`${site.url}#/read`)
     for (const title of DATA_TITLES.slice(1)) {
       const no = noOf(title)
