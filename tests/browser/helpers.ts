@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-chromium'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
-import { serveStatic } from '../../scripts/lib/static-server.ts'
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts'
 import { BASE, SITE_DIR } from './globalSetup'
 
 export { BASE, SITE_DIR }
@@ -10,8 +10,22 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS })
 }
 
-export async function serveSite(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveSite(): Promise<StaticServer> {
   return serveStatic(SITE_DIR, BASE)
+}
+
+/** A browser and the built site on a local server, for one test file: opened before its tests, closed after. */
+export function browserAndSite(): { browser: Browser, site: StaticServer } {
+  const env = {} as { browser: Browser, site: StaticServer }
+  beforeAll(async () => {
+    env.browser = await launch()
+    env.site = await serveSite()
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.site?.close()
+  })
+  return env
 }
 
 export { openSlide } from '../../scripts/lib/browser.ts'

@@ -14,7 +14,7 @@ import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
 import { notesAsHtml } from '../helpers/notes'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, SITE_DIR, launch, pdfInfo, pdfPages, pdfText, serveSite, squash, watchPage } from './helpers'
+import { BASE, SITE_DIR, browserAndSite, pdfInfo, pdfPages, pdfText, serveSite, squash, watchPage } from './helpers'
 
 const SLIDES = deckSlides()
 const SIZES = [
@@ -28,21 +28,12 @@ const plain = (s: string) => squash(s.replace(/<[^>]+>/g, '')).replace(/[’‘]
 /** Each slide's reader paragraphs, from slides.md (one paragraph per blank-line block of its notes). */
 const readerText = (note = '') => readerBlocks(notesAsHtml(note)).map((b) => plain(b.html))
 
-let browser: Browser
-let site: { url: string; close: () => Promise<void> }
-beforeAll(async () => {
-  browser = await launch()
-  site = await serveSite()
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
+const env = browserAndSite()
 
 async function openReader(size: { width: number; height: number }, hash = '', colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme, hasTouch: size.width < 1300 })
+  const page = await env.browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme, hasTouch: size.width < 1300 })
   const { problems, foreign } = watchPage(page, { warnings: true })
-  await page.goto(`${site.url}#/read${hash}`)
+  await page.goto(`${env.site.url}#/read${hash}`)
   await page.waitForSelector('.reader__entry')
   // Every slide rendered, every chart at its final frame.
   await page.waitForFunction((n) => document.querySelectorAll('.reader canvas').length >= n, CHART_COUNT, { timeout: 60_000 })
@@ -54,14 +45,14 @@ describe('what the reader view loads', () => {
   it('does not fetch the play page, which only the slides need (their preloads are for slide addresses)', async () => {
     const play = readdirSync(join(SITE_DIR, 'assets', 'slidev')).filter((f) => /^play-[\w-]+\.js$/.test(f))
     expect(play).toHaveLength(1)
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } })
     const fetched: string[] = []
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
-    await page.goto(`${site.url}#/read`)
+    await page.goto(`${env.site.url}#/read`)
     await page.waitForSelector('.reader__entry')
     await page.waitForLoadState('networkidle')
     const onReader = [...fetched]
-    await page.goto(`${site.url}#/1`)
+    await page.goto(`${env.site.url}#/1`)
     await page.waitForSelector('.slidev-page-1 .slidev-layout')
     await page.close()
     const playFile = `${BASE}assets/slidev/${play[0]}`
@@ -164,8 +155,8 @@ describe('links in and out of the reader view', () => {
   })
 
   it('a slide links to the reader view at itself, and the reader view back to the slide', async () => {
-    const page = await browser.newPage({ viewport: { width: 1180, height: 820 } })
-    await page.goto(`${site.url}#/5`)
+    const page = await env.browser.newPage({ viewport: { width: 1180, height: 820 } })
+    await page.goto(`${env.site.url}#/5`)
     await page.waitForSelector('.slidev-page-5')
     const link = page.locator('.read-link')
     await expect(link.isVisible()).resolves.toBe(true)
@@ -229,9 +220,9 @@ describe('links in and out of the reader view', () => {
 
 describe('the slides on a tablet', () => {
   it('a swipe moves to the next slide and back, and the controls are 44 px tap targets', async () => {
-    const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true })
+    const context = await env.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true })
     const page = await context.newPage()
-    await page.goto(`${site.url}#/3`)
+    await page.goto(`${env.site.url}#/3`)
     await page.waitForSelector('.slidev-page-3')
     const cdp = await context.newCDPSession(page)
     const swipe = async (from: number, to: number) => {

@@ -12,7 +12,7 @@ import { REGISTER } from '../claims.register'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, SITE_DIR, launch, openSlide, watchPage, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
+import { BASE, SITE_DIR, browserAndSite, openSlide, watchPage, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
 import { READY_ATTR } from '../../shared/dom-hooks'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { CHARTS, type ChartId } from '../../data/charts'
@@ -23,17 +23,7 @@ const TOTAL = SLIDES.length
 const DECK_PDF = join(SITE_DIR, 'board-deck-agentic-coding.pdf')
 const NOTES_PDF = join(EXPORT_DIR, 'board-deck-agentic-coding-notes.pdf')
 
-let browser: Browser
-let site: { url: string; close: () => Promise<void> }
-
-beforeAll(async () => {
-  browser = await launch()
-  site = await serveSite()
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
+const env = browserAndSite()
 
 /** What a board member would notice on one slide, measured in the page. */
 async function inspect(page: Page, no: number) {
@@ -70,12 +60,12 @@ async function inspect(page: Page, no: number) {
 
 describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
   it(`all ${TOTAL} slides render cleanly: no console errors, nothing off the canvas, every chart drawn and labelled, nothing fetched from another host`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
     const seen = watchPage(page, { warnings: true })
     const problems: string[] = []
     let chartsSeen = 0
     for (let no = 1; no <= TOTAL; no++) {
-      await openSlide(page, site.url, no)
+      await openSlide(page, env.site.url, no)
       const r = await inspect(page, no)
       if (r.outside.length) problems.push(`slide ${no}: outside the slide: ${r.outside.slice(0, 3).join('; ')}`)
       // The reader view and the PDF bookmarks name the slide as its heading reads.
@@ -107,10 +97,10 @@ describe('what the first view loads', () => {
 
   /** What a first visit to slide `no` requests until the network is quiet; `look` reads the page before it closes. */
   async function scriptsFor(no: number, look: (page: Page) => Promise<void> = async () => {}): Promise<string[]> {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen: string[] = []
     page.on('request', (r) => seen.push(new URL(r.url()).pathname))
-    await openSlide(page, site.url, no)
+    await openSlide(page, env.site.url, no)
     await page.waitForLoadState('networkidle')
     await look(page)
     await page.close()
@@ -174,15 +164,15 @@ describe('what the first view loads', () => {
 
 describe('the claims on the built site', () => {
   it('every slide and its speaker notes say exactly what the claims register holds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen = watchPage(page)
     // The same extraction the unit tests run on their rendering, here inside Chromium on the real site.
     const extract = `(${extractClaims.toString()})`
     const deck = []
     for (let no = 1; no <= TOTAL; no++) {
-      await openSlide(page, site.url, no)
+      await openSlide(page, env.site.url, no)
       const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
-      await page.goto(`${site.url}#/presenter/${no}`)
+      await page.goto(`${env.site.url}#/presenter/${no}`)
       await page.waitForFunction((n) => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
       const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
@@ -197,10 +187,10 @@ describe('the claims on the built site', () => {
 
 describe('navigation on a plain static host under /board/', () => {
   it('a deep link to a slide opens that slide, and reloading keeps it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen = watchPage(page)
     const target = SLIDES.findIndex((s) => /troubled sessions/.test(s.title ?? '')) + 1
-    await openSlide(page, site.url, target)
+    await openSlide(page, env.site.url, target)
     await page.reload()
     await page.waitForSelector(`.slidev-page-${target}`)
     expect(await page.locator(`.slidev-page-${target} h1`).innerText()).toMatch(/troubled sessions/)
@@ -211,17 +201,17 @@ describe('navigation on a plain static host under /board/', () => {
   })
 
   it('the site answers only under its base path, so assets resolve against /board/', async () => {
-    const root = await fetch(site.url.replace('/board/', '/'))
+    const root = await fetch(env.site.url.replace('/board/', '/'))
     expect(root.status).toBe(404)
-    const index = await (await fetch(site.url)).text()
+    const index = await (await fetch(env.site.url)).text()
     expect(index).toContain('/board/assets/')
   })
 
   it('presenter view opens and shows the speaker notes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen = watchPage(page)
     const withCue = SLIDES.findIndex((s) => (s.note ?? '').includes('Presenter: walk the bars')) + 1
-    await page.goto(`${site.url}#/presenter/${withCue}`)
+    await page.goto(`${env.site.url}#/presenter/${withCue}`)
     await page.waitForSelector('.slidev-note')
     expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
     await page.close()
@@ -229,19 +219,19 @@ describe('navigation on a plain static host under /board/', () => {
   })
 
   it('the presenter view shows the pace against the ten-minute plan, and says when a slide is pre-read', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const main = SLIDES.map((s, i) => ({ s, no: i + 1 })).filter(({ s }) => s.frontmatter.part === 'main')
     // The plan at the fourth main slide: the budgets of the three before it.
     const at = main[3]
     const planned = main.slice(0, 3).reduce((t, { s }) => t + Number(s.frontmatter.minutes) * 60, 0)
     const clock = `${Math.floor(planned / 60)}:${String(planned % 60).padStart(2, '0')}`
-    await page.goto(`${site.url}#/presenter/${at.no}`)
+    await page.goto(`${env.site.url}#/presenter/${at.no}`)
     await expect.poll(() => page.locator('[data-pace]').innerText()).toBe(`Plan: start this slide at ${clock}`)
     const pre = SLIDES.findIndex((s) => s.frontmatter.part === 'pre-read') + 1
-    await page.goto(`${site.url}#/presenter/${pre}`)
+    await page.goto(`${env.site.url}#/presenter/${pre}`)
     await expect.poll(() => page.locator('[data-pace]').innerText()).toContain('Pre-read slide')
     // The audience never sees it.
-    await openSlide(page, site.url, at.no)
+    await openSlide(page, env.site.url, at.no)
     expect(await page.locator('[data-pace]').count()).toBe(0)
     await page.close()
   })
@@ -249,7 +239,7 @@ describe('navigation on a plain static host under /board/', () => {
 
 describe('downloads at the site root', () => {
   it('figures.json lists every figure with its source and quote', async () => {
-    const json = await (await fetch(`${site.url}figures.json`)).json()
+    const json = await (await fetch(`${env.site.url}figures.json`)).json()
     expect(json.figures).toHaveLength(FIGURES.length)
     const row = json.figures.find((r: { id: string }) => r.id === 'success.intermediatePlus.verified')
     expect(row).toMatchObject({ value: null, lo: 28, hi: 33, unit: 'percent', locator: 'The returns to expertise, Figure 5' })
@@ -260,7 +250,7 @@ describe('downloads at the site root', () => {
   })
 
   it('figures.csv has the documented columns and a row per figure', async () => {
-    const csv = await (await fetch(`${site.url}figures.csv`)).text()
+    const csv = await (await fetch(`${env.site.url}figures.csv`)).text()
     const lines = csv.trim().split('\r\n')
     expect(lines[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
     expect(lines).toHaveLength(FIGURES.length + 1)
@@ -273,11 +263,11 @@ describe('downloads at the site root', () => {
     expect(headers).toContain("/board/*\n  Content-Security-Policy: default-src 'self';")
     expect(headers).toContain('/board/assets/*\n  Cache-Control: private, max-age=31536000, immutable')
     expect(headers).toContain('/board/board-deck-agentic-coding.pdf\n  Cache-Control: no-cache')
-    expect(await (await fetch(`${site.url}robots.txt`)).text()).toBe('User-agent: *\nDisallow: /\n')
+    expect(await (await fetch(`${env.site.url}robots.txt`)).text()).toBe('User-agent: *\nDisallow: /\n')
   })
 
   it('the deck PDF is served from the site root', async () => {
-    const res = await fetch(`${site.url}board-deck-agentic-coding.pdf`)
+    const res = await fetch(`${env.site.url}board-deck-agentic-coding.pdf`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
   })
@@ -308,12 +298,12 @@ describe('the exported PDFs', () => {
 
   it("its text includes each data slide's takeaway, as rendered on the slide", async () => {
     const text = squash(pdfText(DECK_PDF))
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const missing: string[] = []
     let checked = 0
     for (let no = 1; no <= TOTAL; no++) {
       if (!/<(BarChart|SplitBarChart|SlopeChart)\b/.test(SLIDES[no - 1].content)) continue
-      await openSlide(page, site.url, no)
+      await openSlide(page, env.site.url, no)
       const takeaway = squash(await page.locator(`.slidev-page-${no} h1 + p strong`).first().innerText())
       checked++
       if (!text.includes(takeaway)) missing.push(`slide ${no}: ${takeaway}`)
@@ -371,9 +361,9 @@ describe('the what-if slide on the built site', () => {
 
   it('moving a control changes the outputs and the URL; the URL restores it; reset brings back the defaults', async () => {
     expect(no).toBeGreaterThan(0)
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen = watchPage(page, { warnings: true })
-    await openSlide(page, site.url, no)
+    await openSlide(page, env.site.url, no)
     const before = await verifiedToday(page)
     expect(before).toMatch(/^[\d,]+–[\d,]+$/)
 
@@ -420,12 +410,12 @@ describe('the what-if slide on the built site', () => {
 describe('offline', () => {
   // Every test above that opens a page checks its own requests; this one stands alone, whatever runs first.
   it('the first slide, the presenter view and the reader view fetch nothing from another host', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const seen = watchPage(page)
-    await openSlide(page, site.url, 1)
-    await page.goto(`${site.url}#/presenter/1`)
+    await openSlide(page, env.site.url, 1)
+    await page.goto(`${env.site.url}#/presenter/1`)
     await page.waitForSelector('.slidev-note')
-    await page.goto(`${site.url}#/read`)
+    await page.goto(`${env.site.url}#/read`)
     await page.waitForSelector('.reader__entry')
     await page.close()
     expect(seen.requests).toBeGreaterThan(10)
