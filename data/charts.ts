@@ -2,6 +2,7 @@
  * Which figures each chart draws. Slides name a chart here (<BarChart chart="successByExpertise" />);
  * the components in components/charts/ draw it. Colours are named by meaning (see palette.ts).
  */
+import type { MeasureId } from './scorecard.ts'
 import type { FigureId } from './types.ts'
 
 export type Meaning = 'person' | 'claude' | 'novice' | 'skilled' | 'software' | 'otherOccupations' | 'share'
@@ -169,3 +170,36 @@ export const CHARTS = {
 } as const satisfies Record<string, ChartSpec>
 
 export type ChartId = keyof typeof CHARTS
+
+/**
+ * Our own measures' charts ("Since the last meeting"): bars by function, one per imported quarter, and
+ * dashed lines for the study's figures or the budget. Slides name one here (<ScorecardChart chart="editAcceptance" />);
+ * the slide (components/scorecard/ScorecardChart.vue) and the PowerPoint exporter draw it from one model
+ * (shared/charts/scorecard.ts).
+ */
+export interface ScorecardChartSpec {
+  kind: 'scorecard'
+  measure: MeasureId
+  /** Study figures drawn as dashed reference lines, each in its meaning's colour. Single values only. */
+  references?: readonly { figure: FigureId; meaning: Meaning }[]
+  /** The CEO's office's cost budget (data/scorecard/budget.json) as a dashed line. */
+  budget?: boolean
+}
+
+export const SCORECARD_CHARTS = {
+  activePeople: { kind: 'scorecard', measure: 'activePeople' },
+  sessionsPerPersonPerWeek: { kind: 'scorecard', measure: 'sessionsPerPersonPerWeek' },
+  commitOrPrShare: {
+    kind: 'scorecard',
+    measure: 'commitOrPrShare',
+    references: [
+      { figure: 'occupation.software.verified', meaning: 'software' },
+      { figure: 'occupation.other.verified', meaning: 'otherOccupations' },
+    ],
+  },
+  editAcceptance: { kind: 'scorecard', measure: 'editAcceptance' },
+  costPerPersonPerMonth: { kind: 'scorecard', measure: 'costPerPersonPerMonth', budget: true },
+  costPerSession: { kind: 'scorecard', measure: 'costPerSession' },
+} as const satisfies Record<string, ScorecardChartSpec>
+
+export type ScorecardChartId = keyof typeof SCORECARD_CHARTS

@@ -18,15 +18,17 @@ import { pathToFileURL } from 'node:url'
 import JSZip from 'jszip'
 import PptxGenJS from 'pptxgenjs'
 import { chromium, type Page } from 'playwright-chromium'
-import { CHARTS, type ChartId } from '../data/charts'
+import { CHARTS, type ChartId, type ScorecardChartId } from '../data/charts'
 import { tableRows } from '../shared/charts/build'
 import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
-import { parseScorecardSpec, scorecardChartArgs } from './pptx/scorecard-charts'
+import { scorecardChartArgs } from './pptx/scorecard-charts'
+import { scorecardChartModel } from '../shared/charts/scorecard'
+import { readScorecard } from './scorecard/files.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
-import { ANY_CHART, CHART_ATTR, PPTX_ATTR, PRINT_TEXT_CLASS } from '../shared/dom-hooks.ts'
+import { ANY_CHART, CHART_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 
 interface Box {
@@ -35,8 +37,8 @@ interface Box {
   w: number
   h: number
 }
-/** A deck chart (data/charts.ts) by id, or one of our scorecard charts with its data as JSON. */
-type ChartBox = Box & ({ chart: ChartId } | { scorecard: string })
+/** A deck chart or one of our scorecard charts, by its id in data/charts.ts. */
+type ChartBox = Box & ({ chart: ChartId } | { scorecard: ScorecardChartId })
 
 asCommand()
 const { values: args } = commandLine({ options: { out: { type: 'string', default: 'exports' } } })
@@ -47,6 +49,8 @@ const output = join(outDir, `${DECK_NAME}.pptx`)
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 const exporter = await slidevEditableExporter()
 const executable = ensureChromium()
+// The quarters the slides draw (SCORECARD_DIR or data/scorecard/, as Slidev's server reads them), for the native scorecard charts.
+const scorecard = readScorecard()
 const slidev = await startSlidev()
 const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
@@ -106,7 +110,7 @@ async function slidevEditableExporter() {
  * and say where each chart's canvas is on its slide.
  */
 async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
-  return page.evaluate(({ printText, anyChart, chartAttr, pptxAttr }) => {
+  return page.evaluate(({ printText, anyChart, chartAttr, scorecardAttr }) => {
     document.querySelectorAll(`table.${printText}`).forEach((t) => t.remove())
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     for (const q of document.querySelectorAll('q')) {
@@ -126,10 +130,10 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
         const r = fig.querySelector('canvas')!.getBoundingClientRect()
         const at = { x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
         const chart = fig.getAttribute(chartAttr)
-        return chart ? { chart: chart as ChartId, ...at } : { scorecard: fig.getAttribute(pptxAttr)!, ...at }
+        return chart ? { chart: chart as ChartId, ...at } : { scorecard: fig.getAttribute(scorecardAttr) as ScorecardChartId, ...at }
       })
     })
-  }, { printText: PRINT_TEXT_CLASS, anyChart: ANY_CHART, chartAttr: CHART_ATTR, pptxAttr: PPTX_ATTR })
+  }, { printText: PRINT_TEXT_CLASS, anyChart: ANY_CHART, chartAttr: CHART_ATTR, scorecardAttr: SCORECARD_CHART_ATTR })
 }
 
 /**
@@ -154,9 +158,9 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart:
       const place = { x: options.x, y: options.y, w: options.w, h: options.h }
       if ('scorecard' in box) {
         // One of our own measures: bars by quarter, study figures or the budget as dashed lines.
-        const spec = parseScorecardSpec(box.scorecard, `Slide ${index + 1}`)
+        const spec = scorecardChartModel(box.scorecard, scorecard)
         const { types, options: chartOptions } = scorecardChartArgs(pptx, spec)
-        const values = spec.series.map((x) => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null ? 'no data' : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
+        const values = spec.bars.map((x) => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null ? 'no data' : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
         const opts = { ...chartOptions, ...place, objectName: `scorecard:${spec.title}`, altText: `${spec.title}. ${[...values, ...spec.lines.map((l) => `${l.name}`)].join('; ')}.` } as PptxGenJS.IChartOpts
         if (types.length > 1) slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
         else slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, { ...opts, ...(types[0].options as PptxGenJS.IChartOpts) })

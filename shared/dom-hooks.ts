@@ -3,10 +3,8 @@
 
 /** On a deck chart's <figure>: its id in data/charts.ts. */
 export const CHART_ATTR = 'data-chart'
-/** On a scorecard chart's <figure>: its measure id. */
+/** On a scorecard chart's <figure>: its id in data/charts.ts (SCORECARD_CHARTS). */
 export const SCORECARD_CHART_ATTR = 'data-scorecard-chart'
-/** On a scorecard chart's <figure>: the chart as JSON, for the PowerPoint exporter. */
-export const PPTX_ATTR = 'data-pptx'
 /** On a chart's <canvas>: "true" once it has drawn its final frame, "false" while it animates. */
 export const READY_ATTR = 'data-chart-ready'
 /** On a chart's data table in print: printed under the chart as text (the PDF's text layer). */

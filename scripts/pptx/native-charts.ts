@@ -13,8 +13,10 @@ import { TYPE } from '../../shared/charts/theme'
 
 /** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
 export const FONT_FACE = 'Inter'
-const INK = inkFor(false)
-const hex = (css: string) => css.replace('#', '').toUpperCase()
+/** The slide's ink in print (light): what chart text is set in. */
+export const INK = inkFor(false)
+/** A CSS colour as PowerPoint writes it: hex digits, no #. */
+export const hex = (css: string) => css.replace('#', '').toUpperCase()
 /** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
 const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
 /** The data labels' type, as on the slide: size in hundredths of a point (DrawingML) and colour. */
