@@ -5,6 +5,7 @@
  * figures module, never retyped here.
  */
 import { figure } from './index'
+import { ends } from './value'
 import type { FigureId, Value } from './types'
 
 export interface Scenario {
@@ -62,13 +63,12 @@ export interface Rates {
 
 export type Range = readonly [lo: number, hi: number]
 
-const asRange = (v: Value): Range => (typeof v === 'number' ? [v, v] : v)
 const share = (id: FigureId) => {
   const v = figure(id).value
   if (typeof v !== 'number') throw new Error(`Figure "${id}" should be a single rate for the what-if slide`)
   return v / 100
 }
-const shareRange = (id: FigureId): Range => asRange(figure(id).value).map((x) => x / 100) as unknown as Range
+const shareRange = (id: FigureId): Range => ends(figure(id).value).map((x) => x / 100) as unknown as Range
 
 export function studyRates(): Rates {
   return {

@@ -3,6 +3,7 @@
  * served, built or exported, so a malformed figure stops the deck instead of drawing a wrong chart.
  * Every message starts with the figure id and the rule it broke.
  */
+import { statedNumbers } from './value.ts'
 import type { Fact, Figure, Qualifier, Unit, Value } from './types.ts'
 import { SOURCES } from './sources.ts'
 import { QUALIFIER_FAMILY, numberTokens, numbersIn } from './numbers.ts'
@@ -66,9 +67,6 @@ const ID_PATTERN = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/
 
 export { numbersIn }
 
-export function endpoints(v: Value): number[] {
-  return typeof v === 'number' ? [v] : [v[0], v[1]]
-}
 
 function isRange(v: unknown): v is readonly [number, number] {
   return Array.isArray(v) && v.length === 2
@@ -105,11 +103,11 @@ export function validateFigures(
       continue
     }
     const v: unknown = f.value
-    if (!(typeof v === 'number' || isRange(v)) || !endpoints(v as Value).every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    if (!(typeof v === 'number' || isRange(v)) || !statedNumbers(v as Value).every((n) => typeof n === 'number' && Number.isFinite(n))) {
       add(f.id, 'value-not-number', `value ${JSON.stringify(v)} is not a finite number or a [lo, hi] range`)
       continue
     }
-    const ends = endpoints(f.value)
+    const ends = statedNumbers(f.value)
     if (isRange(f.value) && f.value[0] > f.value[1]) add(f.id, 'range-order', `range [${f.value[0]}, ${f.value[1]}] has lo > hi`)
     for (const n of ends) {
       if (n < rules.min || n > rules.max) add(f.id, 'unit-range', `${n} is outside ${rules.min}…${rules.max} for unit ${f.unit}`)
@@ -121,7 +119,7 @@ export function validateFigures(
       if (missing.length) {
         add(f.id, 'derivation-input-unknown', `inputs not found: ${missing.join(', ')}`)
       } else {
-        const inputs = f.derivation.inputs.map((i) => endpoints(byId.get(i)!.value)[0])
+        const inputs = f.derivation.inputs.map((i) => statedNumbers(byId.get(i)!.value)[0])
         const expected = round(f.derivation.compute(inputs), f.derivation.decimals)
         if (expected !== f.value) add(f.id, 'derivation-mismatch', `stored ${f.value} but ${f.derivation.formula} gives ${expected}`)
         const wanted = derivedQualifier(f.derivation.inputs.map((i) => byId.get(i)!))
@@ -158,7 +156,7 @@ export function validateFigures(
       add(missing[0], 'consistency', `${rule.name}: figure not found`)
       continue
     }
-    const values = rule.ids.map((i) => endpoints(byId.get(i)!.value)[0])
+    const values = rule.ids.map((i) => statedNumbers(byId.get(i)!.value)[0])
     if (!rule.holds(values)) add(rule.ids[0], 'consistency', `${rule.name} (${rule.ids.map((i, k) => `${i}=${values[k]}`).join(', ')})`)
   }
   return problems

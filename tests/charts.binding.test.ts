@@ -1,6 +1,7 @@
 // Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
 import { describe, expect, it } from 'vitest'
 import { figure, type FigureId } from '../data'
+import { ends } from '../data/value'
 import { CHARTS, type ChartSpec } from '../data/charts'
 import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
 import { PALETTE } from '../shared/charts/palette'
@@ -29,7 +30,7 @@ describe('every chart is bound to the figures module', () => {
       const d = drawn(spec)
       for (const id of ids) {
         const v = figure(id).value
-        expect(d[id], id).toEqual(typeof v === 'number' ? [v, v] : [v[0], v[1]])
+        expect(d[id], id).toEqual([...ends(v)])
       }
       expect(tableRows(spec)).toHaveLength(ids.length)
       expect(sourceLine(spec)).toMatch(/^Source: Anthropic/)

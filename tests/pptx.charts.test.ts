@@ -3,6 +3,7 @@
 // (tests/browser/pptx.test.ts reads the written file back and opens it in LibreOffice.)
 import { describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../data'
+import { ends } from '../data/value'
 import { CHARTS, type ChartId } from '../data/charts'
 import { nativeChart, pptxData, slopeLabelOffsets } from '../scripts/pptx/native-charts'
 import { patchChartXml } from '../scripts/pptx/patch-chart-xml'
@@ -15,7 +16,7 @@ describe('native charts', () => {
     const points = chart.series.flatMap((s) => s.points)
     for (const p of points) {
       const f = figure(p.figureId)
-      const [lo, hi] = typeof f.value === 'number' ? [f.value, f.value] : f.value
+      const [lo, hi] = ends(f.value)
       expect(p.value).toBe(lo)
       expect(p.rangeAbove).toBe(hi - lo)
       expect(p.label).toContain(formatWithUnit(f))

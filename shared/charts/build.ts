@@ -4,6 +4,7 @@
  */
 import { fact, figure, formatFigure, formatWithUnit, shortName, type FactId, type Figure, type FigureId, type SourceId } from '../../data'
 import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
+import { ends } from '../../data/value'
 import { PALETTE, faded } from './palette'
 
 const SHORT_QUALIFIER: Record<string, string> = { about: '~', around: '~', roughly: '~', 'more than': '>', over: '>', nearly: '~', 'less than': '<', within: '≤' }
@@ -15,8 +16,8 @@ export function chartLabel(f: Figure): string {
 }
 
 /** A figure's value, or the low or high end of its range. */
-export const lo = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[0])
-export const hi = (f: Figure) => (typeof f.value === 'number' ? f.value : f.value[1])
+export const lo = (f: Figure): number => ends(f.value)[0]
+export const hi = (f: Figure): number => ends(f.value)[1]
 const meaningAt = (m: Meaning | readonly Meaning[], i: number): Meaning => (typeof m === 'string' ? m : m[i])
 
 export interface DeckDataset {

@@ -8,6 +8,7 @@ import { deckSlides } from '../helpers/deck'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit, type FigureId } from '../../data'
+import { ends } from '../../data/value'
 import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
 import { PALETTE } from '../../shared/charts/palette'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
@@ -62,10 +63,7 @@ function readSeries(chartXml: string): SeriesRead[] {
 
 /** What each chart must hold, from data/charts.ts and the figures module. */
 function expectedSeries(spec: ChartSpec) {
-  const ends = (id: FigureId) => {
-    const v = figure(id).value
-    return typeof v === 'number' ? [v, v] : v
-  }
+  const endsOf = (id: FigureId) => ends(figure(id).value)
   // Under a column a two-line category keeps its break; beside a horizontal bar it is one line.
   const lines = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(spec.kind === 'bar' && spec.horizontal ? ' ' : '\n'))
   const hex = (m: Meaning) => PALETTE[m].slice(1).toUpperCase()
@@ -75,14 +73,14 @@ function expectedSeries(spec: ChartSpec) {
       categories: spec.categories.map(lines),
       figures: [...s.figures],
       colours: s.figures.map((_, i) => hex(typeof s.meaning === 'string' ? s.meaning : s.meaning[i])),
-      ends: s.figures.map(ends),
+      ends: s.figures.map(endsOf),
     }))
   }
   if (spec.kind === 'split') {
     const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
     return names.map((name) => {
       const parts = spec.rows.map((r) => r.parts.find((p) => p.name === name)!)
-      return { name, categories: spec.rows.map((r) => r.label), figures: parts.map((p) => p.figure), colours: parts.map((p) => hex(p.meaning)), ends: parts.map((p) => ends(p.figure)) }
+      return { name, categories: spec.rows.map((r) => r.label), figures: parts.map((p) => p.figure), colours: parts.map((p) => hex(p.meaning)), ends: parts.map((p) => endsOf(p.figure)) }
     })
   }
   return spec.lines.map((l) => ({
@@ -90,7 +88,7 @@ function expectedSeries(spec: ChartSpec) {
     categories: [spec.fromLabel, spec.toLabel],
     figures: [l.from, l.to],
     colours: [hex('share'), hex('share')],
-    ends: [ends(l.from), ends(l.to)],
+    ends: [endsOf(l.from), endsOf(l.to)],
   }))
 }
 

@@ -5,6 +5,7 @@
  */
 import { FIGURES, type Figure, type SourceId } from '../../data'
 import { QUALIFIER_FAMILY, numberTokens, numbersIn, type NumberToken } from '../../data/numbers'
+import { statedNumbers } from '../../data/value'
 import type { RenderedSlide } from './render'
 
 /** A passage from the report, or from an article where the claim is about what the article said. */
@@ -104,7 +105,6 @@ export function difference(slide: string, register: string): string {
 
 const byId = new Map<string, Figure>(FIGURES.map(f => [f.id, f]))
 const family = (t: Pick<NumberToken, 'qualifier'>) => (t.qualifier ? QUALIFIER_FAMILY[t.qualifier] : 'none')
-const ends = (f: Figure) => (typeof f.value === 'number' ? [f.value] : [...f.value])
 
 /**
  * Every number in the claim is in a passage with a qualifier of the same kind ("about 70%" needs
@@ -121,10 +121,10 @@ export function unsupported(claim: Claim): string[] {
   })
   const exempt = new Set<number>()
   for (const f of derived) {
-    for (const v of ends(f)) exempt.add(Math.abs(v))
+    for (const v of statedNumbers(f.value)) exempt.add(Math.abs(v))
     for (const c of numbersIn(f.derivation!.formula)) exempt.add(c) // constants such as the 100 in "100 − x"
     for (const input of f.derivation!.inputs) {
-      const v = ends(byId.get(input)!)
+      const v = statedNumbers(byId.get(input)!.value)
       // A formula writes its inputs bare ("100 − 70"); their qualifiers are the derived figure's own.
       for (const n of v) exempt.add(n)
       const missing = v.filter((n) => !stated.some((t) => t.value === n))
@@ -145,7 +145,7 @@ export function unsupported(claim: Claim): string[] {
 /** True when the passage states at least one number of the claim, as the claim qualifies it, or an input of a derived figure it names. */
 export function supportsSomething(claim: Claim, passage: Passage): boolean {
   const stated = numberTokens(passageText(passage))
-  const inputs = (claim.derived ?? []).flatMap((id) => byId.get(id)?.derivation?.inputs ?? []).flatMap((i) => ends(byId.get(i)!))
+  const inputs = (claim.derived ?? []).flatMap((id) => byId.get(id)?.derivation?.inputs ?? []).flatMap((i) => statedNumbers(byId.get(i)!.value))
   if (stated.some((s) => inputs.includes(s.value))) return true
   return numberTokens(claim.text).some((t) => stated.some((s) => s.value === t.value && family(s) === family(t)))
 }
