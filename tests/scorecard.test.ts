@@ -185,7 +185,7 @@ describe('API pages are checked against the published schema', () => {
     })()
     expect(err).toBeInstanceOf(PageError)
     expect(err!.message).toContain('saved/2026-07-01-p1.json is not a Claude Code usage report page')
-    expect(err!.message).toContain('data[3].core_metrics.num_sessions must be a number ≥ 0, got -1')
+    expect(err!.message).toContain('data[3].core_metrics.num_sessions must be a whole number ≥ 0, got -1')
     expect(err!.message).toContain('data[5].actor.type must be "user_actor" or "api_actor"')
     expect(err!.message).toContain('data[6].model_breakdown[0].estimated_cost.amount must be a number ≥ 0, got "12"')
     expect(err!.message).toContain('"has_more" is true but "next_page" is missing')

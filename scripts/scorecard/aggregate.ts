@@ -2,32 +2,46 @@
  * From per-person daily records to what the deck may keep: per quarter, per function, sums only.
  * Emails are used here to join people to their function and to count them, and go no further.
  */
+import { parse as parseCsv } from 'csv-parse/sync'
 import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts, type FunctionAggregate, type QuarterFile, type Totals } from '../../data/scorecard.ts'
-import { editCounts, type UsageRecord } from './api.ts'
+import { actorKey, editCounts, recordValues, type UsageRecord } from './api.ts'
 
 export const SOURCE = 'Claude Code Analytics Admin API (GET /v1/organizations/usage_report/claude_code)'
 
-/** email (lower case) → function */
+/** email (lower-cased, trimmed) → function */
 export type PeopleMap = ReadonlyMap<string, string>
 
-/** Reads the people file: a header line with "email" and "function" columns, one person a line. */
+/**
+ * Reads the people file: a header line with "email" and "function" columns, one person a line. Parsed as CSV
+ * proper (csv-parse), so a quoted "Engineering, Platform" stays one function. Emails are trimmed and lower-cased;
+ * function names are matched whatever their case and spacing ("engineering ", "ENGINEERING" and "Engineering"
+ * are one function), and shown as first written in the file (trimmed, inner spaces single).
+ */
 export function parsePeopleCsv(text: string, file: string): Map<string, string> {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim())
-  const cells = (line: string) => line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim())
-  const header = cells(lines[0] ?? '').map((h) => h.toLowerCase())
+  let rows: { record: string[]; info: { lines: number } }[]
+  try {
+    rows = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof rows
+  } catch (e) {
+    throw new Error(`${file}: not a CSV file the import can read (${(e as Error).message})`)
+  }
+  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase())
   const emailCol = header.indexOf('email')
   const functionCol = header.indexOf('function')
   if (emailCol < 0 || functionCol < 0) throw new Error(`${file}: the first line must name the columns "email" and "function" (found: ${header.join(', ') || 'nothing'})`)
   const map = new Map<string, string>()
-  lines.slice(1).forEach((line, i) => {
-    const row = cells(line)
-    const email = row[emailCol]?.toLowerCase()
-    const fn = row[functionCol]
-    if (!email || !email.includes('@') || !fn) throw new Error(`${file}, line ${i + 2}: needs an email address and a function`)
-    if (fn.includes('@')) throw new Error(`${file}, line ${i + 2}: the function looks like an email address`)
-    if (map.has(email) && map.get(email) !== fn) throw new Error(`${file}, line ${i + 2}: this person is listed twice, under different functions`)
+  const shownAs = new Map<string, string>() // folded function name → the form first written
+  for (const { record, info } of rows.slice(1)) {
+    const line = info.lines
+    const email = record[emailCol]?.trim().toLowerCase()
+    const written = record[functionCol]?.replace(/\s+/g, ' ').trim()
+    if (!email || !email.includes('@') || !written) throw new Error(`${file}, line ${line}: needs an email address and a function`)
+    if (written.includes('@')) throw new Error(`${file}, line ${line}: the function looks like an email address`)
+    const folded = written.toLowerCase()
+    if (!shownAs.has(folded)) shownAs.set(folded, written)
+    const fn = shownAs.get(folded)!
+    if (map.has(email) && map.get(email) !== fn) throw new Error(`${file}, line ${line}: this person is listed twice, under different functions`)
     map.set(email, fn)
-  })
+  }
   if (!map.size) throw new Error(`${file}: lists nobody`)
   return map
 }
@@ -74,16 +88,68 @@ export function uncoveredDays(from: string, to: string, ranges: readonly DayRang
   return out
 }
 
+/** What adding one record did: counted, skipped as a copy of one counted already, or refused as a clash. */
+export type Added = { kind: 'added' } | { kind: 'duplicate' } | { kind: 'clash' }
+
+/** FNV-1a, 32 bits: a record's values in four bytes (two different records agree by chance once in 4 billion). */
+function hash32(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h | 0
+}
+
 /**
- * Adds the records up by quarter and function. Functions with fewer than MIN_GROUP active people are merged
- * into "Other"; if "Other" is then still smaller than MIN_GROUP, the smallest named functions join it until it is not.
+ * Adds records up one at a time, by quarter and function, so an import never holds more than one page of
+ * records: memory grows with people × quarters (their sums) and with person-days (the duplicate check, about
+ * 40 bytes each: a small number for who, what terminal and customer type, and a 4-byte digest of the values, per
+ * day). A year of 20,000 people working every day is 7.3 million person-days, roughly 300 MB.
+ * Functions with fewer than MIN_GROUP active people are merged into "Other" at the end (finish); if "Other" is
+ * then still smaller than MIN_GROUP, the smallest named functions join it until it is not.
  */
-export function aggregate(records: readonly UsageRecord[], people: PeopleMap, options: AggregateOptions): QuarterFile[] {
-  const byQuarter = new Map<string, { people: Map<string, Person>; apiKeySessions: number; first: string; last: string; currency?: string }>()
-  for (const r of records) {
+export class Aggregator {
+  private byQuarter = new Map<string, { people: Map<string, Person>; apiKeySessions: number; first: string; last: string; currency?: string }>()
+  /** day number → (actor and kind, as one number) → digest of the values. */
+  private seen = new Map<number, Map<number | string, number>>()
+  private actorIds = new Map<string, number>()
+  private kindIds = new Map<string, number>()
+  records = 0
+  duplicates = 0
+
+  constructor(
+    private people: PeopleMap,
+    private options: AggregateOptions,
+  ) {}
+
+  /** Counts one record unless a record with its identity (see actorKey) was counted: a copy is skipped, a clash is not counted. */
+  add(r: UsageRecord): Added {
+    const actor = actorKey(r)
+    let actorId = this.actorIds.get(actor)
+    if (actorId === undefined) this.actorIds.set(actor, (actorId = this.actorIds.size))
+    const kind = `${r.terminal_type}\u0000${r.customer_type}`
+    let kindId = this.kindIds.get(kind)
+    if (kindId === undefined) this.kindIds.set(kind, (kindId = this.kindIds.size))
+    // One small integer while it fits (V8 keeps those unboxed); a string past 256 terminal and customer kinds.
+    const key = kindId < 256 ? actorId * 256 + kindId : `${actorId}:${kindId}`
+    const dayNo = Date.parse(`${r.date}T00:00:00Z`) / 86_400_000
+    let day = this.seen.get(dayNo)
+    if (!day) this.seen.set(dayNo, (day = new Map()))
+    const digest = hash32(recordValues(r).join('\u0001'))
+    const before = day.get(key)
+    if (before !== undefined) {
+      if (before !== digest) return { kind: 'clash' }
+      this.duplicates++
+      return { kind: 'duplicate' }
+    }
+    day.set(key, digest)
+    this.records++
+    this.count(r, actor)
+    return { kind: 'added' }
+  }
+
+  private count(r: UsageRecord, actor: string) {
     const quarter = quarterOf(r.date)
-    let q = byQuarter.get(quarter)
-    if (!q) byQuarter.set(quarter, (q = { people: new Map(), apiKeySessions: 0, first: r.date, last: r.date }))
+    let q = this.byQuarter.get(quarter)
+    if (!q) this.byQuarter.set(quarter, (q = { people: new Map(), apiKeySessions: 0, first: r.date, last: r.date }))
     if (r.date < q.first) q.first = r.date
     if (r.date > q.last) q.last = r.date
     for (const m of r.model_breakdown) {
@@ -92,11 +158,10 @@ export function aggregate(records: readonly UsageRecord[], people: PeopleMap, op
     }
     if (r.actor.type === 'api_actor') {
       q.apiKeySessions += r.core_metrics.num_sessions
-      continue
+      return
     }
-    const email = r.actor.email_address.toLowerCase()
-    let p = q.people.get(email)
-    if (!p) q.people.set(email, (p = { function: people.get(email) ?? OTHER_FUNCTION, mapped: people.has(email), sums: zeroCounts() }))
+    let p = q.people.get(actor)
+    if (!p) q.people.set(actor, (p = { function: this.people.get(actor) ?? OTHER_FUNCTION, mapped: this.people.has(actor), sums: zeroCounts() }))
     const m = r.core_metrics
     const edits = editCounts(r)
     p.sums.sessions += m.num_sessions
@@ -108,42 +173,58 @@ export function aggregate(records: readonly UsageRecord[], people: PeopleMap, op
     p.sums.estimatedCostMinor += r.model_breakdown.reduce((s, x) => s + x.estimated_cost.amount, 0)
   }
 
-  const importedAt = options.importedAt ?? new Date().toISOString()
-  return [...byQuarter.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([quarter, q]) => {
-      const groups = new Map<string, FunctionAggregate>()
-      for (const p of q.people.values()) {
-        let g = groups.get(p.function)
-        if (!g) groups.set(p.function, (g = emptyGroup(p.function)))
-        if (p.sums.sessions > 0) g.activePeople++
-        addCounts(g, p.sums)
-      }
-      const merged = mergeSmallGroups(groups)
-      const functions = [...groups.values()].filter((g) => g.activePeople > 0 || g.sessions > 0)
-      const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
-      if (peopleCovered < MIN_GROUP) throw new Error(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
-      const bounds = quarterBounds(quarter)
-      const inQuarter = (options.ranges ?? []).filter((r) => r.from <= bounds.to && r.to >= bounds.from)
-      const from = [q.first, ...inQuarter.map((r) => (r.from > bounds.from ? r.from : bounds.from))].sort()[0]
-      const to = [q.last, ...inQuarter.map((r) => (r.to < bounds.to ? r.to : bounds.to))].sort().at(-1)!
-      return {
-        quarter,
-        currency: q.currency ?? 'USD',
-        provenance: {
-          source: SOURCE,
-          from,
-          to,
-          exportedAt: options.exportedAt,
-          importedAt,
-          peopleCovered,
-          unmappedPeople: [...q.people.values()].filter((p) => !p.mapped && p.sums.sessions > 0).length,
-          mergedIntoOther: merged,
-          apiKeySessions: q.apiKeySessions,
-        },
-        functions: functions.sort((a, b) => (a.function === OTHER_FUNCTION ? 1 : b.function === OTHER_FUNCTION ? -1 : b.activePeople - a.activePeople || a.function.localeCompare(b.function))),
-      }
-    })
+  /** The quarters, each with its functions merged and its period set. */
+  finish(): QuarterFile[] {
+    const options = this.options
+    const importedAt = options.importedAt ?? new Date().toISOString()
+    return [...this.byQuarter.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([quarter, q]) => {
+        const groups = new Map<string, FunctionAggregate>()
+        for (const p of q.people.values()) {
+          let g = groups.get(p.function)
+          if (!g) groups.set(p.function, (g = emptyGroup(p.function)))
+          if (p.sums.sessions > 0) g.activePeople++
+          addCounts(g, p.sums)
+        }
+        const merged = mergeSmallGroups(groups)
+        const functions = [...groups.values()].filter((g) => g.activePeople > 0 || g.sessions > 0)
+        // Costs may come in fractions of a cent: the file keeps whole minor units.
+        for (const g of functions) g.estimatedCostMinor = Math.round(g.estimatedCostMinor)
+        const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
+        if (peopleCovered < MIN_GROUP) throw new Error(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
+        const bounds = quarterBounds(quarter)
+        const inQuarter = (options.ranges ?? []).filter((r) => r.from <= bounds.to && r.to >= bounds.from)
+        const from = [q.first, ...inQuarter.map((r) => (r.from > bounds.from ? r.from : bounds.from))].sort()[0]
+        const to = [q.last, ...inQuarter.map((r) => (r.to < bounds.to ? r.to : bounds.to))].sort().at(-1)!
+        return {
+          quarter,
+          currency: q.currency ?? 'USD',
+          provenance: {
+            source: SOURCE,
+            from,
+            to,
+            exportedAt: options.exportedAt,
+            importedAt,
+            peopleCovered,
+            unmappedPeople: [...q.people.values()].filter((p) => !p.mapped && p.sums.sessions > 0).length,
+            mergedIntoOther: merged,
+            apiKeySessions: q.apiKeySessions,
+            missingDays: options.ranges?.length ? uncoveredDays(from, to, options.ranges) : [],
+          },
+          functions: functions.sort((a, b) => (a.function === OTHER_FUNCTION ? 1 : b.function === OTHER_FUNCTION ? -1 : b.activePeople - a.activePeople || a.function.localeCompare(b.function))),
+        }
+      })
+  }
+}
+
+/** All records at once (tests, small imports): an Aggregator fed every record; a clash throws. */
+export function aggregate(records: readonly UsageRecord[], people: PeopleMap, options: AggregateOptions): QuarterFile[] {
+  const a = new Aggregator(people, options)
+  records.forEach((r, i) => {
+    if (a.add(r).kind === 'clash') throw new Error(`record ${i} has the identity of an earlier record (same actor, day, terminal and customer type) but other values`)
+  })
+  return a.finish()
 }
 
 /** Merges groups smaller than MIN_GROUP into "Other" (in place); returns the names merged. */
