@@ -209,7 +209,7 @@ function runWorker(): number {
   } catch {
     // the arguments were checked by the worker; nothing more to tidy
   }
-  const unchanged = `${out ? relative(process.cwd(), out) || out : 'The scorecard folder'} is as it was.`
+  const unchanged = `${out ?? 'The scorecard folder'} is as it was.`
   if (r.status === 134 || r.signal === 'SIGABRT')
     console.error(`✗ The import ran out of memory (its heap is ${heapMb()} MB). ${unchanged} Give it more with SCORECARD_IMPORT_HEAP_MB=${heapMb() * 2}, or import a quarter's pages at a time.`)
   else if (r.signal === 'SIGKILL') console.error(`✗ The import was killed (SIGKILL), most often by the system when memory runs out. ${unchanged} Import a quarter's pages at a time, or run it on a machine with more memory.`)
