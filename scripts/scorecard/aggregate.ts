@@ -32,6 +32,7 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
   const shownAs = new Map<string, string>() // folded function name → the form first written
   for (const { record, info } of rows.slice(1)) {
     const line = info.lines
+    if (record.length !== header.length) throw new Error(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
     const email = record[emailCol]?.trim().toLowerCase()
     const written = record[functionCol]?.replace(/\s+/g, ' ').trim()
     if (!email || !email.includes('@') || !written) throw new Error(`${file}, line ${line}: needs an email address and a function`)

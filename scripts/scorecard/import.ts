@@ -200,21 +200,25 @@ const heapMb = () => Number(process.env.SCORECARD_IMPORT_HEAP_MB) || 4096
  * whole (temp file, then rename), so a crash leaves at most its temp files, which are removed here.
  */
 function runWorker(): number {
-  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb()}`, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SCORECARD_IMPORT_WORKER: '1' } })
-  if (r.status === 0 || r.status === 1) return r.status // done, or stopped with its own ✗ message
   let out: string | undefined
   try {
     out = resolve(parseArgs(ARGS).values.out ?? scorecardDir())
-    if (r.pid && existsSync(out)) for (const n of readdirSync(out)) if (n.endsWith(`.${r.pid}.tmp`)) rmSync(join(out, n))
   } catch {
-    // the arguments were checked by the worker; nothing more to tidy
+    // bad arguments: the worker says which
   }
-  const unchanged = `${out ?? 'The scorecard folder'} is as it was.`
+  // What the folder holds now, to say truthfully afterwards whether a crash left it as it was.
+  const state = () => (out && existsSync(out) ? readdirSync(out).map((n) => `${n} ${statSync(join(out!, n)).mtimeMs}`).join('\n') : '')
+  const before = state()
+  const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb()}`, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SCORECARD_IMPORT_WORKER: '1' } })
+  if (r.status === 0 || r.status === 1) return r.status // done, or stopped with its own ✗ message
+  if (out && r.pid && existsSync(out)) for (const n of readdirSync(out)) if (n.endsWith(`.${r.pid}.tmp`)) rmSync(join(out, n))
+  const folder = out ?? 'The scorecard folder'
+  const left = state() === before ? `${folder} is as it was.` : `It had written to ${folder} before it stopped: check those quarters, or import again with --replace.`
   if (r.status === 134 || r.signal === 'SIGABRT')
-    console.error(`✗ The import ran out of memory (its heap is ${heapMb()} MB). ${unchanged} Give it more with SCORECARD_IMPORT_HEAP_MB=${heapMb() * 2}, or import a quarter's pages at a time.`)
-  else if (r.signal === 'SIGKILL') console.error(`✗ The import was killed (SIGKILL), most often by the system when memory runs out. ${unchanged} Import a quarter's pages at a time, or run it on a machine with more memory.`)
-  else if (r.error) console.error(`✗ The import could not start (${r.error.message}). ${unchanged}`)
-  else console.error(`✗ The import stopped unexpectedly (${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`}). ${unchanged} Run it again; if it stops again, report it with the command you ran.`)
+    console.error(`✗ The import ran out of memory (its heap is ${heapMb()} MB). ${left} Give it more with SCORECARD_IMPORT_HEAP_MB=${heapMb() * 2}, or import a quarter's pages at a time.`)
+  else if (r.signal === 'SIGKILL') console.error(`✗ The import was killed (SIGKILL), most often by the system when memory runs out. ${left} Import a quarter's pages at a time, or run it on a machine with more memory.`)
+  else if (r.error) console.error(`✗ The import could not start (${r.error.message}). ${left}`)
+  else console.error(`✗ The import stopped unexpectedly (${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`}). ${left} Run it again; if it stops again, report it with the command you ran.`)
   return 1
 }
 
