@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { measureValue, quarterProblems, totalOf, type QuarterFile } from '../data/scorecard'
-import { parsePeopleCsv } from '../scripts/scorecard/aggregate'
+import { Aggregator, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import type { UsageRecord } from '../scripts/scorecard/api'
 import { importPages } from '../scripts/scorecard/import'
 import { coverage, missingDaysText } from '../components/scorecard/scorecard'
@@ -128,6 +128,28 @@ describe('one record counted once, by who and what it is about', () => {
     expect(q3.provenance.unmappedPeople).toBe(1)
   })
 
+  it('thousands of people on one day, every record seen twice, each counted once', () => {
+    const record = (i: number, sessions: number): UsageRecord => ({
+      actor: { type: 'user_actor', email_address: `p${i}@example.com` },
+      core_metrics: { num_sessions: sessions, lines_of_code: { added: 0, removed: 0 }, commits_by_claude_code: 0, pull_requests_by_claude_code: 0 },
+      customer_type: 'api',
+      date: '2026-08-03',
+      model_breakdown: [],
+      organization_id: 'o',
+      terminal_type: 'vscode',
+      tool_actions: {},
+    })
+    const a = new Aggregator(new Map(), { exportedAt: '2026-10-01T00:00:00Z' })
+    const n = 3000
+    for (let i = 0; i < n; i++) a.add(record(i, 1 + (i % 7)))
+    for (let i = 0; i < n; i++) expect(a.add(record(i, 1 + (i % 7))).kind).toBe('duplicate')
+    expect(a.add(record(17, 99)).kind).toBe('clash')
+    const [q] = a.finish()
+    expect(a.duplicates).toBe(n)
+    expect(totalOf(q).activePeople).toBe(n)
+    expect(totalOf(q).sessions).toBe(Array.from({ length: n }, (_, i) => 1 + (i % 7)).reduce((s, x) => s + x, 0))
+  })
+
   it('two export folders at once (Q2 in one, Q3 in the other, 1 July in both) make the quarters one folder makes', () => {
     const q2 = pagesFolder(/^2026-(04|05|06)-|^2026-07-01/, { 'export-manifest-2026-04-01_2026-07-01.json': ['2026-04-01', '2026-07-01'] })
     const q3 = pagesFolder(/^2026-(07|08|09)-/, { 'export-manifest-2026-07-01_2026-09-30.json': ['2026-07-01', '2026-09-30'] })
@@ -150,7 +172,7 @@ describe('one record counted once, by who and what it is about', () => {
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
     const [q] = importPages({ paths: [dir], people: peopleOutsideRepo(), out: tmp('sc-') }).quarters
     const users = [...userRecords('2026-Q3').filter((r) => !r.date.startsWith('2026-08-18')), ...page.data.filter((r) => r.actor.type === 'user_actor')]
-    const cents = sum(users, (r) => sum(r.model_breakdown as never[], (m: { estimated_cost: { amount: number } }) => m.estimated_cost.amount))
+    const cents = sum(users, (r) => r.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))
     expect(cents % 1).not.toBe(0)
     for (const f of q.functions) expect(Number.isInteger(f.estimatedCostMinor), f.function).toBe(true)
     expect(Math.abs(totalOf(q).estimatedCostMinor - cents)).toBeLessThanOrEqual(q.functions.length / 2)

@@ -100,17 +100,60 @@ function hash32(text: string): number {
 }
 
 /**
+ * One day's records seen so far: a 31-bit key (who, and what kind of record) → the digest of its values, in an
+ * open-addressing hash table of two Int32Arrays. Typed arrays hold no pointers, so the garbage collector never
+ * walks millions of entries, and an entry costs 8 bytes (16 with the table half empty), not a Map's 40 or more.
+ */
+class DayDigests {
+  private keys = new Int32Array(1024) // key + 1; 0 marks an empty slot
+  private digests = new Int32Array(1024)
+  private size = 0
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1
+    let i = Math.imul(key, 0x9e3779b1) & mask
+    while (this.keys[i] !== 0 && this.keys[i] !== key + 1) i = (i + 1) & mask
+    return i
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key)
+    return this.keys[i] === 0 ? undefined : this.digests[i]
+  }
+
+  set(key: number, digest: number) {
+    if (2 * (this.size + 1) > this.keys.length) this.grow()
+    const i = this.slot(key)
+    if (this.keys[i] === 0) this.size++
+    this.keys[i] = key + 1
+    this.digests[i] = digest
+  }
+
+  private grow() {
+    const { keys, digests } = this
+    this.keys = new Int32Array(keys.length * 2)
+    this.digests = new Int32Array(keys.length * 2)
+    this.size = 0
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i] - 1, digests[i])
+  }
+}
+
+/** Terminal-and-customer kinds and actors a key can tell apart: 256 × 8,388,607, so key + 1 fits in an Int32. */
+const MAX_KINDS = 256
+const MAX_ACTORS = 2 ** 23 - 1 // so that key + 1 stays below 2^31
+
+/**
  * Adds records up one at a time, by quarter and function, so an import never holds more than one page of
- * records: memory grows with people × quarters (their sums) and with person-days (the duplicate check, about
- * 40 bytes each: a small number for who, what terminal and customer type, and a 4-byte digest of the values, per
- * day). A year of 20,000 people working every day is 7.3 million person-days, roughly 300 MB.
+ * records: memory grows with people × quarters (their sums) and with person-days (the duplicate check, 8 to 32
+ * bytes each in DayDigests: a key for who and what terminal and customer type, and a 4-byte digest of the
+ * values). A year of 20,000 people working every day is 7.3 million person-days, at most about 230 MB.
  * Functions with fewer than MIN_GROUP active people are merged into "Other" at the end (finish); if "Other" is
  * then still smaller than MIN_GROUP, the smallest named functions join it until it is not.
  */
 export class Aggregator {
   private byQuarter = new Map<string, { people: Map<string, Person>; apiKeySessions: number; first: string; last: string; currency?: string }>()
   /** day number → (actor and kind, as one number) → digest of the values. */
-  private seen = new Map<number, Map<number | string, number>>()
+  private seen = new Map<number, DayDigests>()
   private actorIds = new Map<string, number>()
   private kindIds = new Map<string, number>()
   records = 0
@@ -129,11 +172,11 @@ export class Aggregator {
     const kind = `${r.terminal_type}\u0000${r.customer_type}`
     let kindId = this.kindIds.get(kind)
     if (kindId === undefined) this.kindIds.set(kind, (kindId = this.kindIds.size))
-    // One small integer while it fits (V8 keeps those unboxed); a string past 256 terminal and customer kinds.
-    const key = kindId < 256 ? actorId * 256 + kindId : `${actorId}:${kindId}`
+    if (kindId >= MAX_KINDS || actorId >= MAX_ACTORS) throw new Error(`more than ${MAX_KINDS} terminal and customer types, or ${MAX_ACTORS.toLocaleString('en-US')} people and API keys: beyond what this import can tell apart`)
+    const key = actorId * MAX_KINDS + kindId
     const dayNo = Date.parse(`${r.date}T00:00:00Z`) / 86_400_000
     let day = this.seen.get(dayNo)
-    if (!day) this.seen.set(dayNo, (day = new Map()))
+    if (!day) this.seen.set(dayNo, (day = new DayDigests()))
     const digest = hash32(recordValues(r).join('\u0001'))
     const before = day.get(key)
     if (before !== undefined) {

@@ -88,9 +88,10 @@ const sameIdentity = (a: UsageRecord, b: UsageRecord) => actorKey(a) === actorKe
 function clashError(files: readonly string[], file: string, index: number, r: UsageRecord): Error {
   let earlier: { file: string; index: number; record: UsageRecord } | undefined
   for (const f of files) {
-    const i = readPage(f).data.findIndex((x, j) => (f !== file || j < index) && sameIdentity(x, r))
+    const data = readPage(f).data
+    const i = data.findIndex((x, j) => (f !== file || j < index) && sameIdentity(x, r))
     if (i >= 0) {
-      earlier = { file: f, index: i, record: readPage(f).data[i] }
+      earlier = { file: f, index: i, record: data[i] }
       break
     }
   }
