@@ -68,8 +68,14 @@ const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && 
 export function recordDay(v: unknown): string | null {
   if (typeof v !== 'string') return null
   const m = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?(?:Z|\+00:00))?$/.exec(v)
-  return m && isUtcDay(m[1]) ? m[1] : null
+  if (!m) return null
+  // A year's import asks about the same few hundred days millions of times: each is checked once.
+  if (REAL_DAYS.has(m[1])) return m[1]
+  if (!isUtcDay(m[1])) return null
+  REAL_DAYS.add(m[1])
+  return m[1]
 }
+const REAL_DAYS = new Set<string>()
 const TOOLS = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] as const
 
 /**
