@@ -176,7 +176,10 @@ function main() {
   const started = performance.now()
   const r = importPages({ paths: positionals, people: peopleFile(values.people), out, exportedAt: values['exported-at'], from: values.from, to: values.to, replace: values.replace })
   // For `npm run bench:scorecard`: what this process read, how long it took, and its peak memory.
-  if (process.env.SCORECARD_IMPORT_STATS) writeFileSync(process.env.SCORECARD_IMPORT_STATS, JSON.stringify({ records: r.records, duplicates: r.duplicates, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }))
+  if (process.env.SCORECARD_IMPORT_STATS) {
+    const u = process.resourceUsage()
+    writeFileSync(process.env.SCORECARD_IMPORT_STATS, JSON.stringify({ records: r.records, duplicates: r.duplicates, ms: performance.now() - started, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKiB: u.maxRSS }))
+  }
   for (const line of r.replaced) console.log(`  replaced: ${line}`)
   console.log(`✓ ${r.records} records read${r.duplicates ? ` (${r.duplicates} records seen twice, counted once)` : ''}`)
   for (const q of r.quarters) {
