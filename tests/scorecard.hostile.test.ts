@@ -103,6 +103,15 @@ describe('a failed import names the page file, the record and the field, and lea
     expect(folderBytes(out)).toEqual(before)
   })
 
+  it('a cost in a second currency is refused naming the file, the record and the field', () => {
+    const dir = pagesFolder(/^2026-08-18/)
+    const page = fixturePage('2026-08-18-p1.json')
+    page.data[6].model_breakdown[1].estimated_cost.currency = 'EUR'
+    writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
+    expect(errorOf(() => importInto([dir]))).toContain(`${join(dir, '2026-08-18-p1.json')}, data[6]: model_breakdown[1].estimated_cost.currency: 2026-Q3's estimated costs come in more than one currency (USD, EUR)`)
+    expect(folderBytes(out)).toEqual(before)
+  })
+
   it('running out of memory ends in a message saying what to do, not a bare crash', () => {
     // A 40 MB page (a valid one, padded) cannot be read in a 24 MB heap.
     const dir = tmp('huge-')

@@ -222,10 +222,10 @@ export class Aggregator {
     if (!q) this.byQuarter.set(quarter, (q = { people: new Map(), apiKeySessions: 0, first: r.date, last: r.date }))
     if (r.date < q.first) q.first = r.date
     if (r.date > q.last) q.last = r.date
-    for (const m of r.model_breakdown) {
+    r.model_breakdown.forEach((m, j) => {
       q.currency ??= m.estimated_cost.currency
-      if (m.estimated_cost.currency !== q.currency) throw new Error(`${quarter}: estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
-    }
+      if (m.estimated_cost.currency !== q.currency) throw new Error(`model_breakdown[${j}].estimated_cost.currency: ${quarter}'s estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
+    })
     if (r.actor.type === 'api_actor') {
       q.apiKeySessions += r.core_metrics.num_sessions
       return

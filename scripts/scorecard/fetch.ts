@@ -125,9 +125,10 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
     let retryAfter: string | null = null
     let body = ''
     try {
-      // redirect 'manual': a 3xx comes back as it is, so the key never travels to another address.
       if (o.run.aborted) throw o.runOut(what)
+      // Either limit ends the request: its own, or the whole run's.
       const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), o.run])
+      // redirect 'manual': a 3xx comes back as it is, so the key never travels to another address.
       const res = await fetch(url, { redirect: 'manual', signal, headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
       status = res.status
       if (status >= 300 && status < 400) {
