@@ -127,7 +127,8 @@ function digestOf(values: readonly [string, string | number][]): number {
 /**
  * One day's records seen so far: a 31-bit key (who, and what kind of record) → the digest of its values, in an
  * open-addressing hash table of two Int32Arrays. Typed arrays hold no pointers, so the garbage collector never
- * walks millions of entries, and an entry costs 8 bytes (16 with the table half empty), not a Map's 40 or more.
+ * walks millions of entries, and an entry costs 16 to 32 bytes (a slot is 8, the table kept a quarter to half full),
+ * not a Map entry and its boxed numbers.
  */
 class DayDigests {
   private keys = new Int32Array(1024) // key + 1; 0 marks an empty slot
@@ -171,7 +172,7 @@ const MAX_ACTORS = 2 ** 23 - 1 // so that key + 1 stays below 2^31
 
 /**
  * Adds records up one at a time, by quarter and function, so an import never holds more than one page of
- * records: memory grows with people × quarters (their sums) and with person-days (the duplicate check, 8 to 32
+ * records: memory grows with people × quarters (their sums) and with person-days (the duplicate check, 16 to 32
  * bytes each in DayDigests: a key for who and what terminal and customer type, and a 4-byte digest of the
  * values). A year of 20,000 people working every day is 7.3 million person-days, at most about 230 MB.
  * Functions with fewer than MIN_GROUP active people are merged into "Other" at the end (finish); if "Other" is
