@@ -39,11 +39,21 @@ export function figureRows(figures: readonly Figure[] = FIGURES): FigureRow[] {
 const COLUMNS: (keyof FigureRow)[] = ['id', 'label', 'value', 'lo', 'hi', 'unit', 'qualifier', 'source', 'locator', 'quote', 'derivedFrom', 'formula']
 const HEADERS: Record<string, string> = { derivedFrom: 'derived_from' }
 
-/** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends. */
+/**
+ * One CSV cell, quoted, quotes doubled. A text cell that a spreadsheet would read as a formula (it begins with
+ * =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says; a
+ * number is written as it is, so -5 stays the number -5. A list (derived_from) is written space-separated: ids
+ * never contain spaces.
+ */
+export function csvCell(v: unknown): string {
+  const text = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : String(v)
+  const safe = typeof v !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return `"${safe.replace(/"/g, '""')}"`
+}
+
+/** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends; formula-like text defused (csvCell). */
 export function toCsv(rows: readonly FigureRow[]): string {
-  // A list (derived_from) is written space-separated: ids never contain spaces.
-  const cell = (v: unknown) => `"${v === null || v === undefined ? '' : (Array.isArray(v) ? v.join(' ') : String(v)).replace(/"/g, '""')}"`
-  return [COLUMNS.map((c) => HEADERS[c] ?? c).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+  return [COLUMNS.map((c) => HEADERS[c] ?? c).join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
 }
 
 export function toJson(rows: readonly FigureRow[]): string {

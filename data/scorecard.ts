@@ -43,6 +43,11 @@ export interface Provenance {
   mergedIntoOther: string[]
   /** Sessions run with API keys rather than by a person: kept out of the per-person measures. */
   apiKeySessions: number
+  /**
+   * Days from `from` to `to` that no export covered (no data was fetched for them), YYYY-MM-DD, in order.
+   * Absent in files imported before it existed: read as none. The slides say which days; the rates leave them out.
+   */
+  missingDays?: string[]
 }
 
 export interface QuarterFile {
@@ -74,7 +79,17 @@ export class ScorecardError extends Error {
 }
 
 export const QUARTER = /^(\d{4})-Q([1-4])$/
-const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Whether a string is a real calendar day written YYYY-MM-DD (UTC): "2026-02-30" is not (Date.parse would read
+ * it as 2 March), nor is "2026-08-18 garbage". The one check every day in the scorecard goes through.
+ */
+export function isUtcDay(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const [y, m, d] = s.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
 /** A function's counts, each a whole number ≥ 0. */
 export const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
 
@@ -97,9 +112,20 @@ export function quarterOf(day: string): string {
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
 }
 
-/** Days from `from` to `to`, both included. */
-export function daysCovered(p: Pick<Provenance, 'from' | 'to'>): number {
-  return Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1
+/** Days from `from` to `to`, both included, less the days no export covered: the rates are per day with data. */
+export function daysCovered(p: Pick<Provenance, 'from' | 'to' | 'missingDays'>): number {
+  return Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1 - (p.missingDays?.length ?? 0)
+}
+
+/** Days in order folded into runs of consecutive days: ["2026-08-12", "2026-08-13", "2026-08-20"] → [[12 Aug, 13 Aug], [20 Aug, 20 Aug]]. */
+export function dayRuns(days: readonly string[]): [string, string][] {
+  const runs: [string, string][] = []
+  for (const d of days) {
+    const last = runs.at(-1)
+    if (last && Date.parse(`${d}T00:00:00Z`) - Date.parse(`${last[1]}T00:00:00Z`) === 86_400_000) last[1] = d
+    else runs.push([d, d])
+  }
+  return runs
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
@@ -121,8 +147,8 @@ export function quarterProblems(json: unknown, file: string): string[] {
   if (!p || typeof p !== 'object') bad('provenance', 'is missing')
   else {
     if (typeof p.source !== 'string' || !p.source.trim()) bad('provenance.source', 'is missing')
-    for (const k of ['from', 'to'] as const) if (typeof p[k] !== 'string' || !DAY.test(p[k]!)) bad(`provenance.${k}`, `must be a day YYYY-MM-DD, got ${JSON.stringify(p[k])}`)
-    if (typeof p.from === 'string' && typeof p.to === 'string' && DAY.test(p.from) && DAY.test(p.to) && typeof q.quarter === 'string' && QUARTER.test(q.quarter)) {
+    for (const k of ['from', 'to'] as const) if (!isUtcDay(p[k])) bad(`provenance.${k}`, `must be a day YYYY-MM-DD, got ${JSON.stringify(p[k])}`)
+    if (isUtcDay(p.from) && isUtcDay(p.to) && typeof q.quarter === 'string' && QUARTER.test(q.quarter)) {
       const b = quarterBounds(q.quarter)
       if (p.from > p.to) bad('provenance.from', `(${p.from}) is after provenance.to (${p.to})`)
       if (p.from < b.from || p.to > b.to) bad('provenance.from', `${p.from} to ${p.to} is not inside ${q.quarter} (${b.from} to ${b.to})`)
@@ -130,6 +156,12 @@ export function quarterProblems(json: unknown, file: string): string[] {
     for (const k of ['exportedAt', 'importedAt'] as const) if (typeof p[k] !== 'string' || Number.isNaN(Date.parse(p[k]!))) bad(`provenance.${k}`, `must be a date and time, got ${JSON.stringify(p[k])}`)
     for (const k of ['peopleCovered', 'unmappedPeople', 'apiKeySessions'] as const) if (!isCount(p[k])) bad(`provenance.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`)
     if (!Array.isArray(p.mergedIntoOther) || p.mergedIntoOther.some((n) => typeof n !== 'string')) bad('provenance.mergedIntoOther', 'must be a list of function names')
+    if (p.missingDays !== undefined) {
+      const m = p.missingDays as unknown
+      if (!Array.isArray(m) || m.some((d) => !isUtcDay(d))) bad('provenance.missingDays', 'must be a list of days YYYY-MM-DD')
+      else if (m.some((d, i) => (i > 0 && d <= m[i - 1]) || (typeof p.from === 'string' && d < p.from) || (typeof p.to === 'string' && d > p.to))) bad('provenance.missingDays', `must be days in order, each inside provenance.from to provenance.to (${p.from} to ${p.to})`)
+      else if (typeof p.from === 'string' && typeof p.to === 'string' && m.length >= daysCovered({ from: p.from, to: p.to })) bad('provenance.missingDays', 'lists every day of the period: a quarter needs at least one day with data')
+    }
   }
   if (!Array.isArray(q.functions) || q.functions.length === 0) {
     bad('functions', 'must list at least one function')
@@ -163,7 +195,7 @@ export function budgetProblems(json: unknown, file: string): string[] {
   if (typeof b.costPerActivePersonPerMonth !== 'number' || !(b.costPerActivePersonPerMonth > 0)) problems.push(`${file}: field "costPerActivePersonPerMonth" must be a positive number, got ${JSON.stringify(b.costPerActivePersonPerMonth)}`)
   if (typeof b.currency !== 'string' || !/^[A-Z]{3}$/.test(b.currency)) problems.push(`${file}: field "currency" must be a three-letter code, got ${JSON.stringify(b.currency)}`)
   if (typeof b.setBy !== 'string' || !b.setBy.trim()) problems.push(`${file}: field "setBy" must say who set the budget`)
-  if (typeof b.setOn !== 'string' || !DAY.test(b.setOn)) problems.push(`${file}: field "setOn" must be a day YYYY-MM-DD, got ${JSON.stringify(b.setOn)}`)
+  if (!isUtcDay(b.setOn)) problems.push(`${file}: field "setOn" must be a day YYYY-MM-DD, got ${JSON.stringify(b.setOn)}`)
   return problems
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { normaliseBase } from '../scripts/lib/base.ts'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { FIGURES } from '../data'
+import { parse as parseCsv } from 'csv-parse/sync'
 import { figureRows, toCsv, toJson } from '../data/export'
 
 const MALFORMED = { FIGURES_MODULE: 'tests/fixtures/malformed-figures.ts' }
@@ -88,6 +89,21 @@ describe('figures.json and figures.csv', () => {
     const gap = csv.find((l) => l.startsWith('"occupation.codeGap"'))!
     expect(gap.endsWith('"occupation.software.verifiedCode occupation.other.verifiedCode","occupation.software.verifiedCode − occupation.other.verifiedCode = 34 − 29"')).toBe(true)
     expect(csv.find((l) => l.startsWith('"modes.fixing"'))!.endsWith(',"",""')).toBe(true)
+  })
+  it('defuse text a spreadsheet would run as a formula, and leave numbers (negative too) as numbers', () => {
+    const hostile = { ...rows[0], label: '=HYPERLINK("http://evil.example","x")', unit: '+cmd', qualifier: '-2+3', source: '@SUM(A1)', locator: '\tlead', quote: '\rlead', value: -5, lo: null, hi: null }
+    const [back] = parseCsv(toCsv([hostile]), { columns: true, relax_quotes: false }) as Record<string, string>[]
+    expect(back.label).toBe(`'${hostile.label}`)
+    expect(back.unit).toBe("'+cmd")
+    expect(back.qualifier).toBe("'-2+3")
+    expect(back.source).toBe("'@SUM(A1)")
+    expect(back.locator).toBe("'\tlead")
+    expect(back.quote).toBe("'\rlead")
+    expect(back.value).toBe('-5')
+    expect(Number(back.value)).toBe(-5)
+    // The deck's own figures read back as the numbers they are.
+    const real = parseCsv(toCsv(rows), { columns: true }) as Record<string, string>[]
+    rows.forEach((r, i) => expect([real[i].value, real[i].lo, real[i].hi].map((c) => (c === '' ? null : Number(c)))).toEqual([r.value, r.lo, r.hi]))
   })
   it('JSON parses back to the same rows', () => {
     expect(JSON.parse(toJson(rows)).figures).toEqual(rows)

@@ -246,6 +246,61 @@ describe('scorecard:fetch against a local fake API', () => {
       }
     })
 
+    it('an oversized answer is refused once, not retried, whether its size is declared or streamed', async () => {
+      const big = JSON.stringify({ data: [], has_more: false, next_page: null, padding: 'x'.repeat(5000) })
+      const sockets = new Set<import('node:net').Socket>()
+      const seen = { declared: 0, streamed: 0 }
+      // Declared: Content-Length says 5 kB. Streamed: chunked, no length, 1 kB a chunk, never-ending.
+      const declared = createServer((_req, res) => (seen.declared++, res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }), res.end(big)))
+      const streamed = createServer((_req, res) => {
+        seen.streamed++
+        res.writeHead(200, { 'content-type': 'application/json' })
+        const t = setInterval(() => res.write('x'.repeat(1000)), 5)
+        res.on('close', () => clearInterval(t))
+      })
+      for (const s of [declared, streamed]) s.on('connection', (c) => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      try {
+        for (const [name, url] of [['declared', await listen(declared)], ['streamed', await listen(streamed)]] as const) {
+          const out = mkdtempSync(join(tmpdir(), 'export-'))
+          const err = await fetchUsage({ ...opts(url, out), from: '2026-07-01', to: '2026-07-01', maxBodyBytes: 2000 }).catch((e) => e)
+          expect(err).toBeInstanceOf(FetchError)
+          expect(err.message).toMatch(/2026-07-01, page 1: the answer is .*more than the 2,000-byte limit for one page \(maxBodyBytes\); refused, not retried/)
+          expect(seen[name]).toBe(1)
+          expect(readdirSync(out)).toEqual([])
+        }
+      } finally {
+        for (const c of sockets) c.destroy()
+        await Promise.all([declared, streamed].map((s) => new Promise((r) => s.close(r))))
+      }
+    })
+
+    it('a silent server, a trickling one and a long Retry-After all stop at the time limit of the whole run', async () => {
+      const sockets = new Set<import('node:net').Socket>()
+      const silent = createServer(() => {})
+      const trickle = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        const t = setInterval(() => res.write(' '), 20)
+        res.on('close', () => clearInterval(t))
+      })
+      const waitLong = createServer((_req, res) => (res.writeHead(429, { 'retry-after': '100' }), res.end('{}')))
+      for (const s of [silent, trickle, waitLong]) s.on('connection', (c) => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      try {
+        for (const url of [await listen(silent), await listen(trickle), await listen(waitLong)]) {
+          const started = Date.now()
+          // Each request may take a minute and each wait two; the whole run only 0.4 s.
+          const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', requestTimeoutMs: 60_000, maxRetryAfterMs: 120_000, maxRunMs: 400 }).catch((e) => e)
+          expect(err).toBeInstanceOf(FetchError)
+          expect(err.message).toMatch(/2026-07-01, page 1: the fetch ran out of its time, 0\.00667 minutes for the whole run \(--max-minutes\); stopped/)
+          expect(Date.now() - started).toBeLessThan(20_000)
+        }
+      } finally {
+        for (const c of sockets) c.destroy()
+        await Promise.all([silent, trickle, waitLong].map((s) => new Promise((r) => s.close(r))))
+      }
+    })
+
     it('an error body is summarised, never printed raw (a server echoing the key would print it)', async () => {
       const api = fakeApi((req) => ({ status: 400, body: JSON.stringify({ error: { type: 'invalid_request_error', message: `bad key ${req.key}` } }) }))
       const url = await api.start()

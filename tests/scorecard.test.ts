@@ -11,7 +11,7 @@ import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { PageError, parsePage, type UsageRecord } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { importPages, peopleFile } from '../scripts/scorecard/import'
-import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
+import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, folderBytes, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
 
@@ -185,7 +185,7 @@ describe('API pages are checked against the published schema', () => {
     })()
     expect(err).toBeInstanceOf(PageError)
     expect(err!.message).toContain('saved/2026-07-01-p1.json is not a Claude Code usage report page')
-    expect(err!.message).toContain('data[3].core_metrics.num_sessions must be a number ≥ 0, got -1')
+    expect(err!.message).toContain('data[3].core_metrics.num_sessions must be a whole number ≥ 0, got -1')
     expect(err!.message).toContain('data[5].actor.type must be "user_actor" or "api_actor"')
     expect(err!.message).toContain('data[6].model_breakdown[0].estimated_cost.amount must be a number ≥ 0, got "12"')
     expect(err!.message).toContain('"has_more" is true but "next_page" is missing')
@@ -314,12 +314,11 @@ describe('monthly top-ups and re-imports: the period is what was fetched, and no
   it('one day imported over a full quarter is refused without --replace, says how they differ, and leaves the folder byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'sc-'))
     importPages({ paths: [PAGES], people: peopleOutsideRepo(), out })
-    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]))
+    const before = folderBytes(out)
     const oneDay = mkdtempSync(join(tmpdir(), 'oneday-'))
     for (const f of ['2026-06-30-p1.json', '2026-06-30-p2.json']) copyFileSync(join(PAGES, f), join(oneDay, f))
     expect(() => importPages({ paths: [oneDay], people: peopleOutsideRepo(), out })).toThrow(/2026-Q2\.json: 2026-Q2 now 2026-04-01 to 2026-06-30, \d+ active people.*the new import 2026-06-30 to 2026-06-30[\s\S]*--replace|--replace[\s\S]*2026-Q2 now 2026-04-01 to 2026-06-30/)
-    expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort())
-    for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(bytes)).toBe(true)
+    expect(folderBytes(out)).toEqual(before)
     const r = importPages({ paths: [oneDay], people: peopleOutsideRepo(), out, replace: true })
     expect(r.replaced).toHaveLength(1)
     expect(JSON.parse(readFileSync(join(out, '2026-Q2.json'), 'utf8')).provenance.from).toBe('2026-06-30')

@@ -3,7 +3,7 @@
  * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
  */
 import scorecard from 'virtual:scorecard'
-import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel, totalOf, type QuarterFile } from '../../data/scorecard'
+import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, dayRuns, quarterBounds, quarterLabel, totalOf, type QuarterFile } from '../../data/scorecard'
 import { formatDate } from '../../data'
 
 export const SCORECARD = scorecard
@@ -21,6 +21,17 @@ export function provenanceLine(quarters: readonly QuarterFile[] = QUARTERS): str
   return `Our data: Claude Code Analytics Admin API, ${formatDate(first.from)} to ${formatDate(last.to)}, exported ${exported}. Sums by function; sessions run with API keys are left out.`
 }
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** "2026-08-12" → "12 Aug" (the quarter names the year). */
+const shortDay = (d: string) => `${Number(d.slice(8, 10))} ${SHORT_MONTHS[Number(d.slice(5, 7)) - 1]}`
+
+/** The days no export covered, in words: "no data for 4 days: 12–14 Aug, 2 Sep", or "" when there are none. */
+export function missingDaysText(days: readonly string[] = []): string {
+  if (!days.length) return ''
+  const runs = dayRuns(days).map(([a, b]) => (a === b ? shortDay(a) : a.slice(5, 7) === b.slice(5, 7) ? `${Number(a.slice(8, 10))}–${shortDay(b)}` : `${shortDay(a)}–${shortDay(b)}`))
+  return `no data for ${days.length} ${days.length === 1 ? 'day' : 'days'}: ${runs.join(', ')}`
+}
+
 /** What each quarter covers and what was merged, in words: one sentence per quarter. */
 export function coverage(q: QuarterFile): string {
   const p = q.provenance
@@ -29,6 +40,8 @@ export function coverage(q: QuarterFile): string {
   if (p.unmappedPeople) parts.push(`${p.unmappedPeople} ${p.unmappedPeople === 1 ? 'person' : 'people'} not yet assigned a function, counted in “${OTHER_FUNCTION}”`)
   const b = quarterBounds(q.quarter)
   if (p.from !== b.from || p.to !== b.to) parts.push(`covers ${formatDate(p.from)} to ${formatDate(p.to)} only`)
+  // Days inside the period that no export covered: the rates leave them out, and the board should know.
+  if (p.missingDays?.length) parts.push(`${missingDaysText(p.missingDays)} (left out of the rates)`)
   return `${parts.join('; ')}.`
 }
 

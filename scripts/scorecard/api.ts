@@ -4,6 +4,7 @@
  * answers one UTC day, one record per person (user_actor) or API key (api_actor), paged with next_page.
  * Saved pages and fetched pages go through parsePage, so both are checked the same way.
  */
+import { isUtcDay } from '../../data/scorecard.ts'
 
 export const API_URL = 'https://api.anthropic.com/v1/organizations/usage_report/claude_code'
 export const API_VERSION = '2023-06-01'
@@ -29,7 +30,11 @@ export interface UsageRecord {
   model_breakdown: {
     model: string
     tokens: { input: number; output: number; cache_read: number; cache_creation: number }
-    /** In minor currency units (cents for USD), as the reference says. */
+    /**
+     * In minor currency units (cents for USD), as the reference says. The reference types it a number, not an
+     * integer, and a token's price is a fraction of a cent, so a fractional amount is read; sums are rounded to
+     * whole units only when a quarter is written.
+     */
     estimated_cost: { amount: number; currency: string }
   }[]
   organization_id: string
@@ -50,7 +55,27 @@ export class PageError extends Error {
   }
 }
 
-const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+/** Counts (sessions, commits, tokens, tool actions) are whole: 2.5 sessions is a broken page, not a number to add. */
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0
+/** Amounts of money may be fractional (see estimated_cost). */
+const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+
+/**
+ * A record's day: "2026-07-01", or the reference's midnight timestamp "2026-07-01T00:00:00Z" (UTC, any
+ * fraction of a second). Anything else (another time, an offset such as -05:00, trailing text, 30 February) is
+ * null: the API answers whole UTC days, so such a date is not one of its records.
+ */
+export function recordDay(v: unknown): string | null {
+  if (typeof v !== 'string') return null
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?(?:Z|\+00:00))?$/.exec(v)
+  if (!m) return null
+  // A year's import asks about the same few hundred days millions of times: each is checked once.
+  if (REAL_DAYS.has(m[1])) return m[1]
+  if (!isUtcDay(m[1])) return null
+  REAL_DAYS.add(m[1])
+  return m[1]
+}
+const REAL_DAYS = new Set<string>()
 const TOOLS = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] as const
 
 /**
@@ -80,16 +105,18 @@ export function parsePage(json: unknown, where: string): UsagePage {
     const m = rec.core_metrics
     if (!m || typeof m !== 'object') bad('core_metrics', 'is missing')
     else {
-      for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) if (!isCount(m[k])) bad(`core_metrics.${k}`, `must be a number ≥ 0, got ${JSON.stringify(m[k])}`)
+      for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) if (!isCount(m[k])) bad(`core_metrics.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(m[k])}`)
       if (!m.lines_of_code || !isCount(m.lines_of_code.added) || !isCount(m.lines_of_code.removed)) bad('core_metrics.lines_of_code', 'must have "added" and "removed" counts')
     }
-    const day = typeof rec.date === 'string' ? rec.date.slice(0, 10) : ''
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) bad('date', `must be a UTC day YYYY-MM-DD, got ${JSON.stringify(rec.date)}`)
+    const day = recordDay(rec.date) ?? ''
+    if (!day) bad('date', `must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(rec.date)}`)
+    if (typeof rec.terminal_type !== 'string') bad('terminal_type', 'must be a string')
+    if (typeof rec.customer_type !== 'string') bad('customer_type', 'must be a string')
     if (!Array.isArray(rec.model_breakdown)) bad('model_breakdown', 'must be a list')
     else
       rec.model_breakdown.forEach((mb, j) => {
         const c = mb?.estimated_cost
-        if (!c || !isCount(c.amount)) bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
+        if (!c || !isAmount(c.amount)) bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
         if (!c || typeof c.currency !== 'string' || !/^[A-Z]{3}$/.test(c.currency)) bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${JSON.stringify(c?.currency)}`)
       })
     const t = rec.tool_actions
@@ -97,7 +124,7 @@ export function parsePage(json: unknown, where: string): UsagePage {
     else
       for (const tool of TOOLS) {
         const c = t[tool]
-        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected))) bad(`tool_actions.${tool}`, 'must have "accepted" and "rejected" counts')
+        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected))) bad(`tool_actions.${tool}`, `must have whole "accepted" and "rejected" counts, got ${JSON.stringify(c)}`)
       }
     return { ...rec, date: day }
   })
@@ -114,4 +141,40 @@ export function editCounts(r: UsageRecord): ToolCounts {
     rejected += r.tool_actions[tool]?.rejected ?? 0
   }
   return { accepted, rejected }
+}
+
+/**
+ * Who and what a record is about, as the API keys its records: the actor (email lower-cased and trimmed, so
+ * "Ann@x.com " and "ann@x.com" are one person; or the API key's name), the day, the terminal and the customer
+ * type. Two records with one identity are the same record seen twice (identical values) or a clash.
+ */
+export function actorKey(r: UsageRecord): string {
+  return r.actor.type === 'user_actor' ? r.actor.email_address.trim().toLowerCase() : `api key:${r.actor.api_key_name.trim()}`
+}
+
+/**
+ * A record's values, everything but its identity, as [field, value] pairs in a fixed order (models by name, so
+ * the order a page lists them in does not matter): compared to tell a copy from a clash, and named when they differ.
+ */
+export function recordValues(r: UsageRecord): [string, string | number][] {
+  const m = r.core_metrics
+  const out: [string, string | number][] = [
+    ['organization_id', r.organization_id],
+    ['core_metrics.num_sessions', m.num_sessions],
+    ['core_metrics.lines_of_code.added', m.lines_of_code.added],
+    ['core_metrics.lines_of_code.removed', m.lines_of_code.removed],
+    ['core_metrics.commits_by_claude_code', m.commits_by_claude_code],
+    ['core_metrics.pull_requests_by_claude_code', m.pull_requests_by_claude_code],
+  ]
+  for (const b of [...r.model_breakdown].sort((a, c) => (a.model < c.model ? -1 : a.model > c.model ? 1 : 0))) {
+    const at = `model_breakdown[${b.model}]`
+    const t = b.tokens ?? {}
+    out.push([`${at}.tokens.input`, t.input], [`${at}.tokens.output`, t.output], [`${at}.tokens.cache_read`, t.cache_read], [`${at}.tokens.cache_creation`, t.cache_creation])
+    out.push([`${at}.estimated_cost.amount`, b.estimated_cost.amount], [`${at}.estimated_cost.currency`, b.estimated_cost.currency])
+  }
+  for (const tool of TOOLS) {
+    const c = r.tool_actions[tool]
+    if (c) out.push([`tool_actions.${tool}.accepted`, c.accepted], [`tool_actions.${tool}.rejected`, c.rejected])
+  }
+  return out
 }

@@ -5,13 +5,17 @@
  * Retries 429 and 5xx answers (and dropped connections) with growing waits, honouring Retry-After up to a cap;
  * stops on 401/403 and on a page that is not in the documented shape. The key is sent in a header to the API's
  * own address only: a redirect is an error (fetch would otherwise carry x-api-key to wherever it points), and it
- * is never written or printed. Each request has a time limit, each day a page cap and a memory of its cursors.
+ * is never written or printed. Each request has a time limit, each body a size limit (read as a stream, so a huge
+ * answer is refused once, never held), each day a page cap and a memory of its cursors, and the whole run a time
+ * limit (--max-minutes), so a server that trickles or stays silent cannot hold the fetch for ever.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
 import { isInsideRepo } from './files.ts'
+import { isUtcDay } from '../../data/scorecard.ts'
 import type { ExportManifest } from './import.ts'
 
 export class FetchError extends Error {
@@ -37,6 +41,10 @@ export interface FetchOptions {
   requestTimeoutMs?: number
   /** Pages one day may take before the API is taken to be looping. */
   maxPagesPerDay?: number
+  /** Largest body one answer may have (decoded); a larger one is refused, not retried. 64 MB: a full page is about 1 MB. */
+  maxBodyBytes?: number
+  /** Time limit for the whole fetch, every day, page, wait and retry (`--max-minutes`, 180 by default). */
+  maxRunMs?: number
   log?: (line: string) => void
   now?: () => Date
 }
@@ -45,15 +53,15 @@ export interface FetchOptions {
 export const manifestName = (from: string, to: string) => `export-manifest-${from}_${to}.json`
 
 export function days(from: string, to: string): string[] {
-  const day = /^\d{4}-\d{2}-\d{2}$/
-  if (!day.test(from) || !day.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new FetchError(`--from and --to must be days YYYY-MM-DD (got ${from}, ${to})`)
+  if (!isUtcDay(from) || !isUtcDay(to)) throw new FetchError(`--from and --to must be days YYYY-MM-DD (got ${from}, ${to})`)
   if (from > to) throw new FetchError(`--from (${from}) is after --to (${to})`)
   const out: string[] = []
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10))
   return out
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** The longest delay a Node timer takes; a longer one fires at once (TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Refuses an output folder inside the repo (before making it): the pages list people by email. */
 export function outsideRepo(out: string): string {
@@ -63,7 +71,41 @@ export function outsideRepo(out: string): string {
   return abs
 }
 
-type RequestOptions = Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs' | 'maxRetryAfterMs' | 'requestTimeoutMs'>> & { log: (l: string) => void }
+type RequestOptions = Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs' | 'maxRetryAfterMs' | 'requestTimeoutMs' | 'maxBodyBytes'>> & {
+  log: (l: string) => void
+  /** Aborted when the whole run's time is up. */
+  run: AbortSignal
+  /** The message for that: what was being fetched when time ran out. */
+  runOut: (what: string) => FetchError
+}
+
+/**
+ * Reads a body as it streams in, up to `max` bytes: a larger one is refused as soon as it is known to be larger
+ * (from Content-Length, or on the byte past the limit), without holding the rest.
+ */
+async function readBody(res: Response, max: number, what: string): Promise<string> {
+  const tooBig = (size: string) => new FetchError(`${what}: the answer is ${size}, more than the ${max.toLocaleString('en-US')}-byte limit for one page (maxBodyBytes); refused, not retried. A page of 1000 records is about 1 MB: check --api-url.`)
+  const declared = Number(res.headers.get('content-length'))
+  if (declared > max) {
+    await res.body?.cancel()
+    throw tooBig(`${declared.toLocaleString('en-US')} bytes by its Content-Length`)
+  }
+  if (!res.body) return ''
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel()
+      throw tooBig(`over ${max.toLocaleString('en-US')} bytes and still coming`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
 
 /** A short, safe account of an error body: its JSON error message if it has one, else its length. Never the body raw. */
 function summariseBody(body: string): string {
@@ -83,8 +125,11 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
     let retryAfter: string | null = null
     let body = ''
     try {
+      if (o.run.aborted) throw o.runOut(what)
+      // Either limit ends the request: its own, or the whole run's.
+      const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), o.run])
       // redirect 'manual': a 3xx comes back as it is, so the key never travels to another address.
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(o.requestTimeoutMs), headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
+      const res = await fetch(url, { redirect: 'manual', signal, headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
       status = res.status
       if (status >= 300 && status < 400) {
         const to = res.headers.get('location') ?? 'no Location header'
@@ -92,9 +137,10 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
         throw new FetchError(`${what}: the API at ${apiOrigin} answered ${status}, a redirect to ${to.slice(0, 200)}; redirects are not followed, so the key goes to the API's own address only. Check --api-url.`)
       }
       retryAfter = res.headers.get('retry-after')
-      body = await res.text()
+      body = await readBody(res, o.maxBodyBytes, what)
     } catch (e) {
       if (e instanceof FetchError) throw e
+      if (o.run.aborted) throw o.runOut(what)
       status = 0 // connection refused, dropped or timed out: worth another try
       body = ''
       if ((e as Error).name === 'TimeoutError') o.log(`  ${what}: no complete answer within ${(o.requestTimeoutMs / 1000).toFixed(0)} s`)
@@ -114,23 +160,42 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
     const wait = Math.min(asked ?? o.retryBaseMs * 2 ** (attempt - 1), o.maxRetryAfterMs)
     const capped = asked !== undefined && asked > o.maxRetryAfterMs ? ` (Retry-After asked for ${retryAfter} s; capped)` : ''
     o.log(`  ${what}: ${status || 'no answer'}, trying again in ${(wait / 1000).toFixed(1)} s${capped} (try ${attempt + 1} of ${o.attempts})`)
-    await sleep(wait)
+    await sleepFor(wait, undefined, { signal: o.run }).catch(() => {
+      throw o.runOut(what)
+    })
   }
 }
 
 /** Fetches every page of every day and saves them; returns the files written. */
 export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[]; records: number }> {
+  const maxRunMs = opts.maxRunMs ?? 180 * 60_000
+  if (!(maxRunMs > 0 && maxRunMs <= MAX_TIMER_MS)) throw new FetchError(`--max-minutes must be more than 0 and at most ${Math.floor(MAX_TIMER_MS / 60_000)} (got ${maxRunMs / 60_000})`)
+  if (!opts.key) throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
+  const out = outsideRepo(opts.out)
+  const run = new AbortController()
+  const timer = setTimeout(() => run.abort(), maxRunMs)
+  const minutes = +(maxRunMs / 60_000).toPrecision(3)
   const o: RequestOptions = {
     key: opts.key,
     attempts: opts.attempts ?? 6,
     retryBaseMs: opts.retryBaseMs ?? 2000,
     maxRetryAfterMs: opts.maxRetryAfterMs ?? 120_000,
     requestTimeoutMs: opts.requestTimeoutMs ?? 60_000,
+    maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024,
     log: opts.log ?? console.log,
+    run: run.signal,
+    runOut: (what) =>
+      new FetchError(`${what}: the fetch ran out of its time, ${minutes} minutes for the whole run (--max-minutes); stopped. The pages saved so far are in ${out}, with no manifest for this range: fetch it again (a shorter --from/--to, or a larger --max-minutes).`),
   }
+  try {
+    return await fetchDays(opts, o, out)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Promise<{ files: string[]; records: number }> {
   const maxPages = opts.maxPagesPerDay ?? 1000
-  if (!o.key) throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
-  const out = outsideRepo(opts.out)
   const files: string[] = []
   let records = 0
   for (const day of days(opts.from, opts.to)) {
@@ -169,9 +234,19 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[];
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'api-url': { type: 'string' } } })
-  if (!values.from || !values.to || !values.out) throw new FetchError('Usage: ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out <folder outside the repo>')
-  const r = await fetchUsage({ from: values.from, to: values.to, out: values.out, key: process.env.ANTHROPIC_ADMIN_KEY ?? '', apiUrl: values['api-url'] ?? process.env.SCORECARD_API_URL, retryBaseMs: process.env.SCORECARD_RETRY_BASE_MS ? Number(process.env.SCORECARD_RETRY_BASE_MS) : undefined })
+  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'api-url': { type: 'string' }, 'max-minutes': { type: 'string' } } })
+  if (!values.from || !values.to || !values.out) throw new FetchError('Usage: ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out <folder outside the repo> [--max-minutes 180]')
+  const maxMinutes = values['max-minutes'] === undefined ? undefined : Number(values['max-minutes'])
+  if (maxMinutes !== undefined && !Number.isFinite(maxMinutes)) throw new FetchError(`--max-minutes must be a number of minutes (got ${values['max-minutes']})`)
+  const r = await fetchUsage({
+    from: values.from,
+    to: values.to,
+    out: values.out,
+    key: process.env.ANTHROPIC_ADMIN_KEY ?? '',
+    apiUrl: values['api-url'] ?? process.env.SCORECARD_API_URL,
+    retryBaseMs: process.env.SCORECARD_RETRY_BASE_MS ? Number(process.env.SCORECARD_RETRY_BASE_MS) : undefined,
+    maxRunMs: maxMinutes === undefined ? undefined : maxMinutes * 60_000,
+  })
   console.log(`✓ ${r.records} records in ${r.files.length} pages saved to ${dirname(r.files[0] ?? values.out)}; next: npm run scorecard:import -- ${values.out} --people <people.csv>`)
 }
 

@@ -5,7 +5,7 @@
 //   from the measured people, and no email anywhere in the site, the PDF or the PowerPoint.
 // Expected numbers are counted here from the fixture's raw pages, not by the code under test.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
@@ -83,7 +83,13 @@ describe('two quarters of synthetic data, imported and built as the README says'
     copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
     const scorecard = join(work, 'scorecard')
     scorecardDir = scorecard
-    const imp = spawnSync('npm', ['run', '--silent', 'scorecard:import', '--', join(FIXTURE, 'pages'), '--people', join(work, 'people.csv'), '--out', scorecard], { encoding: 'utf8' })
+    // The fixture's pages as two fetches that left out 12 to 14 August (no record falls on those days), so the
+    // slide has missing days to say.
+    const pages = join(work, 'export')
+    mkdirSync(pages)
+    for (const f of readdirSync(join(FIXTURE, 'pages')).filter((f) => !f.startsWith('export-manifest'))) copyFileSync(join(FIXTURE, 'pages', f), join(pages, f))
+    for (const [from, to] of [['2026-04-01', '2026-08-11'], ['2026-08-15', '2026-09-30']]) writeFileSync(join(pages, `export-manifest-${from}_${to}.json`), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
+    const imp = spawnSync('npm', ['run', '--silent', 'scorecard:import', '--', pages, '--people', join(work, 'people.csv'), '--out', scorecard], { encoding: 'utf8' })
     expect(imp.status, imp.stderr).toBe(0)
     copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
     if (!(process.env.SKIP_SITE_BUILD && existsSync(join(DATA_SITE, 'index.html')))) {
@@ -135,6 +141,8 @@ describe('two quarters of synthetic data, imported and built as the README says'
     const note = squash(await page.locator(`.slidev-page-${no} .scorecard__note`).innerText())
     expect(note).toContain('Legal, Sales merged into “Other” (fewer than 5 active people each)')
     expect(note).toContain('1 person not yet assigned a function')
+    expect(note).toMatch(/Q3 2026: [^.]*no data for 3 days: 12–14 Aug \(left out of the rates\)\./)
+    expect(note).not.toMatch(/Q2 2026: [^.]*no data/)
     expect(note).toMatch(/Budget: \$120 per active person per month, set by the CEO's office \(synthetic example\)/)
     await page.close()
   })

@@ -24,3 +24,6 @@ export const quarterOfDate = (d: string) => `${d.slice(0, 4)}-Q${Math.ceil(Numbe
 /** People with at least one session in a quarter. */
 export const activePeopleIn = (quarter: string) =>
   new Set(rawRecords().filter((r) => r.actor.type === 'user_actor' && r.core_metrics.num_sessions > 0 && quarterOfDate(r.date) === quarter).map((r) => (r.actor as { email_address: string }).email_address)).size
+
+/** A folder's files and their bytes, to show later that a failed import left it byte for byte as it was. */
+export const folderBytes = (dir: string): Record<string, string> => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]))
