@@ -10,5 +10,8 @@ export default defineConfig({
     exclude: ['tests/browser/**'],
     environment: 'node',
     setupFiles: [],
+    // Several tests run a command (a Node start, sometimes a child process); on a busy two-core CI machine
+    // that can take longer than Vitest's default 5 s. A hang still fails, just later.
+    testTimeout: 60_000,
   },
 })

@@ -112,7 +112,7 @@ describe('privacy: only sums by function leave the import', () => {
     const bad = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', PAGES, '--out', out], { encoding: 'utf8', env: { ...process.env, SCORECARD_PEOPLE: '' } })
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/Name the people file/)
-  })
+  }, 60_000) // two runs of the command, each a Node start and a child process
 
   it('the scorecard folder refuses any file but quarters and the budget (a raw page would carry emails)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scorecard-'))
