@@ -6,6 +6,7 @@
  * This module is pure (no file access), so the slides, the import script and the tests share it.
  * Each measure's definition is written once, in MEASURES, and shown with the measure.
  */
+import { UserError } from '../shared/errors.ts'
 
 /** Functions with fewer active people than this are merged into OTHER_FUNCTION at import. */
 export const MIN_GROUP = 5
@@ -71,7 +72,7 @@ export interface Scorecard {
   budget: Budget | null
 }
 
-export class ScorecardError extends Error {
+export class ScorecardError extends UserError {
   constructor(problems: readonly string[]) {
     super(`Scorecard data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
     this.name = 'ScorecardError'

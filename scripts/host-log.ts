@@ -5,13 +5,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { formatSummary, parseLog, summarise } from './host/readlog.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
+
+asCommand()
+commandLine({ options: {} }) // BOARD_LOG_DIR comes from the environment
 
 const dir = resolve(process.env.BOARD_LOG_DIR?.trim() || join(process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'board-deck'))
 const file = join(dir, 'access.log')
-if (!existsSync(file)) {
-  console.error(`✗ No read log at ${file} (BOARD_LOG_DIR): nothing has been served from there yet.`)
-  process.exit(2)
-}
+if (!existsSync(file)) throw new UserError(`No read log at ${file} (BOARD_LOG_DIR): nothing has been served from there yet.`)
 const { entries, unreadable } = parseLog(readFileSync(file, 'utf8'))
 console.log(`Read log: ${file}`)
 console.log(formatSummary(summarise(entries)))

@@ -5,20 +5,17 @@
 //   list                   the names, one a line
 //   remove <name>          the login stops working within a few seconds if `npm run host` is running (no restart)
 import { readFileSync } from 'node:fs'
-import { UsersError, checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, writeUsers } from './host/users.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
+import { checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, writeUsers } from './host/users.ts'
 
-function fail(message: string): never {
-  console.error(`✗ ${message}`)
-  process.exit(2)
-}
 
 const USAGE = 'usage: npm run host:users -- add <name> [--generate] | list | remove <name>'
 
 function main() {
-  const args = process.argv.slice(2)
-  const generate = args.includes('--generate')
-  const [command, name, ...rest] = args.filter((a) => a !== '--generate')
-  if (rest.length) fail(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
+  const { values, positionals } = commandLine({ allowPositionals: true, options: { generate: { type: 'boolean' } } })
+  const generate = values.generate ?? false
+  const [command, name, ...rest] = positionals
+  if (rest.length) throw new UserError(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
   const file = usersFilePath()
   const users = readUsers(file)
 
@@ -28,9 +25,9 @@ function main() {
     return
   }
   if (command === 'add') {
-    if (!name) fail(USAGE)
+    if (!name) throw new UserError(USAGE)
     checkUserName(name)
-    if (users.has(name)) fail(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
+    if (users.has(name)) throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
     let password: string
     const typed = !generate && !process.stdin.isTTY
     if (typed) {
@@ -47,19 +44,15 @@ function main() {
     return
   }
   if (command === 'remove') {
-    if (!name) fail(USAGE)
+    if (!name) throw new UserError(USAGE)
     checkUserName(name)
-    if (!users.delete(name)) fail(`"${name}" has no login in ${file} (npm run host:users -- list)`)
+    if (!users.delete(name)) throw new UserError(`"${name}" has no login in ${file} (npm run host:users -- list)`)
     writeUsers(file, users)
     console.log(`✓ "${name}" removed from ${file}. A running host refuses them within seconds; no restart needed.`)
     return
   }
-  fail(USAGE)
+  throw new UserError(USAGE)
 }
 
-try {
-  main()
-} catch (e) {
-  if (e instanceof UsersError) fail(e.message)
-  throw e
-}
+asCommand()
+main()

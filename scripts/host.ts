@@ -17,13 +17,12 @@ import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, inlineScriptHashes, nginxHeaderLi
 import { DECK_NAME } from '../shared/deck-name.ts'
 import { ensureNginx } from './install/nginx.ts'
 import { stampPack } from './host/packs.ts'
-import { SettingError, hostSettings, type HostSettings } from './host/settings.ts'
-import { UsersError, formatUsers, hashPassword, parseUsers, type Users } from './host/users.ts'
+import { hostSettings, type HostSettings } from './host/settings.ts'
+import { formatUsers, hashPassword, parseUsers, type Users } from './host/users.ts'
+import { asCommand, UserError } from './lib/cli.ts'
 
-function fail(message: string): never {
-  console.error(`✗ ${message}`)
-  process.exit(2)
-}
+asCommand()
+
 
 /** Debian's account for web servers (www-data), or nobody. */
 function workerAccount() {
@@ -32,7 +31,7 @@ function workerAccount() {
     const uid = id('-u')
     if (uid.status === 0) return { name, uid: Number(uid.stdout), gid: Number(id('-g').stdout) }
   }
-  fail('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
+  throw new UserError('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
 }
 
 /** Is something already listening there? Checked before anything is written, so the error is plain. */
@@ -45,29 +44,23 @@ function portTaken(host: string, port: number): Promise<boolean> {
 }
 
 // 1. Every setting, and the logins, checked before anything is written.
-let settings: HostSettings
+const settings: HostSettings = hostSettings()
 let users: Users
-try {
-  settings = hostSettings()
-  if (settings.login.kind === 'trial') {
-    users = new Map([[settings.login.user, hashPassword(settings.login.password)]])
-  } else {
-    const file = settings.login.file
-    if (!existsSync(file)) {
-      fail(`No users file at ${file} (BOARD_USERS). Add the first director with: npm run host:users -- add <name>\n  (or set BOARD_PASSWORD for a one-person trial)`)
-    }
-    const parsed = parseUsers(readFileSync(file, 'utf8'), file)
-    if (parsed.problems.length) fail(`BOARD_USERS: ${parsed.problems.join('\n  ')}`)
-    if (!parsed.users.size) fail(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
-    users = parsed.users
+if (settings.login.kind === 'trial') {
+  users = new Map([[settings.login.user, hashPassword(settings.login.password)]])
+} else {
+  const file = settings.login.file
+  if (!existsSync(file)) {
+    throw new UserError(`No users file at ${file} (BOARD_USERS). Add the first director with: npm run host:users -- add <name>\n  (or set BOARD_PASSWORD for a one-person trial)`)
   }
-} catch (e) {
-  if (e instanceof SettingError || e instanceof UsersError) fail(e.message)
-  throw e
+  const parsed = parseUsers(readFileSync(file, 'utf8'), file)
+  if (parsed.problems.length) throw new UserError(`BOARD_USERS: ${parsed.problems.join('\n  ')}`)
+  if (!parsed.users.size) throw new UserError(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
+  users = parsed.users
 }
 const { listenHost, probeHost, port, base, ancestors, login, logDir, pptx } = settings
 for (const w of settings.warnings) console.warn(`! ${w}`)
-if (await portTaken(listenHost, port)) fail(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
+if (await portTaken(listenHost, port)) throw new UserError(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
 
 // 2. The site: built for this base, or built now.
 const site = resolve(process.env.SITE_DIR ?? 'dist')
@@ -75,7 +68,7 @@ const index = join(site, 'index.html')
 if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`)) {
   console.log(`Building the site for ${base} into ${site} …`)
   const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, BASE: base, OUT_DIR: site } })
-  if (build.status !== 0) fail('the build failed; see above')
+  if (build.status !== 0) throw new UserError('the build failed; see above')
 }
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
 
@@ -83,7 +76,7 @@ let nginx: string
 try {
   nginx = ensureNginx()
 } catch (e) {
-  fail((e as Error).message)
+  throw new UserError((e as Error).message)
 }
 
 // 3. A private folder for this run: config, the users file's copy, the packs, and a copy of the site.
@@ -97,7 +90,7 @@ const early = () => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, early)
 const cleanUpAndFail = (message: string): never => {
   rmSync(prefix, { recursive: true, force: true })
-  fail(message)
+  throw new UserError(message)
 }
 // Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
 const worker = process.getuid?.() === 0 ? workerAccount() : undefined
@@ -207,7 +200,7 @@ for (;;) {
   if (stopping) await new Promise(() => {}) // the exit handler ends the process
   if (Date.now() > deadline) {
     stop()
-    fail(`nginx did not answer on ${probeHost}:${port} within 30 s`)
+    throw new UserError(`nginx did not answer on ${probeHost}:${port} within 30 s`)
   }
   await new Promise((r) => setTimeout(r, 200))
 }

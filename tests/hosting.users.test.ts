@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkPassword, checkUserName, generatePassword, parseUsers } from '../scripts/host/users.ts'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 
 describe('the rules', () => {
   it('a user name is a lower-case letter, then up to 31 of a-z 0-9 . _ -', () => {
@@ -73,7 +74,7 @@ describe('npm run host:users', () => {
     expect(run(['add', 'carol'], 'password1234').stderr).toMatch(/common password/)
     expect(run(['add', '#board'], 'a fine long phrase').stderr).toMatch(/user name must be/)
     const again = run(['add', 'ann'], 'another long phrase')
-    expect(again.status).toBe(2)
+    expect(again.status).toBe(USER_ERROR_EXIT)
     expect(again.stderr).toMatch(/"ann" already has a login/)
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
@@ -83,13 +84,13 @@ describe('npm run host:users', () => {
     expect(run(['remove', 'bob']).status).toBe(0)
     expect(run(['list']).stdout).toBe('ann\n')
     const again = run(['remove', 'bob'])
-    expect(again.status).toBe(2)
+    expect(again.status).toBe(USER_ERROR_EXIT)
     expect(again.stderr).toMatch(/"bob" has no login/)
   })
 
   it('refuses a users file inside the repository', () => {
     const r = run(['add', 'ann'], 'a fine long phrase', { BOARD_USERS: 'test-results/users' })
-    expect(r.status).toBe(2)
+    expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toMatch(/BOARD_USERS is inside the repository/)
   })
 })

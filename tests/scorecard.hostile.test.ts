@@ -14,6 +14,7 @@ import type { UsageRecord } from '../scripts/scorecard/api'
 import { importPages } from '../scripts/scorecard/import'
 import { coverage, missingDaysText } from '../components/scorecard/scorecard'
 import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, folderBytes, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
@@ -117,7 +118,7 @@ describe('a failed import names the page file, the record and the field, and lea
     const dir = tmp('huge-')
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify({ ...fixturePage('2026-08-18-p1.json'), padding: 'x'.repeat(40_000_000) }))
     const r = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', dir, '--people', peopleOutsideRepo(), '--out', out, '--replace'], { encoding: 'utf8', env: { ...process.env, SCORECARD_IMPORT_HEAP_MB: '24' } })
-    expect(r.status).toBe(1)
+    expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain(`✗ The import ran out of memory (its heap is 24 MB). ${out} is as it was. Give it more with SCORECARD_IMPORT_HEAP_MB=48`)
     expect(folderBytes(out)).toEqual(before)
   }, 60_000)

@@ -12,6 +12,7 @@ import { PageError, parsePage, type UsageRecord } from '../scripts/scorecard/api
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { importPages, peopleFile } from '../scripts/scorecard/import'
 import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, folderBytes, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
 
@@ -110,7 +111,7 @@ describe('privacy: only sums by function leave the import', () => {
     expect(ok.stdout).toMatch(/merged into Other \(fewer than 5 active people\): Legal, Sales/)
     for (const email of fixtureEmails()) expect(ok.stdout + ok.stderr).not.toContain(email)
     const bad = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', PAGES, '--out', out], { encoding: 'utf8', env: { ...process.env, SCORECARD_PEOPLE: '' } })
-    expect(bad.status).toBe(1)
+    expect(bad.status).toBe(USER_ERROR_EXIT)
     expect(bad.stderr).toMatch(/Name the people file/)
   }, 60_000) // two runs of the command, each a Node start and a child process
 

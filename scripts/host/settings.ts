@@ -7,8 +7,9 @@ import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { frameAncestors } from '../../deploy/headers.ts'
 import { USER_NAME, UsersError, checkPassword, checkUserName, refuseInsideRepo, usersFilePath } from './users.ts'
+import { UserError } from '../../shared/errors.ts'
 
-export class SettingError extends Error {}
+export class SettingError extends UserError {}
 
 /** A folder path nginx can be given unquoted: absolute, letters, digits and . _ - / @ + only. */
 const SAFE_PATH = /^\/[A-Za-z0-9._/@+-]*$/

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSyn
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { UserError } from '../../shared/errors.ts'
 
 /** Lower-case letter first, then letters, digits, ".", "_", "-"; 32 at most. Also the pack's file name, so nothing else. */
 export const USER_NAME = /^[a-z][a-z0-9._-]{0,31}$/
@@ -30,7 +31,7 @@ const COMMON = [
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
-export class UsersError extends Error {}
+export class UsersError extends UserError {}
 
 /** The users file: BOARD_USERS, or ~/.config/board-deck/users (XDG_CONFIG_HOME if set). */
 export function usersFilePath(env: NodeJS.ProcessEnv = process.env): string {

@@ -3,12 +3,9 @@
 // file) is a UserError: printed as one "✗ …" message, exit code 2, no stack. Anything else is a bug or a
 // tool that broke, and keeps its stack (exit 1), so the two can be told apart by a script that runs us.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { USER_ERROR_EXIT, UserError } from '../../shared/errors.ts'
 
-export const USER_ERROR_EXIT = 2
-
-export class UserError extends Error {
-  override name = 'UserError'
-}
+export { USER_ERROR_EXIT, UserError }
 
 /** parseArgs over this command's arguments; its own messages ("Unknown option '--ot'") become UserErrors. */
 export function commandLine<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {

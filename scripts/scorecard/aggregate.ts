@@ -5,6 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts, type FunctionAggregate, type QuarterFile, type Totals } from '../../data/scorecard.ts'
 import { actorKey, editCounts, recordValues, type UsageRecord } from './api.ts'
+import { UserError } from '../../shared/errors.ts'
 
 export const SOURCE = 'Claude Code Analytics Admin API (GET /v1/organizations/usage_report/claude_code)'
 
@@ -22,28 +23,28 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
   try {
     rows = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof rows
   } catch (e) {
-    throw new Error(`${file}: not a CSV file the import can read (${(e as Error).message})`)
+    throw new UserError(`${file}: not a CSV file the import can read (${(e as Error).message})`)
   }
   const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase())
   const emailCol = header.indexOf('email')
   const functionCol = header.indexOf('function')
-  if (emailCol < 0 || functionCol < 0) throw new Error(`${file}: the first line must name the columns "email" and "function" (found: ${header.join(', ') || 'nothing'})`)
+  if (emailCol < 0 || functionCol < 0) throw new UserError(`${file}: the first line must name the columns "email" and "function" (found: ${header.join(', ') || 'nothing'})`)
   const map = new Map<string, string>()
   const shownAs = new Map<string, string>() // folded function name → the form first written
   for (const { record, info } of rows.slice(1)) {
     const line = info.lines
-    if (record.length !== header.length) throw new Error(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
+    if (record.length !== header.length) throw new UserError(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
     const email = record[emailCol]?.trim().toLowerCase()
     const written = record[functionCol]?.replace(/\s+/g, ' ').trim()
-    if (!email || !email.includes('@') || !written) throw new Error(`${file}, line ${line}: needs an email address and a function`)
-    if (written.includes('@')) throw new Error(`${file}, line ${line}: the function looks like an email address`)
+    if (!email || !email.includes('@') || !written) throw new UserError(`${file}, line ${line}: needs an email address and a function`)
+    if (written.includes('@')) throw new UserError(`${file}, line ${line}: the function looks like an email address`)
     const folded = written.toLowerCase()
     if (!shownAs.has(folded)) shownAs.set(folded, written)
     const fn = shownAs.get(folded)!
-    if (map.has(email) && map.get(email) !== fn) throw new Error(`${file}, line ${line}: this person is listed twice, under different functions`)
+    if (map.has(email) && map.get(email) !== fn) throw new UserError(`${file}, line ${line}: this person is listed twice, under different functions`)
     map.set(email, fn)
   }
-  if (!map.size) throw new Error(`${file}: lists nobody`)
+  if (!map.size) throw new UserError(`${file}: lists nobody`)
   return map
 }
 
@@ -200,7 +201,7 @@ export class Aggregator {
     const kind = `${r.terminal_type}\u0000${r.customer_type}`
     let kindId = this.kindIds.get(kind)
     if (kindId === undefined) this.kindIds.set(kind, (kindId = this.kindIds.size))
-    if (kindId >= MAX_KINDS || actorId >= MAX_ACTORS) throw new Error(`more than ${MAX_KINDS} terminal and customer types, or ${MAX_ACTORS.toLocaleString('en-US')} people and API keys: beyond what this import can tell apart`)
+    if (kindId >= MAX_KINDS || actorId >= MAX_ACTORS) throw new UserError(`more than ${MAX_KINDS} terminal and customer types, or ${MAX_ACTORS.toLocaleString('en-US')} people and API keys: beyond what this import can tell apart`)
     const key = actorId * MAX_KINDS + kindId
     let day = this.seen.get(r.date)
     if (!day) this.seen.set(r.date, (day = new DayDigests()))
@@ -225,7 +226,7 @@ export class Aggregator {
     if (r.date > q.last) q.last = r.date
     r.model_breakdown.forEach((m, j) => {
       q.currency ??= m.estimated_cost.currency
-      if (m.estimated_cost.currency !== q.currency) throw new Error(`model_breakdown[${j}].estimated_cost.currency: ${quarter}'s estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
+      if (m.estimated_cost.currency !== q.currency) throw new UserError(`model_breakdown[${j}].estimated_cost.currency: ${quarter}'s estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
     })
     if (r.actor.type === 'api_actor') {
       q.apiKeySessions += r.core_metrics.num_sessions
@@ -263,7 +264,7 @@ export class Aggregator {
         // Costs may come in fractions of a cent: the file keeps whole minor units.
         for (const g of functions) g.estimatedCostMinor = Math.round(g.estimatedCostMinor)
         const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
-        if (peopleCovered < MIN_GROUP) throw new Error(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
+        if (peopleCovered < MIN_GROUP) throw new UserError(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
         const bounds = quarterBounds(quarter)
         const inQuarter = (options.ranges ?? []).filter((r) => r.from <= bounds.to && r.to >= bounds.from)
         const from = [q.first, ...inQuarter.map((r) => (r.from > bounds.from ? r.from : bounds.from))].sort()[0]
@@ -293,7 +294,7 @@ export class Aggregator {
 export function aggregate(records: readonly UsageRecord[], people: PeopleMap, options: AggregateOptions): QuarterFile[] {
   const a = new Aggregator(people, options)
   records.forEach((r, i) => {
-    if (a.add(r).kind === 'clash') throw new Error(`record ${i} has the identity of an earlier record (same actor, day, terminal and customer type) but other values`)
+    if (a.add(r).kind === 'clash') throw new UserError(`record ${i} has the identity of an earlier record (same actor, day, terminal and customer type) but other values`)
   })
   return a.finish()
 }

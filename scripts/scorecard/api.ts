@@ -5,6 +5,7 @@
  * Saved pages and fetched pages go through parsePage, so both are checked the same way.
  */
 import { isUtcDay } from '../../data/scorecard.ts'
+import { UserError } from '../../shared/errors.ts'
 
 export const API_URL = 'https://api.anthropic.com/v1/organizations/usage_report/claude_code'
 export const API_VERSION = '2023-06-01'
@@ -48,7 +49,7 @@ export interface UsagePage {
   next_page: string | null
 }
 
-export class PageError extends Error {
+export class PageError extends UserError {
   constructor(where: string, problems: string[]) {
     super(`${where} is not a Claude Code usage report page:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`)
     this.name = 'PageError'

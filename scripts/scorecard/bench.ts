@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { REPO_ROOT } from './files.ts'
+import { asCommand, commandLine, UserError } from '../lib/cli.ts'
 
 const FUNCTIONS = ['Engineering', 'Product', 'Design', 'Data', 'Finance', 'Operations', 'Sales', 'Marketing', 'Support', 'Legal', 'People', 'Security']
 const PAGE = 1000
@@ -88,11 +88,11 @@ function run(people: number, days: number, keep: boolean): Result {
 }
 
 function main() {
-  const { values } = parseArgs({ options: { people: { type: 'string', default: '5000,20000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean', default: false } } })
+  const { values } = commandLine({ options: { people: { type: 'string', default: '5000,20000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean', default: false } } })
   const counts = values.people.split(',').map(Number)
   const days = Number(values.days)
-  if (counts.some((n) => !(n > 0)) || !(days > 0 && days <= 366)) throw new Error('Usage: npm run bench:scorecard -- --people 5000,20000 [--days 365] [--keep]')
-  if (resolve(tmpdir()).startsWith(REPO_ROOT)) throw new Error('The temp folder is inside the repo; set TMPDIR elsewhere')
+  if (counts.some((n) => !(n > 0)) || !(days > 0 && days <= 366)) throw new UserError('Usage: npm run bench:scorecard -- --people 5000,20000 [--days 365] [--keep]')
+  if (resolve(tmpdir()).startsWith(REPO_ROOT)) throw new UserError('The temp folder is inside the repo; set TMPDIR elsewhere')
   const results = counts.map((n) => run(n, days, values.keep))
   console.log(`\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`)
   const n = (x: number) => Math.round(x).toLocaleString('en-US')
@@ -101,9 +101,5 @@ function main() {
   for (const r of results) console.log(`| ${n(r.people)} | ${n(r.records)} | ${r.seconds.toFixed(1)} s | ${n(r.records / r.seconds)} | ${r.cpuSeconds.toFixed(1)} s | ${n(r.records / r.cpuSeconds)} | ${Math.round(r.peakMiB)} MiB |`)
 }
 
-try {
-  main()
-} catch (e) {
-  console.error(`✗ ${(e as Error).message}`)
-  process.exit(1)
-}
+asCommand()
+main()

@@ -12,13 +12,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { setTimeout as sleepFor } from 'node:timers/promises'
 import { dirname, join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
 import { isInsideRepo } from './files.ts'
 import { isUtcDay } from '../../data/scorecard.ts'
 import type { ExportManifest } from './import.ts'
+import { UserError } from '../../shared/errors.ts'
+import { asCommand, commandLine } from '../lib/cli.ts'
 
-export class FetchError extends Error {
+export class FetchError extends UserError {
   constructor(message: string) {
     super(message)
     this.name = 'FetchError'
@@ -234,7 +235,7 @@ async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Pr
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'api-url': { type: 'string' }, 'max-minutes': { type: 'string' } } })
+  const { values } = commandLine({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'api-url': { type: 'string' }, 'max-minutes': { type: 'string' } } })
   if (!values.from || !values.to || !values.out) throw new FetchError('Usage: ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out <folder outside the repo> [--max-minutes 180]')
   const maxMinutes = values['max-minutes'] === undefined ? undefined : Number(values['max-minutes'])
   if (maxMinutes !== undefined && !Number.isFinite(maxMinutes)) throw new FetchError(`--max-minutes must be a number of minutes (got ${values['max-minutes']})`)
@@ -251,8 +252,6 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
-    console.error(`✗ ${(e as Error).message}`)
-    process.exit(1)
-  })
+  asCommand()
+  await main()
 }

@@ -7,11 +7,12 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isUtcDay, quarterProblems, MEASURES, measureValue, formatMeasure, totalOf, type QuarterFile } from '../../data/scorecard.ts'
 import { Aggregator, parsePeopleCsv, type DayRange } from './aggregate.ts'
 import { actorKey, parsePage, recordValues, type UsagePage, type UsageRecord } from './api.ts'
 import { isInsideRepo, scorecardDir } from './files.ts'
+import { UserError } from '../../shared/errors.ts'
+import { asCommand, commandLine, USER_ERROR_EXIT } from '../lib/cli.ts'
 
 /** `export-manifest.json` (older fetches) or `export-manifest-<from>_<to>.json` (one per fetched range). */
 export const isManifest = (file: string) => /^export-manifest(-[^/]*)?\.json$/.test(basename(file))
@@ -25,9 +26,9 @@ export interface ExportManifest {
 /** The people file holds every employee's email: it must live outside the repo, where git cannot pick it up. */
 export function peopleFile(option: string | undefined, env = process.env): string {
   const path = option ?? env.SCORECARD_PEOPLE
-  if (!path) throw new Error('Name the people file: --people <file.csv> or SCORECARD_PEOPLE=<file.csv> (columns: email, function). Keep it outside the repo.')
-  if (!existsSync(path)) throw new Error(`The people file ${path} does not exist`)
-  if (isInsideRepo(path)) throw new Error(`The people file ${path} is inside the repo; it lists people's emails, so keep it outside (for example in your home folder)`)
+  if (!path) throw new UserError('Name the people file: --people <file.csv> or SCORECARD_PEOPLE=<file.csv> (columns: email, function). Keep it outside the repo.')
+  if (!existsSync(path)) throw new UserError(`The people file ${path} does not exist`)
+  if (isInsideRepo(path)) throw new UserError(`The people file ${path} is inside the repo; it lists people's emails, so keep it outside (for example in your home folder)`)
   return path
 }
 
@@ -40,16 +41,16 @@ function pageFiles(paths: readonly string[]): { pages: string[]; manifests: Mani
   const pages: string[] = []
   const manifests: ManifestFile[] = []
   const visit = (p: string) => {
-    if (!existsSync(p)) throw new Error(`${p} does not exist`)
+    if (!existsSync(p)) throw new UserError(`${p} does not exist`)
     if (statSync(p).isDirectory()) return readdirSync(p).sort().forEach((n) => visit(join(p, n)))
     if (isManifest(p)) {
       let m: ExportManifest
       try {
         m = JSON.parse(readFileSync(p, 'utf8')) as ExportManifest
       } catch (e) {
-        throw new Error(`${p}: not valid JSON (${(e as Error).message})`)
+        throw new UserError(`${p}: not valid JSON (${(e as Error).message})`)
       }
-      if (!isUtcDay(m.from) || !isUtcDay(m.to) || m.from > m.to) throw new Error(`${p}: "from" and "to" must be days YYYY-MM-DD, from before to (got ${JSON.stringify(m.from)}, ${JSON.stringify(m.to)})`)
+      if (!isUtcDay(m.from) || !isUtcDay(m.to) || m.from > m.to) throw new UserError(`${p}: "from" and "to" must be days YYYY-MM-DD, from before to (got ${JSON.stringify(m.from)}, ${JSON.stringify(m.to)})`)
       manifests.push({ ...m, file: p })
     } else if (p.endsWith('.json')) pages.push(p)
   }
@@ -74,7 +75,7 @@ function readPage(file: string): UsagePage {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`)
+    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`)
   }
   return parsePage(json, file)
 }
@@ -107,11 +108,11 @@ function clashError(files: readonly string[], file: string, index: number, r: Us
 
 export function importPages(opts: { paths: string[]; people: string; out: string; exportedAt?: string; from?: string; to?: string; now?: Date; replace?: boolean }): ImportResult {
   const { pages, manifests } = pageFiles(opts.paths)
-  if (!pages.length) throw new Error(`No .json pages found in ${opts.paths.join(', ')}`)
+  if (!pages.length) throw new UserError(`No .json pages found in ${opts.paths.join(', ')}`)
   // The ranges fetched: every manifest's (a folder topped up month by month has several), and --from/--to.
   const ranges: DayRange[] = manifests.map((m) => ({ from: m.from, to: m.to, what: relative(process.cwd(), m.file) }))
   if (opts.from || opts.to) {
-    if (!isUtcDay(opts.from) || !isUtcDay(opts.to) || opts.from > opts.to) throw new Error(`--from and --to go together, as days YYYY-MM-DD, from before to (got ${opts.from}, ${opts.to})`)
+    if (!isUtcDay(opts.from) || !isUtcDay(opts.to) || opts.from > opts.to) throw new UserError(`--from and --to go together, as days YYYY-MM-DD, from before to (got ${opts.from}, ${opts.to})`)
     ranges.push({ from: opts.from, to: opts.to, what: '--from/--to' })
   }
   const people = parsePeopleCsv(readFileSync(opts.people, 'utf8'), 'the people file')
@@ -121,12 +122,12 @@ export function importPages(opts: { paths: string[]; people: string; out: string
   pages.forEach((file, f) => {
     readPage(file).data.forEach((r, i) => {
       if (ranges.length && !ranges.some((x) => x.from <= r.date && r.date <= x.to))
-        throw new Error(`${file}, data[${i}].date: ${r.date} is outside every export range (${ranges.map((x) => `${x.from} to ${x.to} in ${x.what}`).join('; ')}); fetch that day again, or name its range with --from and --to`)
+        throw new UserError(`${file}, data[${i}].date: ${r.date} is outside every export range (${ranges.map((x) => `${x.from} to ${x.to} in ${x.what}`).join('; ')}); fetch that day again, or name its range with --from and --to`)
       let added
       try {
         added = agg.add(r)
       } catch (e) {
-        throw new Error(`${file}, data[${i}]: ${(e as Error).message}`)
+        throw new UserError(`${file}, data[${i}]: ${(e as Error).message}`)
       }
       // A page saved twice, or the same person's day in two exports, is counted once; other values are a clash.
       if (added.kind === 'clash') throw clashError(pages.slice(0, f + 1), file, i, r)
@@ -146,7 +147,7 @@ export function importPages(opts: { paths: string[]; people: string; out: string
     if (opts.replace) replaced.push(change)
     else refused.push(`  ${relative(process.cwd(), path)}: ${change}`)
   }
-  if (refused.length) throw new Error(`These quarters are imported already; nothing was written. Add --replace to replace them:\n${refused.join('\n')}`)
+  if (refused.length) throw new UserError(`These quarters are imported already; nothing was written. Add --replace to replace them:\n${refused.join('\n')}`)
   mkdirSync(opts.out, { recursive: true })
   for (const { q, path } of planned) {
     const temp = `${path}.${process.pid}.tmp`
@@ -170,8 +171,8 @@ const ARGS = {
 } as const
 
 function main() {
-  const { values, positionals } = parseArgs(ARGS)
-  if (!positionals.length) throw new Error('Usage: npm run scorecard:import -- <saved pages or folders> --people <people.csv> [--out data/scorecard]')
+  const { values, positionals } = commandLine(ARGS)
+  if (!positionals.length) throw new UserError('Usage: npm run scorecard:import -- <saved pages or folders> --people <people.csv> [--out data/scorecard]')
   const out = resolve(values.out ?? scorecardDir())
   const started = performance.now()
   const r = importPages({ paths: positionals, people: peopleFile(values.people), out, exportedAt: values['exported-at'], from: values.from, to: values.to, replace: values.replace })
@@ -206,7 +207,7 @@ const heapMb = () => Number(process.env.SCORECARD_IMPORT_HEAP_MB) || 4096
 function runWorker(): number {
   let out: string | undefined
   try {
-    out = resolve(parseArgs(ARGS).values.out ?? scorecardDir())
+    out = resolve(commandLine(ARGS).values.out ?? scorecardDir())
   } catch {
     // bad arguments: the worker says which
   }
@@ -214,7 +215,8 @@ function runWorker(): number {
   const state = () => (out && existsSync(out) ? readdirSync(out).map((n) => `${n} ${statSync(join(out!, n)).mtimeMs}`).join('\n') : '')
   const before = state()
   const r = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb()}`, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SCORECARD_IMPORT_WORKER: '1' } })
-  if (r.status === 0 || r.status === 1) return r.status // done, or stopped with its own ✗ message
+  // Done, stopped with its own ✗ message (USER_ERROR_EXIT), or a bug with its stack printed (1).
+  if (r.status === 0 || r.status === 1 || r.status === USER_ERROR_EXIT) return r.status
   if (out && r.pid && existsSync(out)) for (const n of readdirSync(out)) if (n.endsWith(`.${r.pid}.tmp`)) rmSync(join(out, n))
   const folder = out ?? 'The scorecard folder'
   const left = state() === before ? `${folder} is as it was.` : `It had written to ${folder} before it stopped: check those quarters, or import again with --replace.`
@@ -223,15 +225,11 @@ function runWorker(): number {
   else if (r.signal === 'SIGKILL') console.error(`✗ The import was killed (SIGKILL), most often by the system when memory runs out. ${left} Import a quarter's pages at a time, or run it on a machine with more memory.`)
   else if (r.error) console.error(`✗ The import could not start (${r.error.message}). ${left}`)
   else console.error(`✗ The import stopped unexpectedly (${r.signal ? `signal ${r.signal}` : `exit code ${r.status}`}). ${left} Run it again; if it stops again, report it with the command you ran.`)
-  return 1
+  return USER_ERROR_EXIT // each message above says what to do
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.env.SCORECARD_IMPORT_WORKER !== '1') process.exit(runWorker())
-  try {
-    main()
-  } catch (e) {
-    console.error(`✗ ${(e as Error).message}`)
-    process.exit(1)
-  }
+  asCommand()
+  main()
 }

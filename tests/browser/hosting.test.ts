@@ -16,6 +16,7 @@ import { deckSlides } from '../helpers/deck'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, watchPage } from './helpers'
+import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
 
 const TOTAL = deckSlides().length
 const DECK = 'board-deck-agentic-coding'
@@ -143,7 +144,7 @@ describe('npm run host: the login', () => {
     let err = ''
     r.stderr!.on('data', (d) => (err += d))
     const code = await new Promise((res) => r.once('exit', res))
-    expect(code).toBe(2)
+    expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain('No users file')
     expect(err).toContain('npm run host:users -- add <name>')
     expect(err).toContain('BOARD_PASSWORD')
@@ -417,7 +418,7 @@ describe('npm run host: no setting can weaken the login', () => {
     r.stdout!.on('data', (d) => (out += d))
     r.stderr!.on('data', (d) => (out += d))
     const code = await new Promise((res) => r.once('exit', res))
-    expect(code).toBe(2)
+    expect(code).toBe(USER_ERROR_EXIT)
     expect(out).toMatch(new RegExp(`✗ ${setting}\\b`))
     expect(out).not.toContain('serving')
     // No working folder (tsx may keep its cache there), so no nginx configuration and no nginx.
@@ -434,7 +435,7 @@ describe('npm run host: no setting can weaken the login', () => {
     r.stderr!.on('data', (d) => (err += d))
     const code = await new Promise((res) => r.once('exit', res))
     await new Promise((res) => taken.close(res))
-    expect(code).toBe(2)
+    expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain(`PORT ${port} on 127.0.0.1 is already taken`)
   })
 })
