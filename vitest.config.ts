@@ -1,7 +1,7 @@
 // Kept apart from Slidev's Vite setup so unit tests load only what they test.
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
-import { scorecardPlugin } from './scripts/scorecard/files.ts'
+import { scorecardPlugin } from './vite/data.ts'
 
 export default defineConfig({
   plugins: [vue(), scorecardPlugin()],

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import type { Plugin } from 'vite'
 import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
 import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
 
@@ -60,28 +59,4 @@ export function readScorecardFiles(dir = scorecardDir()): ScorecardFiles {
 export function readScorecard(dir = scorecardDir()): Scorecard {
   const f = readScorecardFiles(dir)
   return loadScorecard(f.quarters, f.budget)
-}
-
-const VIRTUAL = 'virtual:scorecard'
-
-/**
- * `import scorecard from 'virtual:scorecard'`: the checked scorecard, read from data/scorecard/ or SCORECARD_DIR
- * when the deck is served, built or tested. A malformed file stops the build with the file, quarter and field.
- */
-export function scorecardPlugin(): Plugin {
-  return {
-    name: 'scorecard',
-    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
-    load(id) {
-      if (id !== `\0${VIRTUAL}`) return
-      // (Not watched: after an import, restart `npm run dev`; a build always reads the folder afresh.)
-      const dir = scorecardDir()
-      try {
-        const scorecard = readScorecard(dir)
-        return `export default ${JSON.stringify(scorecard)}`
-      } catch (e) {
-        this.error((e as Error).message)
-      }
-    },
-  }
 }
