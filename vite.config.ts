@@ -6,7 +6,13 @@ import { scorecardPlugin, validateDataPlugin } from './vite/data.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './vite/first-view.ts'
 
 export default defineConfig({
-  plugins: [validateDataPlugin(), chartsChunkPlugin(), leanClientPlugin(), preloadFirstViewPlugin(), scorecardPlugin()],
+  plugins: [
+    validateDataPlugin(),
+    chartsChunkPlugin(),
+    leanClientPlugin(),
+    preloadFirstViewPlugin(),
+    scorecardPlugin(),
+  ],
   optimizeDeps: {
     include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],
   },

@@ -29,7 +29,7 @@ export interface BarChartSpec {
 export interface SplitBarSpec {
   kind: 'split'
   title: string
-  rows: readonly { label: string; parts: readonly { name: string; meaning: Meaning; figure: FigureId }[] }[]
+  rows: readonly { label: string, parts: readonly { name: string, meaning: Meaning, figure: FigureId }[] }[]
 }
 
 export interface SlopeSpec {
@@ -37,7 +37,7 @@ export interface SlopeSpec {
   title: string
   fromLabel: string
   toLabel: string
-  lines: readonly { name: string; from: FigureId; to: FigureId }[]
+  lines: readonly { name: string, from: FigureId, to: FigureId }[]
 }
 
 export type ChartSpec = BarChartSpec | SplitBarSpec | SlopeSpec
@@ -66,22 +66,43 @@ export const CHARTS = {
   autonomy: {
     kind: 'bar',
     title: 'Claude actions per turn, by who holds control',
-    categories: [['Person keeps', 'execution'], ['Claude takes', 'over planning']],
-    series: [{ name: 'Actions per turn', meaning: ['person', 'claude'], figures: ['autonomy.userControlsExecution.actions', 'autonomy.claudeControlsPlanning.actions'] }],
+    categories: [
+      ['Person keeps', 'execution'],
+      ['Claude takes', 'over planning'],
+    ],
+    series: [
+      {
+        name: 'Actions per turn',
+        meaning: ['person', 'claude'],
+        figures: ['autonomy.userControlsExecution.actions', 'autonomy.claudeControlsPlanning.actions'],
+      },
+    ],
     axisTitle: 'Actions per turn',
   },
   expertiseActions: {
     kind: 'bar',
     title: 'Claude actions per prompt, novice and expert sessions',
     categories: ['Novice', 'Expert'],
-    series: [{ name: 'Actions per prompt', meaning: ['novice', 'skilled'], figures: ['expertise.novice.actions', 'expertise.expert.actions'] }],
+    series: [
+      {
+        name: 'Actions per prompt',
+        meaning: ['novice', 'skilled'],
+        figures: ['expertise.novice.actions', 'expertise.expert.actions'],
+      },
+    ],
     axisTitle: 'Actions per prompt',
   },
   expertiseWords: {
     kind: 'bar',
     title: 'Words of output per prompt, novice and expert sessions',
     categories: ['Novice', 'Expert'],
-    series: [{ name: 'Words per prompt', meaning: ['novice', 'skilled'], figures: ['expertise.novice.words', 'expertise.expert.words'] }],
+    series: [
+      {
+        name: 'Words per prompt',
+        meaning: ['novice', 'skilled'],
+        figures: ['expertise.novice.words', 'expertise.expert.words'],
+      },
+    ],
     axisTitle: 'Words per prompt',
   },
   successByExpertise: {
@@ -89,17 +110,33 @@ export const CHARTS = {
     title: 'Share of sessions that succeed, by rated expertise',
     categories: ['Verified success', 'At least partial success'],
     series: [
-      { name: 'Novice', meaning: 'novice', figures: ['success.novice.verified', 'success.novice.partial'] },
-      { name: 'Intermediate or above', meaning: 'skilled', figures: ['success.intermediatePlus.verified', 'success.intermediatePlus.partial'] },
+      {
+        name: 'Novice',
+        meaning: 'novice',
+        figures: ['success.novice.verified', 'success.novice.partial'],
+      },
+      {
+        name: 'Intermediate or above',
+        meaning: 'skilled',
+        figures: ['success.intermediatePlus.verified', 'success.intermediatePlus.partial'],
+      },
     ],
     axisTitle: 'Share of sessions',
   },
   trouble: {
     kind: 'bar',
     title: 'How sessions that hit trouble end, by rated expertise',
-    categories: [['Still a', 'verified success'], ['At least', 'partial success'], 'Abandoned'],
+    categories: [
+      ['Still a', 'verified success'],
+      ['At least', 'partial success'],
+      'Abandoned',
+    ],
     series: [
-      { name: 'Novice', meaning: 'novice', figures: ['trouble.novice.verified', 'trouble.novice.partial', 'trouble.novice.abandoned'] },
+      {
+        name: 'Novice',
+        meaning: 'novice',
+        figures: ['trouble.novice.verified', 'trouble.novice.partial', 'trouble.novice.abandoned'],
+      },
       {
         name: 'Intermediate or above (verified: expert-rated)',
         meaning: 'skilled',
@@ -112,7 +149,11 @@ export const CHARTS = {
   occupations: {
     kind: 'bar',
     title: 'Verified and partial success, software-related vs other occupations',
-    categories: [['Verified,', 'sessions overall'], ['Verified,', 'code-producing'], ['At least partial,', 'code-producing']],
+    categories: [
+      ['Verified,', 'sessions overall'],
+      ['Verified,', 'code-producing'],
+      ['At least partial,', 'code-producing'],
+    ],
     series: [
       {
         name: 'Software-related occupations',
@@ -143,7 +184,14 @@ export const CHARTS = {
       {
         name: 'Share of sessions',
         meaning: 'share',
-        figures: ['modes.fixing', 'modes.building', 'modes.operating', 'modes.planningUnderstanding', 'modes.analysisProse', 'modes.testingOrchestrating'],
+        figures: [
+          'modes.fixing',
+          'modes.building',
+          'modes.operating',
+          'modes.planningUnderstanding',
+          'modes.analysisProse',
+          'modes.testingOrchestrating',
+        ],
       },
     ],
     axisTitle: 'Share of sessions',
@@ -152,8 +200,24 @@ export const CHARTS = {
     kind: 'bar',
     title: 'Rise in estimated task value, October to April, by kind of work',
     horizontal: true,
-    categories: ['Building', 'Operating', 'Fixing', 'Average session'],
-    series: [{ name: 'Rise in estimated value', meaning: 'share', figures: ['value.building', 'value.operating', 'value.fixing', 'value.average'] }],
+    categories: [
+      'Building',
+      'Operating',
+      'Fixing',
+      'Average session',
+    ],
+    series: [
+      {
+        name: 'Rise in estimated value',
+        meaning: 'share',
+        figures: [
+          'value.building',
+          'value.operating',
+          'value.fixing',
+          'value.average',
+        ],
+      },
+    ],
     axisTitle: 'Rise in estimated value',
   },
   workShift: {
@@ -181,7 +245,7 @@ export interface ScorecardChartSpec {
   kind: 'scorecard'
   measure: MeasureId
   /** Study figures drawn as dashed reference lines, each in its meaning's colour. Single values only. */
-  references?: readonly { figure: FigureId; meaning: Meaning }[]
+  references?: readonly { figure: FigureId, meaning: Meaning }[]
   /** The CEO's office's cost budget (data/scorecard/budget.json) as a dashed line. */
   budget?: boolean
 }

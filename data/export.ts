@@ -1,6 +1,7 @@
-/** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
-import { FIGURES, citation, figure, type Figure } from './index'
+import type { Figure } from './index'
 import { workedFormula } from './format'
+/** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
+import { citation, figure, FIGURES } from './index'
 
 export interface FigureRow {
   id: string
@@ -20,23 +21,46 @@ export interface FigureRow {
 }
 
 export function figureRows(figures: readonly Figure[] = FIGURES): FigureRow[] {
-  return figures.map((f) => ({
+  return figures.map(f => ({
     id: f.id,
     label: f.label,
-    value: typeof f.value === 'number' ? f.value : null,
-    lo: typeof f.value === 'number' ? null : f.value[0],
-    hi: typeof f.value === 'number' ? null : f.value[1],
+    value: typeof f.value === 'number'
+      ? f.value
+      : null,
+    lo: typeof f.value === 'number'
+      ? null
+      : f.value[0],
+    hi: typeof f.value === 'number'
+      ? null
+      : f.value[1],
     unit: f.unit,
     qualifier: f.qualifier ?? '',
     source: citation(f.source.doc),
     locator: f.source.locator,
     quote: f.source.quote,
-    derivedFrom: f.derivation ? [...f.derivation.inputs] : null,
-    formula: f.derivation ? `${f.derivation.formula} = ${workedFormula(f, figure)}` : null,
+    derivedFrom: f.derivation
+      ? [...f.derivation.inputs]
+      : null,
+    formula: f.derivation
+      ? `${f.derivation.formula} = ${workedFormula(f, figure)}`
+      : null,
   }))
 }
 
-const COLUMNS: (keyof FigureRow)[] = ['id', 'label', 'value', 'lo', 'hi', 'unit', 'qualifier', 'source', 'locator', 'quote', 'derivedFrom', 'formula']
+const COLUMNS: (keyof FigureRow)[] = [
+  'id',
+  'label',
+  'value',
+  'lo',
+  'hi',
+  'unit',
+  'qualifier',
+  'source',
+  'locator',
+  'quote',
+  'derivedFrom',
+  'formula',
+]
 const HEADERS: Record<string, string> = { derivedFrom: 'derived_from' }
 
 /**
@@ -46,16 +70,27 @@ const HEADERS: Record<string, string> = { derivedFrom: 'derived_from' }
  * never contain spaces.
  */
 export function csvCell(v: unknown): string {
-  const text = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : String(v)
-  const safe = typeof v !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  const text = v === null || v === undefined
+    ? ''
+    : typeof v === 'number'
+      ? String(v)
+      : Array.isArray(v)
+        ? v.join(' ')
+        : String(v)
+  const safe = typeof v !== 'number' && /^[=+\-@\t\r]/.test(text)
+    ? `'${text}`
+    : text
   return `"${safe.replace(/"/g, '""')}"`
 }
 
 /** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends; formula-like text defused (csvCell). */
 export function toCsv(rows: readonly FigureRow[]): string {
-  return [COLUMNS.map((c) => HEADERS[c] ?? c).join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
+  return `${[
+    COLUMNS.map(c => HEADERS[c] ?? c).join(','),
+    ...rows.map(r => COLUMNS.map(c => csvCell(r[c])).join(',')),
+  ].join('\r\n')}\r\n`
 }
 
 export function toJson(rows: readonly FigureRow[]): string {
-  return JSON.stringify({ generatedFrom: 'data/figures.ts', figures: rows }, null, 2) + '\n'
+  return `${JSON.stringify({ generatedFrom: 'data/figures.ts', figures: rows }, null, 2)}\n`
 }

@@ -83,7 +83,12 @@ const FIGURE_LIST = [
     unit: 'percent',
     qualifier: 'about',
     source: { doc: R, locator: 'Who decides what, Figure 2', quote: 'the user makes about 70% of planning decisions' },
-    derivation: { inputs: ['decisions.planning.user'], formula: '100 − decisions.planning.user', compute: ([u]) => 100 - u, decimals: 0 },
+    derivation: {
+      inputs: ['decisions.planning.user'],
+      formula: '100 − decisions.planning.user',
+      compute: ([u]) => 100 - u,
+      decimals: 0,
+    },
   },
   {
     id: 'decisions.execution.user',
@@ -654,7 +659,12 @@ const FIGURE_LIST = [
     unit: 'percent',
     qualifier: 'about',
     source: { doc: 'workforceBrief', locator: 'Key Takeaways', quote: 'experts achieve ~91% task success vs. ~15% for novices' },
-    correctedBy: ['success.intermediatePlus.partial', 'success.novice.partial', 'success.intermediatePlus.verified', 'success.novice.verified'],
+    correctedBy: [
+      'success.intermediatePlus.partial',
+      'success.novice.partial',
+      'success.intermediatePlus.verified',
+      'success.novice.verified',
+    ],
     note: 'Sets a partial-success rate for sessions rated intermediate or above beside a verified-success rate for novice-rated ones.',
   },
   {
@@ -774,8 +784,8 @@ const FACT_LIST = [
   {
     id: 'limits.modelClassification',
     label: 'Every classification is a model’s reading',
-    text: "a model's reading of the transcript",
-    source: { doc: R, locator: 'Looking ahead', quote: "all of our classifications of sessions depend on a model's reading of the transcript" },
+    text: 'a model\'s reading of the transcript',
+    source: { doc: R, locator: 'Looking ahead', quote: 'all of our classifications of sessions depend on a model\'s reading of the transcript' },
   },
   {
     id: 'limits.preliminary',
@@ -829,7 +839,7 @@ const FACT_LIST = [
     id: 'context.hoursMeaning',
     label: 'What the weekly hours measure',
     text: 'actively running',
-    source: { doc: R, locator: 'Footnote 2', quote: "this measures hours in which Claude Code was actively running, not the user's hands-on time typing to Claude" },
+    source: { doc: R, locator: 'Footnote 2', quote: 'this measures hours in which Claude Code was actively running, not the user\'s hands-on time typing to Claude' },
   },
 ] as const satisfies readonly Fact<string>[]
 

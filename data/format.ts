@@ -5,7 +5,9 @@ const fmtNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigi
 
 /** The bare number(s): "70", "28–33", "400,000". */
 export function formatNumber(v: Value): string {
-  return typeof v === 'number' ? fmtNumber(v) : `${fmtNumber(v[0])}–${fmtNumber(v[1])}`
+  return typeof v === 'number'
+    ? fmtNumber(v)
+    : `${fmtNumber(v[0])}–${fmtNumber(v[1])}`
 }
 
 /** The number with its unit: "70%", "+27%", "1 in 270", "3,200 words". */
@@ -15,8 +17,14 @@ export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
     case 'percent':
       return `${n}%`
     case 'percentChange': {
-      const first = typeof f.value === 'number' ? f.value : f.value[0]
-      return first < 0 ? `−${formatNumber(typeof f.value === 'number' ? -f.value : [-f.value[0], -f.value[1]])}%` : `+${n}%`
+      const first = typeof f.value === 'number'
+        ? f.value
+        : f.value[0]
+      return first < 0
+        ? `−${formatNumber(typeof f.value === 'number'
+          ? -f.value
+          : [-f.value[0], -f.value[1]])}%`
+        : `+${n}%`
     }
     case 'percentagePoints':
       return `${n} percentage points`
@@ -41,7 +49,18 @@ export function formatWithUnit(f: Pick<Figure, 'value' | 'unit'>): string {
   }
 }
 
-const UNDER_TEN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const UNDER_TEN = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+]
 
 /**
  * House style for running text: a whole number under ten in words ("seven percentage points", "about eight
@@ -50,22 +69,40 @@ const UNDER_TEN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
  */
 function inWords(f: Pick<Figure, 'value' | 'unit'>, unit: boolean): string | undefined {
   const v = f.value
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2 || v > 9) return undefined
-  if (f.unit === 'multiple') return v === 2 ? 'twice' : `${UNDER_TEN[v]} times`
-  if (['percent', 'percentChange', 'pValue', 'oneIn'].includes(f.unit)) return undefined
-  return unit ? formatWithUnit(f).replace(String(v), UNDER_TEN[v]) : UNDER_TEN[v]
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2 || v > 9)
+    return undefined
+  if (f.unit === 'multiple') {
+    return v === 2
+      ? 'twice'
+      : `${UNDER_TEN[v]} times`
+  }
+  if ([
+    'percent',
+    'percentChange',
+    'pValue',
+    'oneIn',
+  ].includes(f.unit)) {
+    return undefined
+  }
+  return unit
+    ? formatWithUnit(f).replace(String(v), UNDER_TEN[v])
+    : UNDER_TEN[v]
 }
 
 /** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". `prose` applies the house style for running text. */
 export function formatFigure(
   f: Pick<Figure, 'value' | 'unit' | 'qualifier'>,
-  opts: { qualifier?: boolean; unit?: boolean; sign?: boolean; prose?: boolean } = {},
+  opts: { qualifier?: boolean, unit?: boolean, sign?: boolean, prose?: boolean } = {},
 ): string {
   const withQualifier = opts.qualifier ?? true
-  let text = (opts.prose && inWords(f, opts.unit !== false)) || (opts.unit === false ? formatNumber(f.value) : formatWithUnit(f))
+  let text = (opts.prose && inWords(f, opts.unit !== false)) || (opts.unit === false
+    ? formatNumber(f.value)
+    : formatWithUnit(f))
   // "rose 27%" reads better than "rose +27%" where the verb already gives the direction.
-  if (opts.sign === false && f.unit === 'percentChange') text = text.replace(/^[+−]/, '')
-  if (f.unit === 'pValue' || !withQualifier || !f.qualifier) return text
+  if (opts.sign === false && f.unit === 'percentChange')
+    text = text.replace(/^[+−]/, '')
+  if (f.unit === 'pValue' || !withQualifier || !f.qualifier)
+    return text
   return `${f.qualifier} ${text}`
 }
 
@@ -74,7 +111,8 @@ export function formatFigure(
  * `valueOf` looks an input up by id (data/index.ts passes `figure`).
  */
 export function workedFormula(f: Pick<Figure, 'id' | 'derivation'>, valueOf: (id: FigureId) => Pick<Figure, 'value'>): string {
-  if (!f.derivation) throw new Error(`figure "${f.id}" is not derived, so it has no formula`)
+  if (!f.derivation)
+    throw new Error(`figure "${f.id}" is not derived, so it has no formula`)
   // Longest ids first, so "a.b" never replaces part of "a.b.c".
   const ids = [...f.derivation.inputs].sort((a, b) => b.length - a.length)
   return ids.reduce((text, id) => text.split(id).join(formatNumber(valueOf(id).value)), f.derivation.formula)

@@ -1,11 +1,12 @@
+import type { FactId, FigureId } from './figures'
+import type { Fact, Figure } from './types'
 /**
  * The one door to the data: slides, charts and tests read figures through here.
  * Importing this module validates the figures in development, so a malformed figure fails loudly
  * (a build is refused before it gets this far).
  */
-import { FACTS, FIGURES, type FactId, type FigureId } from './figures'
+import { FACTS, FIGURES } from './figures'
 import { assertValidFigures } from './validate'
-import type { Fact, Figure } from './types'
 
 // Under Vitest each check reports for itself (tests/validate.test.ts names the figure and rule,
 // tests/claims.test.ts the slide and claim) instead of one import error hiding them all.
@@ -13,20 +14,23 @@ import type { Fact, Figure } from './types'
 // validator: the check runs here in development and export (Vite's DEV), and in scripts run outside Vite
 // (no import.meta.env), and slide 1 loads less.
 const underTest = typeof process !== 'undefined' && Boolean(process.env?.VITEST)
-if (import.meta.env?.DEV !== false && !underTest) assertValidFigures(FIGURES, FACTS)
+if (import.meta.env?.DEV !== false && !underTest)
+  assertValidFigures(FIGURES, FACTS)
 
 const figuresById = new Map(FIGURES.map(f => [f.id as FigureId, f]))
 const factsById = new Map(FACTS.map(f => [f.id as FactId, f]))
 
 export function figure(id: FigureId): Figure {
   const f = figuresById.get(id)
-  if (!f) throw new Error(`Unknown figure id "${id}": add it to data/figures.ts or fix the reference`)
+  if (!f)
+    throw new Error(`Unknown figure id "${id}": add it to data/figures.ts or fix the reference`)
   return f
 }
 
 export function fact(id: FactId): Fact {
   const f = factsById.get(id)
-  if (!f) throw new Error(`Unknown fact id "${id}": add it to data/figures.ts or fix the reference`)
+  if (!f)
+    throw new Error(`Unknown fact id "${id}": add it to data/figures.ts or fix the reference`)
   return f
 }
 
@@ -37,7 +41,7 @@ export function isFigureId(id: string): id is FigureId {
 
 export { FACTS, FIGURES }
 export type { FactId, FigureId }
-export { SOURCES, citation, shortName, formatDate } from './sources'
-export type { SourceId } from './sources'
 export { formatFigure, formatNumber, formatWithUnit } from './format'
-export type { Fact, Figure, Value, Unit, Qualifier } from './types'
+export { citation, formatDate, shortName, SOURCES } from './sources'
+export type { SourceId } from './sources'
+export type { Fact, Figure, Qualifier, Unit, Value } from './types'

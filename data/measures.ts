@@ -1,3 +1,4 @@
+import type { MeasureId } from './scorecard.ts'
 /**
  * Every measure the deck promises, defined once. Six come from our Claude Code analytics (MEASURES in
  * data/scorecard.ts, computed by the import); the rest come from company records the analytics cannot see
@@ -5,7 +6,7 @@
  * and first reading. A concern slide's "We will measure" names measures only through <Measures ids="…">,
  * and tests/plan.test.ts fails on an id defined nowhere, or on a defined measure no slide promises.
  */
-import { MEASURES, type MeasureId } from './scorecard.ts'
+import { MEASURES } from './scorecard.ts'
 
 export type RecordMeasureId = 'reviewCoverage' | 'agentIncidents' | 'coachingCompletion' | 'charterCoverage'
 
@@ -70,14 +71,28 @@ export interface PromisedMeasure {
 
 /** Every measure, analytics first, each with where it comes from. */
 export const ALL_MEASURES: readonly PromisedMeasure[] = [
-  ...Object.values(MEASURES).map((m) => ({ id: m.id, name: m.name, definition: m.definition, from: 'our Claude Code analytics', proxyCaveat: m.proxyCaveat })),
-  ...Object.values(RECORD_MEASURES).map((m) => ({ id: m.id, name: m.name, definition: m.definition, from: `${m.source}, not the analytics`, owner: m.owner, firstReading: m.firstReading })),
+  ...Object.values(MEASURES).map(m => ({
+    id: m.id,
+    name: m.name,
+    definition: m.definition,
+    from: 'our Claude Code analytics',
+    proxyCaveat: m.proxyCaveat,
+  })),
+  ...Object.values(RECORD_MEASURES).map(m => ({
+    id: m.id,
+    name: m.name,
+    definition: m.definition,
+    from: `${m.source}, not the analytics`,
+    owner: m.owner,
+    firstReading: m.firstReading,
+  })),
 ]
 
-const byId = new Map(ALL_MEASURES.map((m) => [m.id, m]))
+const byId = new Map(ALL_MEASURES.map(m => [m.id, m]))
 
 export function promisedMeasure(id: string): PromisedMeasure {
   const m = byId.get(id as PromisedMeasureId)
-  if (!m) throw new Error(`Unknown measure "${id}": define it in data/measures.ts (a company record) or data/scorecard.ts (the analytics)`)
+  if (!m)
+    throw new Error(`Unknown measure "${id}": define it in data/measures.ts (a company record) or data/scorecard.ts (the analytics)`)
   return m
 }

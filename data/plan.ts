@@ -124,8 +124,16 @@ export const PLAN: Plan = {
   pilot: {
     toolsFrom: '2027-01-04',
     waves: [
-      { name: 'First wave', functions: ['Finance', 'Operations'], coachingFrom: '2027-04-01' },
-      { name: 'Second wave', functions: ['Legal', 'Sales'], coachingFrom: '2027-07-01' },
+      {
+        name: 'First wave',
+        functions: ['Finance', 'Operations'],
+        coachingFrom: '2027-04-01',
+      },
+      {
+        name: 'Second wave',
+        functions: ['Legal', 'Sales'],
+        coachingFrom: '2027-07-01',
+      },
     ],
     baselineQuarter: '2027-Q1',
     testQuarter: '2027-Q2',
@@ -158,7 +166,7 @@ export const PLAN: Plan = {
 
 export class PlanError extends Error {
   constructor(public readonly problems: readonly string[]) {
-    super(`The plan (data/plan.ts) is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    super(`The plan (data/plan.ts) is invalid:\n${problems.map(p => `  - ${p}`).join('\n')}`)
     this.name = 'PlanError'
   }
 }
@@ -174,71 +182,114 @@ const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0
 export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   const out: string[] = []
   const bad = (field: string, why: string) => out.push(`${field} ${why}`)
-  if (!text(plan.setBy)) bad('setBy', 'must say who set the plan')
-  if (!realDay(plan.setOn)) bad('setOn', `must be a day YYYY-MM-DD, got ${JSON.stringify(plan.setOn)}`)
-  if (!/^[A-Z]{3}$/.test(plan.currency)) bad('currency', `must be a three-letter code, got ${JSON.stringify(plan.currency)}`)
-  if (budgetCurrency && budgetCurrency !== plan.currency) bad('currency', `is ${plan.currency}, but data/scorecard/budget.json is in ${budgetCurrency}`)
+  if (!text(plan.setBy))
+    bad('setBy', 'must say who set the plan')
+  if (!realDay(plan.setOn))
+    bad('setOn', `must be a day YYYY-MM-DD, got ${JSON.stringify(plan.setOn)}`)
+  if (!/^[A-Z]{3}$/.test(plan.currency))
+    bad('currency', `must be a three-letter code, got ${JSON.stringify(plan.currency)}`)
+  if (budgetCurrency && budgetCurrency !== plan.currency)
+    bad('currency', `is ${plan.currency}, but data/scorecard/budget.json is in ${budgetCurrency}`)
   for (const [id, m] of Object.entries(plan.meetings)) {
-    if (!text(m.name)) bad(`meetings.${id}.name`, 'is missing')
-    if (!realDay(m.date)) bad(`meetings.${id}.date`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(m.date)}`)
+    if (!text(m.name))
+      bad(`meetings.${id}.name`, 'is missing')
+    if (!realDay(m.date))
+      bad(`meetings.${id}.date`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(m.date)}`)
     else if (id !== 'proposed' && realDay(plan.meetings.proposed.date) && m.date <= plan.meetings.proposed.date)
       bad(`meetings.${id}.date`, `(${m.date}) must come after the meeting the plan is proposed at (${plan.meetings.proposed.date})`)
   }
-  if (realDay(plan.setOn) && realDay(plan.meetings.proposed.date) && plan.setOn > plan.meetings.proposed.date) bad('setOn', `(${plan.setOn}) is after the meeting it is for (${plan.meetings.proposed.date})`)
+  if (realDay(plan.setOn) && realDay(plan.meetings.proposed.date) && plan.setOn > plan.meetings.proposed.date)
+    bad('setOn', `(${plan.setOn}) is after the meeting it is for (${plan.meetings.proposed.date})`)
   const ids = new Set<string>()
   plan.asks.forEach((a, i) => {
     const at = `asks[${i}] (${a.id || 'no id'})`
-    if (!text(a.id) || ids.has(a.id)) bad(`${at}.id`, 'must be present and unique')
+    if (!text(a.id) || ids.has(a.id))
+      bad(`${at}.id`, 'must be present and unique')
     ids.add(a.id)
-    if (!text(a.decision)) bad(`${at}.decision`, 'is missing')
-    if (!text(a.owner)) bad(`${at}.owner`, 'is missing: every decision has an owner (a role)')
-    if (!text(a.test)) bad(`${at}.test`, 'is missing: say what it must show when it comes back')
-    if (!(a.returnsAt in plan.meetings)) bad(`${at}.returnsAt`, `names no meeting in meetings (${JSON.stringify(a.returnsAt)})`)
+    if (!text(a.decision))
+      bad(`${at}.decision`, 'is missing')
+    if (!text(a.owner))
+      bad(`${at}.owner`, 'is missing: every decision has an owner (a role)')
+    if (!text(a.test))
+      bad(`${at}.test`, 'is missing: say what it must show when it comes back')
+    if (!(a.returnsAt in plan.meetings))
+      bad(`${at}.returnsAt`, `names no meeting in meetings (${JSON.stringify(a.returnsAt)})`)
     if (a.cap) {
-      if (typeof a.cap.amount !== 'number' || !Number.isFinite(a.cap.amount) || a.cap.amount <= 0) bad(`${at}.cap.amount`, `must be a positive amount, got ${JSON.stringify(a.cap.amount)}`)
-      if (a.cap.currency !== plan.currency) bad(`${at}.cap.currency`, `is ${a.cap.currency}, but the plan is in ${plan.currency}`)
-    } else if (!text(a.costNote)) bad(`${at}.costNote`, 'must say why no money is needed when there is no cap')
+      if (typeof a.cap.amount !== 'number' || !Number.isFinite(a.cap.amount) || a.cap.amount <= 0)
+        bad(`${at}.cap.amount`, `must be a positive amount, got ${JSON.stringify(a.cap.amount)}`)
+      if (a.cap.currency !== plan.currency)
+        bad(`${at}.cap.currency`, `is ${a.cap.currency}, but the plan is in ${plan.currency}`)
+    }
+    else if (!text(a.costNote)) {
+      bad(`${at}.costNote`, 'must say why no money is needed when there is no cap')
+    }
   })
-  if (!plan.asks.length) bad('asks', 'is empty: the board must be asked for something')
+  if (!plan.asks.length)
+    bad('asks', 'is empty: the board must be asked for something')
   const p = plan.pilot
-  if (!realDay(p.toolsFrom)) bad('pilot.toolsFrom', `must be a real day YYYY-MM-DD, got ${JSON.stringify(p.toolsFrom)}`)
-  else if (p.toolsFrom <= plan.meetings.proposed.date) bad('pilot.toolsFrom', `(${p.toolsFrom}) must come after the meeting that approves the pilot (${plan.meetings.proposed.date})`)
+  if (!realDay(p.toolsFrom))
+    bad('pilot.toolsFrom', `must be a real day YYYY-MM-DD, got ${JSON.stringify(p.toolsFrom)}`)
+  else if (p.toolsFrom <= plan.meetings.proposed.date)
+    bad('pilot.toolsFrom', `(${p.toolsFrom}) must come after the meeting that approves the pilot (${plan.meetings.proposed.date})`)
   p.waves.forEach((w, i) => {
     const at = `pilot.waves[${i}]`
-    if (!text(w.name)) bad(`${at}.name`, 'is missing')
-    if (!w.functions.length || !w.functions.every(text)) bad(`${at}.functions`, 'must name at least one function')
-    if (!realDay(w.coachingFrom)) bad(`${at}.coachingFrom`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(w.coachingFrom)}`)
-    else if (realDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom) bad(`${at}.coachingFrom`, `(${w.coachingFrom}) must come after the tool arrives (${p.toolsFrom}), so each wave has an uncoached baseline`)
-    else if (i > 0 && realDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom) bad(`${at}.coachingFrom`, 'must come after the wave before it: the later wave is the comparison group')
+    if (!text(w.name))
+      bad(`${at}.name`, 'is missing')
+    if (!w.functions.length || !w.functions.every(text))
+      bad(`${at}.functions`, 'must name at least one function')
+    if (!realDay(w.coachingFrom))
+      bad(`${at}.coachingFrom`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(w.coachingFrom)}`)
+    else if (realDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom)
+      bad(`${at}.coachingFrom`, `(${w.coachingFrom}) must come after the tool arrives (${p.toolsFrom}), so each wave has an uncoached baseline`)
+    else if (i > 0 && realDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom)
+      bad(`${at}.coachingFrom`, 'must come after the wave before it: the later wave is the comparison group')
   })
-  for (const k of ['baselineQuarter', 'testQuarter'] as const) if (!QUARTER.test(p[k])) bad(`pilot.${k}`, `must be a quarter such as 2027-Q1, got ${JSON.stringify(p[k])}`)
-  if (QUARTER.test(p.baselineQuarter) && QUARTER.test(p.testQuarter) && p.testQuarter <= p.baselineQuarter) bad('pilot.testQuarter', 'must come after the baseline quarter')
+  for (const k of ['baselineQuarter', 'testQuarter'] as const) {
+    if (!QUARTER.test(p[k]))
+      bad(`pilot.${k}`, `must be a quarter such as 2027-Q1, got ${JSON.stringify(p[k])}`)
+  }
+  if (QUARTER.test(p.baselineQuarter) && QUARTER.test(p.testQuarter) && p.testQuarter <= p.baselineQuarter)
+    bad('pilot.testQuarter', 'must come after the baseline quarter')
   const [first, second] = p.waves
   if (first && second && realDay(first.coachingFrom) && realDay(second.coachingFrom) && QUARTER.test(p.testQuarter)) {
     const { from: starts, to: ends } = quarterBounds(p.testQuarter)
-    if (first.coachingFrom > starts) bad('pilot.testQuarter', `(${p.testQuarter}) starts before the first wave's coaching (${first.coachingFrom})`)
-    if (second.coachingFrom <= ends) bad('pilot.waves[1].coachingFrom', `(${second.coachingFrom}) falls inside the test quarter ${p.testQuarter}: the comparison wave must still be uncoached`)
-    if (plan.meetings.pilotReview.date <= ends) bad('meetings.pilotReview.date', `(${plan.meetings.pilotReview.date}) must come after the test quarter ${p.testQuarter} closes (${ends})`)
+    if (first.coachingFrom > starts)
+      bad('pilot.testQuarter', `(${p.testQuarter}) starts before the first wave's coaching (${first.coachingFrom})`)
+    if (second.coachingFrom <= ends)
+      bad('pilot.waves[1].coachingFrom', `(${second.coachingFrom}) falls inside the test quarter ${p.testQuarter}: the comparison wave must still be uncoached`)
+    if (plan.meetings.pilotReview.date <= ends)
+      bad('meetings.pilotReview.date', `(${plan.meetings.pilotReview.date}) must come after the test quarter ${p.testQuarter} closes (${ends})`)
   }
-  if (plan.pilot.waves.length < 2) bad('pilot.waves', 'needs at least two waves: the later one is the comparison group')
+  if (plan.pilot.waves.length < 2)
+    bad('pilot.waves', 'needs at least two waves: the later one is the comparison group')
   for (const k of ['minGainOverComparison', 'minReviewCoverage'] as const) {
     const v = plan.pilot[k]
-    if (typeof v !== 'number' || !(v > 0 && v <= 100)) bad(`pilot.${k}`, `must be a number of percentage points above 0 and at most 100, got ${JSON.stringify(v)}`)
+    if (typeof v !== 'number' || !(v > 0 && v <= 100))
+      bad(`pilot.${k}`, `must be a number of percentage points above 0 and at most 100, got ${JSON.stringify(v)}`)
   }
   plan.risks.forEach((r, i) => {
-    for (const k of ['risk', 'mitigation', 'owner'] as const) if (!text(r[k])) bad(`risks[${i}].${k}`, 'is missing')
+    for (const k of ['risk', 'mitigation', 'owner'] as const) {
+      if (!text(r[k]))
+        bad(`risks[${i}].${k}`, 'is missing')
+    }
   })
   return out
 }
 
 export function assertValidPlan(plan: Plan = PLAN, budgetCurrency?: string): Plan {
   const problems = planProblems(plan, budgetCurrency)
-  if (problems.length) throw new PlanError(problems)
+  if (problems.length)
+    throw new PlanError(problems)
   return plan
 }
 
 /** The total the board is asked to approve: the sum of the caps. */
-export const totalCap = (plan: Plan = PLAN): Money => ({ amount: plan.asks.reduce((s, a) => s + (a.cap?.amount ?? 0), 0), currency: plan.currency })
+export function totalCap(plan: Plan = PLAN): Money {
+  return {
+    amount: plan.asks.reduce((s, a) => s + (a.cap?.amount ?? 0), 0),
+    currency: plan.currency,
+  }
+}
 
 /** "US$180,000": British style, with the currency named, as the analytics and the budget are in US dollars. */
 export function formatMoney(m: Money): string {

@@ -1,3 +1,4 @@
+import type { FigureId } from './types'
 /**
  * "What the study's rates would mean here": the company's own assumptions for the what-if slide, and the pure
  * calculation that turns them, with the study's rates, into sessions per week.
@@ -6,7 +7,6 @@
  */
 import { figure } from './index'
 import { ends } from './value'
-import type { FigureId, Value } from './types'
 
 export interface Scenario {
   /** People who will direct coding agents. */
@@ -44,11 +44,47 @@ export interface Limit {
 }
 
 export const LIMITS: Readonly<Record<ScenarioKey, Limit>> = {
-  people: { min: 0, max: 100_000, step: 1, label: 'People directing coding agents', unit: 'people', param: 'people', sliderMax: 2_000 },
-  sessionsPerPerson: { min: 0, max: 100, step: 1, label: 'Sessions per person per week', unit: 'sessions', param: 'spp' },
-  noviceShare: { min: 0, max: 100, step: 1, label: 'Sessions at novice level today (our assumption)', unit: '%', param: 'novice' },
-  trainingShift: { min: 0, max: 100, step: 1, label: 'Novice-level work coaching moves to intermediate or above (our assumption)', unit: '%', param: 'training' },
-  troubleShare: { min: 0, max: 100, step: 1, label: 'Sessions that hit trouble (our assumption)', unit: '%', param: 'trouble' },
+  people: {
+    min: 0,
+    max: 100_000,
+    step: 1,
+    label: 'People directing coding agents',
+    unit: 'people',
+    param: 'people',
+    sliderMax: 2_000,
+  },
+  sessionsPerPerson: {
+    min: 0,
+    max: 100,
+    step: 1,
+    label: 'Sessions per person per week',
+    unit: 'sessions',
+    param: 'spp',
+  },
+  noviceShare: {
+    min: 0,
+    max: 100,
+    step: 1,
+    label: 'Sessions at novice level today (our assumption)',
+    unit: '%',
+    param: 'novice',
+  },
+  trainingShift: {
+    min: 0,
+    max: 100,
+    step: 1,
+    label: 'Novice-level work coaching moves to intermediate or above (our assumption)',
+    unit: '%',
+    param: 'training',
+  },
+  troubleShare: {
+    min: 0,
+    max: 100,
+    step: 1,
+    label: 'Sessions that hit trouble (our assumption)',
+    unit: '%',
+    param: 'trouble',
+  },
 }
 
 /** The study's adjusted rates, read from the figures module, as fractions. */
@@ -63,12 +99,13 @@ export interface Rates {
 
 export type Range = readonly [lo: number, hi: number]
 
-const share = (id: FigureId) => {
+function share(id: FigureId) {
   const v = figure(id).value
-  if (typeof v !== 'number') throw new Error(`Figure "${id}" should be a single rate for the what-if slide`)
+  if (typeof v !== 'number')
+    throw new TypeError(`Figure "${id}" should be a single rate for the what-if slide`)
   return v / 100
 }
-const shareRange = (id: FigureId): Range => ends(figure(id).value).map((x) => x / 100) as unknown as Range
+const shareRange = (id: FigureId): Range => ends(figure(id).value).map(x => x / 100) as unknown as Range
 
 export function studyRates(): Rates {
   return {
@@ -95,19 +132,26 @@ function outcome(s: Scenario, noviceShare: number, r: Rates): Outcome {
   const novice = (sessions * noviceShare) / 100
   const skilled = sessions - novice
   const mix = (n: number, k: Range): Range => [novice * n + skilled * k[0], novice * n + skilled * k[1]]
-  const trouble = s.troubleShare === null ? null : s.troubleShare / 100
+  const trouble = s.troubleShare === null
+    ? null
+    : s.troubleShare / 100
   return {
     sessions,
     verified: mix(r.noviceVerified, r.skilledVerified),
     partial: mix(r.novicePartial, r.skilledPartial),
-    abandoned: trouble === null ? null : [novice * trouble * r.noviceAbandoned + skilled * trouble * r.skilledAbandoned[0], novice * trouble * r.noviceAbandoned + skilled * trouble * r.skilledAbandoned[1]],
+    abandoned: trouble === null
+      ? null
+      : [novice * trouble * r.noviceAbandoned + skilled * trouble * r.skilledAbandoned[0], novice * trouble * r.noviceAbandoned + skilled * trouble * r.skilledAbandoned[1]],
   }
 }
 
 /** Today, and after the training programme moves `trainingShift`% of novice-level work to intermediate. */
-export function projectScenario(s: Scenario, r: Rates = studyRates()): { today: Outcome; after: Outcome } {
+export function projectScenario(s: Scenario, r: Rates = studyRates()): { today: Outcome, after: Outcome } {
   const afterNovice = s.noviceShare * (1 - s.trainingShift / 100)
-  return { today: outcome(s, s.noviceShare, r), after: outcome(s, afterNovice, r) }
+  return {
+    today: outcome(s, s.noviceShare, r),
+    after: outcome(s, afterNovice, r),
+  }
 }
 
 export interface Parsed {
@@ -122,15 +166,22 @@ export interface Parsed {
  */
 export function parseInput(key: ScenarioKey, raw: string | number | null | undefined, previous: number | null): Parsed {
   const limit = LIMITS[key]
-  const text = raw === null || raw === undefined ? '' : String(raw).trim()
-  if (text === '' && key === 'troubleShare') return { value: null, message: null }
+  const text = raw === null || raw === undefined
+    ? ''
+    : String(raw).trim()
+  if (text === '' && key === 'troubleShare')
+    return { value: null, message: null }
   const n = Number(text)
   if (text === '' || !Number.isFinite(n)) {
     return { value: previous, message: `“${text}” is not a number; kept ${previous ?? 'not set'}.` }
   }
-  const whole = limit.step >= 1 ? Math.round(n) : n
-  if (whole < limit.min) return { value: limit.min, message: `${limit.label} cannot be below ${limit.min}; using ${limit.min}.` }
-  if (whole > limit.max) return { value: limit.max, message: `${limit.label} cannot exceed ${limit.max}; using ${limit.max}.` }
+  const whole = limit.step >= 1
+    ? Math.round(n)
+    : n
+  if (whole < limit.min)
+    return { value: limit.min, message: `${limit.label} cannot be below ${limit.min}; using ${limit.min}.` }
+  if (whole > limit.max)
+    return { value: limit.max, message: `${limit.label} cannot exceed ${limit.max}; using ${limit.max}.` }
   return { value: whole, message: null }
 }
 
@@ -139,7 +190,8 @@ export function scenarioFromQuery(query: Record<string, unknown>, defaults: Read
   const s: Scenario = { ...defaults }
   for (const key of Object.keys(LIMITS) as ScenarioKey[]) {
     const raw = query[LIMITS[key].param]
-    if (raw === undefined || Array.isArray(raw)) continue
+    if (raw === undefined || Array.isArray(raw))
+      continue
     const parsed = parseInput(key, raw as string, defaults[key])
     ;(s as Record<ScenarioKey, number | null>)[key] = parsed.value
   }
@@ -150,7 +202,11 @@ export function scenarioFromQuery(query: Record<string, unknown>, defaults: Read
 export function scenarioToQuery(s: Scenario, defaults: Readonly<Scenario> = DEFAULT_SCENARIO): Record<string, string> {
   const q: Record<string, string> = {}
   for (const key of Object.keys(LIMITS) as ScenarioKey[]) {
-    if (s[key] !== defaults[key]) q[LIMITS[key].param] = s[key] === null ? '' : String(s[key])
+    if (s[key] !== defaults[key]) {
+      q[LIMITS[key].param] = s[key] === null
+        ? ''
+        : String(s[key])
+    }
   }
   return q
 }

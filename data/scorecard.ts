@@ -74,7 +74,9 @@ export interface Scorecard {
 
 export class ScorecardError extends UserError {
   constructor(problems: readonly string[]) {
-    super(`Scorecard data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    super(`Scorecard data is invalid (${problems.length} problem${problems.length === 1
+      ? ''
+      : 's'}):\n${problems.map(p => `  - ${p}`).join('\n')}`)
     this.name = 'ScorecardError'
   }
 }
@@ -86,26 +88,40 @@ export const QUARTER = /^(\d{4})-Q([1-4])$/
  * it as 2 March), nor is "2026-08-18 garbage". The one check every day in the scorecard goes through.
  */
 export function isUtcDay(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s))
+    return false
   const [y, m, d] = s.split('-').map(Number)
   const t = new Date(Date.UTC(y, m - 1, d))
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
 }
 /** A function's counts, each a whole number ≥ 0. */
-export const COUNTS = ['activePeople', 'sessions', 'sessionsOnCommitOrPrDays', 'commits', 'pullRequests', 'editsAccepted', 'editsRejected', 'estimatedCostMinor'] as const
+export const COUNTS = [
+  'activePeople',
+  'sessions',
+  'sessionsOnCommitOrPrDays',
+  'commits',
+  'pullRequests',
+  'editsAccepted',
+  'editsRejected',
+  'estimatedCostMinor',
+] as const
 
 /** A quarter's first and last day, YYYY-MM-DD. */
 /** "2026-Q3" → "Q3 2026" */
 export const quarterLabel = (q: string) => `${q.slice(5)} ${q.slice(0, 4)}`
 
-export function quarterBounds(quarter: string): { from: string; to: string } {
+export function quarterBounds(quarter: string): { from: string, to: string } {
   const m = QUARTER.exec(quarter)
-  if (!m) throw new Error(`"${quarter}" is not a quarter (expected e.g. 2026-Q3)`)
+  if (!m)
+    throw new Error(`"${quarter}" is not a quarter (expected e.g. 2026-Q3)`)
   const year = Number(m[1])
   const q = Number(m[2])
   const from = new Date(Date.UTC(year, (q - 1) * 3, 1))
   const to = new Date(Date.UTC(year, q * 3, 0))
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }
+  return {
+    from: from.toISOString().slice(0, 10),
+    to: to.toISOString().slice(0, 10),
+  }
 }
 
 /** The quarter a day falls in: "2026-07-14" → "2026-Q3". */
@@ -123,7 +139,8 @@ export function dayRuns(days: readonly string[]): [string, string][] {
   const runs: [string, string][] = []
   for (const d of days) {
     const last = runs.at(-1)
-    if (last && Date.parse(`${d}T00:00:00Z`) - Date.parse(`${last[1]}T00:00:00Z`) === 86_400_000) last[1] = d
+    if (last && Date.parse(`${d}T00:00:00Z`) - Date.parse(`${last[1]}T00:00:00Z`) === 86_400_000)
+      last[1] = d
     else runs.push([d, d])
   }
   return runs
@@ -138,30 +155,54 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 export function quarterProblems(json: unknown, file: string): string[] {
   const problems: string[] = []
   const q = json as Partial<QuarterFile> | null
-  if (!q || typeof q !== 'object') return [`${file}: not a JSON object`]
-  const where = `${file} (quarter ${typeof q.quarter === 'string' ? q.quarter : '?'})`
+  if (!q || typeof q !== 'object')
+    return [`${file}: not a JSON object`]
+  const where = `${file} (quarter ${typeof q.quarter === 'string'
+    ? q.quarter
+    : '?'})`
   const bad = (field: string, why: string) => problems.push(`${where}: field "${field}" ${why}`)
-  if (typeof q.quarter !== 'string' || !QUARTER.test(q.quarter)) bad('quarter', `must be like "2026-Q3", got ${JSON.stringify(q.quarter)}`)
-  else if (!file.replace(/\\/g, '/').endsWith(`${q.quarter}.json`)) bad('quarter', `is ${q.quarter}, but the file is named ${file.split(/[\\/]/).pop()}: name it ${q.quarter}.json`)
-  if (typeof q.currency !== 'string' || !/^[A-Z]{3}$/.test(q.currency)) bad('currency', `must be a three-letter code such as "USD", got ${JSON.stringify(q.currency)}`)
+  if (typeof q.quarter !== 'string' || !QUARTER.test(q.quarter))
+    bad('quarter', `must be like "2026-Q3", got ${JSON.stringify(q.quarter)}`)
+  else if (!file.replace(/\\/g, '/').endsWith(`${q.quarter}.json`))
+    bad('quarter', `is ${q.quarter}, but the file is named ${file.split(/[\\/]/).pop()}: name it ${q.quarter}.json`)
+  if (typeof q.currency !== 'string' || !/^[A-Z]{3}$/.test(q.currency))
+    bad('currency', `must be a three-letter code such as "USD", got ${JSON.stringify(q.currency)}`)
   const p = q.provenance as Partial<Provenance> | undefined
-  if (!p || typeof p !== 'object') bad('provenance', 'is missing')
+  if (!p || typeof p !== 'object') {
+    bad('provenance', 'is missing')
+  }
   else {
-    if (typeof p.source !== 'string' || !p.source.trim()) bad('provenance.source', 'is missing')
-    for (const k of ['from', 'to'] as const) if (!isUtcDay(p[k])) bad(`provenance.${k}`, `must be a day YYYY-MM-DD, got ${JSON.stringify(p[k])}`)
+    if (typeof p.source !== 'string' || !p.source.trim())
+      bad('provenance.source', 'is missing')
+    for (const k of ['from', 'to'] as const) {
+      if (!isUtcDay(p[k]))
+        bad(`provenance.${k}`, `must be a day YYYY-MM-DD, got ${JSON.stringify(p[k])}`)
+    }
     if (isUtcDay(p.from) && isUtcDay(p.to) && typeof q.quarter === 'string' && QUARTER.test(q.quarter)) {
       const b = quarterBounds(q.quarter)
-      if (p.from > p.to) bad('provenance.from', `(${p.from}) is after provenance.to (${p.to})`)
-      if (p.from < b.from || p.to > b.to) bad('provenance.from', `${p.from} to ${p.to} is not inside ${q.quarter} (${b.from} to ${b.to})`)
+      if (p.from > p.to)
+        bad('provenance.from', `(${p.from}) is after provenance.to (${p.to})`)
+      if (p.from < b.from || p.to > b.to)
+        bad('provenance.from', `${p.from} to ${p.to} is not inside ${q.quarter} (${b.from} to ${b.to})`)
     }
-    for (const k of ['exportedAt', 'importedAt'] as const) if (typeof p[k] !== 'string' || Number.isNaN(Date.parse(p[k]!))) bad(`provenance.${k}`, `must be a date and time, got ${JSON.stringify(p[k])}`)
-    for (const k of ['peopleCovered', 'unmappedPeople', 'apiKeySessions'] as const) if (!isCount(p[k])) bad(`provenance.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`)
-    if (!Array.isArray(p.mergedIntoOther) || p.mergedIntoOther.some((n) => typeof n !== 'string')) bad('provenance.mergedIntoOther', 'must be a list of function names')
+    for (const k of ['exportedAt', 'importedAt'] as const) {
+      if (typeof p[k] !== 'string' || Number.isNaN(Date.parse(p[k]!)))
+        bad(`provenance.${k}`, `must be a date and time, got ${JSON.stringify(p[k])}`)
+    }
+    for (const k of ['peopleCovered', 'unmappedPeople', 'apiKeySessions'] as const) {
+      if (!isCount(p[k]))
+        bad(`provenance.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`)
+    }
+    if (!Array.isArray(p.mergedIntoOther) || p.mergedIntoOther.some(n => typeof n !== 'string'))
+      bad('provenance.mergedIntoOther', 'must be a list of function names')
     if (p.missingDays !== undefined) {
       const m = p.missingDays as unknown
-      if (!Array.isArray(m) || m.some((d) => !isUtcDay(d))) bad('provenance.missingDays', 'must be a list of days YYYY-MM-DD')
-      else if (m.some((d, i) => (i > 0 && d <= m[i - 1]) || (typeof p.from === 'string' && d < p.from) || (typeof p.to === 'string' && d > p.to))) bad('provenance.missingDays', `must be days in order, each inside provenance.from to provenance.to (${p.from} to ${p.to})`)
-      else if (typeof p.from === 'string' && typeof p.to === 'string' && m.length >= daysCovered({ from: p.from, to: p.to })) bad('provenance.missingDays', 'lists every day of the period: a quarter needs at least one day with data')
+      if (!Array.isArray(m) || m.some(d => !isUtcDay(d)))
+        bad('provenance.missingDays', 'must be a list of days YYYY-MM-DD')
+      else if (m.some((d, i) => (i > 0 && d <= m[i - 1]) || (typeof p.from === 'string' && d < p.from) || (typeof p.to === 'string' && d > p.to)))
+        bad('provenance.missingDays', `must be days in order, each inside provenance.from to provenance.to (${p.from} to ${p.to})`)
+      else if (typeof p.from === 'string' && typeof p.to === 'string' && m.length >= daysCovered({ from: p.from, to: p.to }))
+        bad('provenance.missingDays', 'lists every day of the period: a quarter needs at least one day with data')
     }
   }
   if (!Array.isArray(q.functions) || q.functions.length === 0) {
@@ -171,45 +212,70 @@ export function quarterProblems(json: unknown, file: string): string[] {
   const names = new Set<string>()
   let people = 0
   q.functions.forEach((f, i) => {
-    const name = typeof f?.function === 'string' && f.function.trim() ? f.function : undefined
-    const at = `functions[${i}]${name ? ` (${name})` : ''}`
-    if (!name) bad(`${at}.function`, 'must name the function')
-    else if (names.has(name)) bad(`${at}.function`, 'appears twice')
+    const name = typeof f?.function === 'string' && f.function.trim()
+      ? f.function
+      : undefined
+    const at = `functions[${i}]${name
+      ? ` (${name})`
+      : ''}`
+    if (!name)
+      bad(`${at}.function`, 'must name the function')
+    else if (names.has(name))
+      bad(`${at}.function`, 'appears twice')
     else names.add(name)
-    if (name && /@/.test(name)) bad(`${at}.function`, 'looks like an email address: only function names belong here')
-    for (const k of COUNTS) if (!isCount(f?.[k])) bad(`${at}.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(f?.[k])}`)
+    if (name && /@/.test(name))
+      bad(`${at}.function`, 'looks like an email address: only function names belong here')
+    for (const k of COUNTS) {
+      if (!isCount(f?.[k]))
+        bad(`${at}.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(f?.[k])}`)
+    }
     if (isCount(f?.activePeople)) {
       people += f.activePeople
-      if (f.activePeople < MIN_GROUP) bad(`${at}.activePeople`, `is ${f.activePeople}: a group of fewer than ${MIN_GROUP} people must be merged into "${OTHER_FUNCTION}" (privacy)`)
+      if (f.activePeople < MIN_GROUP)
+        bad(`${at}.activePeople`, `is ${f.activePeople}: a group of fewer than ${MIN_GROUP} people must be merged into "${OTHER_FUNCTION}" (privacy)`)
     }
-    if (isCount(f?.sessionsOnCommitOrPrDays) && isCount(f?.sessions) && f.sessionsOnCommitOrPrDays > f.sessions) bad(`${at}.sessionsOnCommitOrPrDays`, `(${f.sessionsOnCommitOrPrDays}) is more than sessions (${f.sessions})`)
-    if (isCount(f?.activePeople) && isCount(f?.sessions) && f.activePeople > f.sessions) bad(`${at}.activePeople`, `(${f.activePeople}) is more than sessions (${f.sessions}): an active person has at least one session`)
+    if (isCount(f?.sessionsOnCommitOrPrDays) && isCount(f?.sessions) && f.sessionsOnCommitOrPrDays > f.sessions)
+      bad(`${at}.sessionsOnCommitOrPrDays`, `(${f.sessionsOnCommitOrPrDays}) is more than sessions (${f.sessions})`)
+    if (isCount(f?.activePeople) && isCount(f?.sessions) && f.activePeople > f.sessions)
+      bad(`${at}.activePeople`, `(${f.activePeople}) is more than sessions (${f.sessions}): an active person has at least one session`)
   })
-  if (p && isCount(p.peopleCovered) && problems.length === 0 && p.peopleCovered !== people) bad('provenance.peopleCovered', `is ${p.peopleCovered}, but the functions add up to ${people} active people`)
+  if (p && isCount(p.peopleCovered) && problems.length === 0 && p.peopleCovered !== people)
+    bad('provenance.peopleCovered', `is ${p.peopleCovered}, but the functions add up to ${people} active people`)
   return problems
 }
 
 export function budgetProblems(json: unknown, file: string): string[] {
   const b = json as Partial<Budget> | null
-  if (!b || typeof b !== 'object') return [`${file}: not a JSON object`]
+  if (!b || typeof b !== 'object')
+    return [`${file}: not a JSON object`]
   const problems: string[] = []
-  if (typeof b.costPerActivePersonPerMonth !== 'number' || !(b.costPerActivePersonPerMonth > 0)) problems.push(`${file}: field "costPerActivePersonPerMonth" must be a positive number, got ${JSON.stringify(b.costPerActivePersonPerMonth)}`)
-  if (typeof b.currency !== 'string' || !/^[A-Z]{3}$/.test(b.currency)) problems.push(`${file}: field "currency" must be a three-letter code, got ${JSON.stringify(b.currency)}`)
-  if (typeof b.setBy !== 'string' || !b.setBy.trim()) problems.push(`${file}: field "setBy" must say who set the budget`)
-  if (!isUtcDay(b.setOn)) problems.push(`${file}: field "setOn" must be a day YYYY-MM-DD, got ${JSON.stringify(b.setOn)}`)
+  if (typeof b.costPerActivePersonPerMonth !== 'number' || !(b.costPerActivePersonPerMonth > 0))
+    problems.push(`${file}: field "costPerActivePersonPerMonth" must be a positive number, got ${JSON.stringify(b.costPerActivePersonPerMonth)}`)
+  if (typeof b.currency !== 'string' || !/^[A-Z]{3}$/.test(b.currency))
+    problems.push(`${file}: field "currency" must be a three-letter code, got ${JSON.stringify(b.currency)}`)
+  if (typeof b.setBy !== 'string' || !b.setBy.trim())
+    problems.push(`${file}: field "setBy" must say who set the budget`)
+  if (!isUtcDay(b.setOn))
+    problems.push(`${file}: field "setOn" must be a day YYYY-MM-DD, got ${JSON.stringify(b.setOn)}`)
   return problems
 }
 
 /** Checks and orders the files the scorecard folder holds; throws ScorecardError naming every problem. */
-export function loadScorecard(files: readonly { file: string; json: unknown }[], budget: { file: string; json: unknown } | null): Scorecard {
-  const problems = files.flatMap((f) => quarterProblems(f.json, f.file))
-  if (budget) problems.push(...budgetProblems(budget.json, budget.file))
-  const quarters = (files.map((f) => f.json) as QuarterFile[]).sort((a, b) => a.quarter.localeCompare(b.quarter))
-  const currencies = [...new Set(quarters.map((q) => q.currency))]
-  if (currencies.length > 1) problems.push(`${files.map((f) => f.file).join(', ')}: field "currency" differs between quarters (${currencies.join(', ')}); import them in one currency`)
+export function loadScorecard(files: readonly { file: string, json: unknown }[], budget: { file: string, json: unknown } | null): Scorecard {
+  const problems = files.flatMap(f => quarterProblems(f.json, f.file))
+  if (budget)
+    problems.push(...budgetProblems(budget.json, budget.file))
+  const quarters = (files.map(f => f.json) as QuarterFile[]).sort((a, b) => a.quarter.localeCompare(b.quarter))
+  const currencies = [
+    ...new Set(quarters.map(q => q.currency)),
+  ]
+  if (currencies.length > 1)
+    problems.push(`${files.map(f => f.file).join(', ')}: field "currency" differs between quarters (${currencies.join(', ')}); import them in one currency`)
   const b = budget?.json as Budget | undefined
-  if (b && currencies.length === 1 && b.currency !== currencies[0]) problems.push(`${budget!.file}: field "currency" is ${b.currency}, but the quarters are in ${currencies[0]}`)
-  if (problems.length) throw new ScorecardError(problems)
+  if (b && currencies.length === 1 && b.currency !== currencies[0])
+    problems.push(`${budget!.file}: field "currency" is ${b.currency}, but the quarters are in ${currencies[0]}`)
+  if (problems.length)
+    throw new ScorecardError(problems)
   return { quarters, budget: b ?? null }
 }
 
@@ -272,19 +338,23 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
 export type Totals = Omit<FunctionAggregate, 'function'>
 
 /** A function's counts, all at zero. */
-export const zeroCounts = (): Totals => Object.fromEntries(COUNTS.map((k) => [k, 0])) as Totals
+export const zeroCounts = (): Totals => Object.fromEntries(COUNTS.map(k => [k, 0])) as Totals
 
 /** All functions of a quarter added up. */
 export function totalOf(q: QuarterFile): Totals {
   const t = zeroCounts()
-  for (const f of q.functions) for (const k of COUNTS) t[k] += f[k]
+  for (const f of q.functions) {
+    for (const k of COUNTS) t[k] += f[k]
+  }
   return t
 }
 
 /** A measure's value for one function (or the total) of a quarter; null where it has no denominator. */
 export function measureValue(id: MeasureId, row: Totals, period: Pick<Provenance, 'from' | 'to'>): number | null {
   const days = daysCovered(period)
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
+  const ratio = (a: number, b: number) => (b > 0
+    ? a / b
+    : null)
   switch (id) {
     case 'activePeople':
       return row.activePeople
@@ -303,7 +373,8 @@ export function measureValue(id: MeasureId, row: Totals, period: Pick<Provenance
 
 /** A measure as the slide writes it: "62%", "4.3", "$182", "1,204". */
 export function formatMeasure(id: MeasureId, value: number | null, currency = 'USD'): string {
-  if (value === null) return '–'
+  if (value === null)
+    return '–'
   switch (MEASURES[id].format) {
     case 'count':
       return Math.round(value).toLocaleString('en-US')
@@ -312,38 +383,66 @@ export function formatMeasure(id: MeasureId, value: number | null, currency = 'U
     case 'percent':
       return `${Math.round(value)}%`
     case 'money':
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: value < 10 ? 2 : 0, minimumFractionDigits: value < 10 ? 2 : 0 }).format(value)
+      return new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: value < 10
+          ? 2
+          : 0,
+        minimumFractionDigits: value < 10
+          ? 2
+          : 0,
+      }).format(value)
   }
 }
 
 /** The names of every function in any quarter, in a stable order: largest first, "Other" last. */
 export function functionNames(quarters: readonly QuarterFile[]): string[] {
   const size = new Map<string, number>()
-  for (const q of quarters) for (const f of q.functions) size.set(f.function, Math.max(size.get(f.function) ?? 0, f.activePeople))
-  return [...size.keys()].sort((a, b) => (a === OTHER_FUNCTION ? 1 : b === OTHER_FUNCTION ? -1 : size.get(b)! - size.get(a)! || a.localeCompare(b)))
+  for (const q of quarters) {
+    for (const f of q.functions) size.set(f.function, Math.max(size.get(f.function) ?? 0, f.activePeople))
+  }
+  return [
+    ...size.keys(),
+  ].sort((a, b) => (a === OTHER_FUNCTION
+    ? 1
+    : b === OTHER_FUNCTION
+      ? -1
+      : size.get(b)! - size.get(a)! || a.localeCompare(b)))
 }
 
 /** One measure for every function and quarter: rows are functions, one value per quarter (null where the function had no row). */
-export function measureTable(id: MeasureId, quarters: readonly QuarterFile[]): { function: string; values: (number | null)[] }[] {
-  const rows = functionNames(quarters).map((name) => ({
+export function measureTable(id: MeasureId, quarters: readonly QuarterFile[]): { function: string, values: (number | null)[] }[] {
+  const rows = functionNames(quarters).map(name => ({
     function: name,
     values: quarters.map((q) => {
-      const f = q.functions.find((x) => x.function === name)
-      return f ? measureValue(id, f, q.provenance) : null
+      const f = q.functions.find(x => x.function === name)
+      return f
+        ? measureValue(id, f, q.provenance)
+        : null
     }),
   }))
-  rows.push({ function: 'All', values: quarters.map((q) => measureValue(id, totalOf(q), q.provenance)) })
+  rows.push({
+    function: 'All',
+    values: quarters.map(q => measureValue(id, totalOf(q), q.provenance)),
+  })
   return rows
 }
 
 /** What the what-if slide starts from when we have our own measures: the latest quarter's. */
-export function measuredScenarioStart(quarters: readonly QuarterFile[]): { quarter: string; people: number; sessionsPerPerson: number; measuredSessionsPerPerson: number } | null {
+export function measuredScenarioStart(quarters: readonly QuarterFile[]): { quarter: string, people: number, sessionsPerPerson: number, measuredSessionsPerPerson: number } | null {
   const q = quarters.at(-1)
-  if (!q) return null
+  if (!q)
+    return null
   const t = totalOf(q)
   const spp = measureValue('sessionsPerPersonPerWeek', t, q.provenance) ?? 0
   // The what-if field takes whole sessions; the slide says what was measured.
-  return { quarter: q.quarter, people: t.activePeople, sessionsPerPerson: Math.round(spp), measuredSessionsPerPerson: spp }
+  return {
+    quarter: q.quarter,
+    people: t.activePeople,
+    sessionsPerPerson: Math.round(spp),
+    measuredSessionsPerPerson: spp,
+  }
 }
 
 /** The first quarter the board will see measured; the CEO's office moves it if the rollout starts later. */

@@ -30,14 +30,20 @@ export const SOURCES = {
   report: {
     kind: 'report',
     title: 'Agentic coding and persistent returns to expertise',
-    authors: ['Zoe Hitzig', 'Maxim Massenkoff', 'Eva Lyubich', 'Ryan Heller', 'Peter McCrory'],
+    authors: [
+      'Zoe Hitzig',
+      'Maxim Massenkoff',
+      'Eva Lyubich',
+      'Ryan Heller',
+      'Peter McCrory',
+    ],
     publisher: 'Anthropic, Economic Research',
     date: '2026-06-16',
     url: 'https://www.anthropic.com/research/claude-code-expertise',
   },
   ceoDeepDive: {
     kind: 'article',
-    title: "What Anthropic's 235,000-user AI study means for your rollout",
+    title: 'What Anthropic\'s 235,000-user AI study means for your rollout',
     description: 'CEO-oriented deep-dive newsletter post',
     author: 'Paul Thomas',
     publisher: 'Deep-dive (weekly newsletter)',
@@ -46,7 +52,7 @@ export const SOURCES = {
   workforceBrief: {
     kind: 'article',
     title:
-      "What Anthropic's 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk",
+      'What Anthropic\'s 400,000-Session Study Actually Tells Engineering Teams About Expertise, Agentic AI, and Workforce Risk',
     description: 'Technology deep dive for engineering managers and compliance teams',
     publisher: 'Tech Jack Solutions',
     date: null,
@@ -82,22 +88,44 @@ export function citation(id: SourceId): string {
   if (s.kind === 'report') {
     return `${s.authors.join(', ')}. “${s.title}.” ${s.publisher}, ${formatDate(s.date)}. ${s.url}`
   }
-  const name = s.title ? `“${s.title}”` : s.description
-  const by = s.author ? `, by ${s.author}` : ''
-  const pub = s.publisher ? `, ${s.publisher}` : ''
-  const date = s.date ? `, ${formatDate(s.date)}` : ', undated'
+  const name = s.title
+    ? `“${s.title}”`
+    : s.description
+  const by = s.author
+    ? `, by ${s.author}`
+    : ''
+  const pub = s.publisher
+    ? `, ${s.publisher}`
+    : ''
+  const date = s.date
+    ? `, ${formatDate(s.date)}`
+    : ', undated'
   return `${name}${by}${pub}${date}`
 }
 
 /** Short name for a source line under a chart: "Anthropic report" or the article's publisher/title. */
 export function shortName(id: SourceId): string {
   const s: Source = SOURCES[id]
-  if (s.kind === 'report') return 'Anthropic, “Agentic coding and persistent returns to expertise” (2026)'
+  if (s.kind === 'report')
+    return 'Anthropic, “Agentic coding and persistent returns to expertise” (2026)'
   return s.publisher ?? s.title ?? s.description
 }
 
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ]
   return `${d} ${months[m - 1]} ${y}`
 }

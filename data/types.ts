@@ -4,22 +4,22 @@ import type { SourceId } from './sources.ts'
 export type { FactId, FigureId }
 
 /** What a number counts. Each unit has a valid range (see UNIT_RULES in validate.ts). */
-export type Unit =
-  | 'percent' // a share, 0 to 100
-  | 'percentChange' // a relative change, e.g. +27%
-  | 'percentagePoints' // a difference between two shares
-  | 'sessions'
-  | 'people'
-  | 'repositories'
-  | 'months'
-  | 'turns'
-  | 'actions'
-  | 'words'
-  | 'hoursPerWeek'
-  | 'oneIn' // "1 in N"
-  | 'multiple' // "twice", "more than doubled"
-  | 'pValue'
-  | 'count' // a plain count of categories (groups, modes, levels)
+export type Unit
+  = | 'percent' // a share, 0 to 100
+    | 'percentChange' // a relative change, e.g. +27%
+    | 'percentagePoints' // a difference between two shares
+    | 'sessions'
+    | 'people'
+    | 'repositories'
+    | 'months'
+    | 'turns'
+    | 'actions'
+    | 'words'
+    | 'hoursPerWeek'
+    | 'oneIn' // "1 in N"
+    | 'multiple' // "twice", "more than doubled"
+    | 'pValue'
+    | 'count' // a plain count of categories (groups, modes, levels)
 
 /** Words the source puts before a number. Kept, never rounded away. */
 export type Qualifier = 'about' | 'roughly' | 'around' | 'more than' | 'over' | 'nearly' | 'less than' | 'within'

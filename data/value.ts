@@ -2,7 +2,15 @@
 import type { Value } from './types.ts'
 
 /** Both ends: a single number is both ends of itself. */
-export const ends = (v: Value): readonly [lo: number, hi: number] => (typeof v === 'number' ? [v, v] : v)
+export function ends(v: Value): readonly [lo: number, hi: number] {
+  return typeof v === 'number'
+    ? [v, v]
+    : v
+}
 
 /** The numbers a value states: one for a single number, two for a range (as a quote must state them). */
-export const statedNumbers = (v: Value): number[] => (typeof v === 'number' ? [v] : [v[0], v[1]])
+export function statedNumbers(v: Value): number[] {
+  return typeof v === 'number'
+    ? [v]
+    : [v[0], v[1]]
+}

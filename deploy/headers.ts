@@ -17,27 +17,31 @@ export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n'
  * configuration, so a "$", ";", quote or line break could otherwise add a directive of its own.
  */
 export function frameAncestors(setting: string | undefined = process.env.FRAME_ANCESTORS): string {
-  const value = (setting ?? '').replace(/^ +| +$/g, '') || "'none'"
-  if (/[^A-Za-z0-9.:/' -]/.test(value) || value.includes('  ')) {
+  const value = (setting ?? '').replace(/^ +| +$/g, '') || '\'none\''
+  if (/[^A-Z0-9.:/' -]/i.test(value) || value.includes('  ')) {
     throw new Error(`FRAME_ANCESTORS may hold only 'none', 'self' or https origins separated by single spaces (no "$", ";", double quotes, tabs or line breaks): ${JSON.stringify(value)}`)
   }
   const sources = value.split(' ')
   for (const source of sources) {
-    if (source === "'none'" || source === "'self'") continue
+    if (source === '\'none\'' || source === '\'self\'')
+      continue
     // https, a host name of letters, digits, dots and hyphens, an optional port, nothing after.
-    if (!/^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?$/.test(source)) {
+    if (!/^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(source)) {
       throw new Error(`FRAME_ANCESTORS must list https origins (https://portal.example.com), 'self' or 'none'; "${source}" is none of these`)
     }
   }
-  if (sources.length > 1 && sources.includes("'none'")) throw new Error(`FRAME_ANCESTORS: 'none' cannot be combined with other sources: "${value}"`)
+  if (sources.length > 1 && sources.includes('\'none\''))
+    throw new Error(`FRAME_ANCESTORS: 'none' cannot be combined with other sources: "${value}"`)
   return value
 }
 
 /** sha256 sources for each inline <script> in the page, so they run without 'unsafe-inline'. */
 export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-    .filter((m) => m[1].trim())
-    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
+  return [
+    ...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g),
+  ]
+    .filter(m => m[1].trim())
+    .map(m => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
 }
 
 /**
@@ -49,18 +53,18 @@ export interface PolicyOptions { scriptHashes?: string[], ancestors?: string }
 
 export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAncestors() }: PolicyOptions = {}): string {
   return [
-    "default-src 'self'",
-    `script-src 'self'${scriptHashes.map((h) => ` ${h}`).join('')}`,
+    'default-src \'self\'',
+    `script-src 'self'${scriptHashes.map(h => ` ${h}`).join('')}`,
     // Slidev and Vue add <style> elements at run time, with content that varies, so no hash can name
     // them (seen in Chromium as style-src-elem violations). Scripts get no such allowance.
-    "style-src 'self' 'unsafe-inline'",
+    'style-src \'self\' \'unsafe-inline\'',
     // Slidev's icons are SVG data: URIs inside its own CSS.
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
+    'img-src \'self\' data:',
+    'font-src \'self\'',
+    'connect-src \'self\'',
+    'object-src \'none\'',
+    'base-uri \'self\'',
+    'form-action \'self\'',
     `frame-ancestors ${ancestors}`,
   ].join('; ')
 }
@@ -97,5 +101,5 @@ export function staticHostHeaders(base: string, pages: string[], options: Policy
   rule(`${base}*`, securityHeaders(options))
   rule(`${base}assets/*`, { 'Cache-Control': CACHE_HASHED })
   for (const page of ['', 'index.html', ...pages]) rule(`${base}${page}`, { 'Cache-Control': CACHE_PAGE })
-  return lines.join('\n') + '\n'
+  return `${lines.join('\n')}\n`
 }

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import type { Browser, Request } from 'playwright-chromium'
+import type { Unit } from './lib/bench-stats.ts'
 // `npm run bench`: this deck against the stock Slidev starter (the template inside the
 // `create-slidev` devDependency) and against an empty Slidev deck (one slide, the default theme), all
 // built by the same toolchain on this machine, in alternating runs (deck, starter, empty, deck, …).
@@ -7,26 +9,37 @@
 // bench-results.json, and exits non-zero naming any measure over its budget.
 // BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { chromium, type Browser, type Request } from 'playwright-chromium'
+import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './install/chromium.ts'
-import { serveStatic } from './lib/static-server.ts'
-import { missedBudgets, summarise, table, type Unit } from './lib/bench-stats.ts'
+import { missedBudgets, summarise, table } from './lib/bench-stats.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { pdfPages } from './lib/pdf.ts'
 import { DECK_NAME } from './lib/run.ts'
-import { asCommand, commandLine, UserError } from './lib/cli.ts'
+import { serveStatic } from './lib/static-server.ts'
 
 asCommand()
 commandLine({ options: {} }) // BENCH_RUNS comes from the environment
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new UserError(`BENCH_RUNS must be a whole number of runs, 1 or more: "${process.env.BENCH_RUNS}"`)
-const BUDGETS = { 'first-view transfer': 1.1, 'build time': 1.3, 'export time per page': 1.3, 'PDF bytes per page': 2 }
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new UserError(`BENCH_RUNS must be a whole number of runs, 1 or more: "${process.env.BENCH_RUNS}"`)
+const BUDGETS = {
+  'first-view transfer': 1.1,
+  'build time': 1.3,
+  'export time per page': 1.3,
+  'PDF bytes per page': 2,
+}
 // Against the empty deck, the framework's floor (issue 11's targets).
 const FLOOR_BUDGETS = { 'first-view transfer (gzip)': 1.0, 'time to first slide, throttled': 1.0 }
-const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }
+const THROTTLE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1.6e6 / 8,
+  uploadThroughput: 750e3 / 8,
+}
 const SLIDEV = resolve('node_modules/@slidev/cli/bin/slidev.mjs')
 const WORK = resolve('.bench')
 const executablePath = ensureChromium()
@@ -37,30 +50,43 @@ mkdirSync(WORK, { recursive: true })
 cpSync(resolve('node_modules/create-slidev/template'), join(WORK, 'starter'), { recursive: true })
 mkdirSync(join(WORK, 'empty'), { recursive: true })
 writeFileSync(join(WORK, 'empty', 'slides.md'), '---\ntheme: default\n---\n\n# Empty deck\n')
-const SUBJECTS = { deck: resolve('slides.md'), starter: join(WORK, 'starter', 'slides.md'), empty: join(WORK, 'empty', 'slides.md') }
+const SUBJECTS = {
+  deck: resolve('slides.md'),
+  starter: join(WORK, 'starter', 'slides.md'),
+  empty: join(WORK, 'empty', 'slides.md'),
+}
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
 function treeRss(rootPid: number): number {
   const parents = new Map<number, number>()
   for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue
+    if (!/^\d+$/.test(d))
+      continue
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
       parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-    } catch {}
+    }
+    catch {}
   }
   const tree = new Set([rootPid])
   let grew = true
   while (grew) {
     grew = false
-    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true))
+    for (const [pid, ppid] of parents) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid)
+        grew = true
+      }
+    }
   }
   let total = 0
   for (const pid of tree) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (m) total += Number(m[1]) * 1024
-    } catch {}
+      if (m)
+        total += Number(m[1]) * 1024
+    }
+    catch {}
   }
   return total
 }
@@ -69,15 +95,19 @@ function treeRss(rootPid: number): number {
 function measure(args: string[]): Promise<{ ms: number, peak: number }> {
   return new Promise((ok, fail) => {
     const start = performance.now()
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let peak = 0
     let err = ''
-    child.stderr.on('data', (b) => (err += b))
+    child.stderr.on('data', b => (err += b))
     const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100)
     child.on('exit', (code) => {
       clearInterval(timer)
       const ms = performance.now() - start
-      code === 0 ? ok({ ms, peak }) : fail(new Error(`${args.slice(1, 3).join(' ')} failed (${code}):\n${err.slice(-2000)}`))
+      code === 0
+        ? ok({ ms, peak })
+        : fail(new Error(`${args.slice(1, 3).join(' ')} failed (${code}):\n${err.slice(-2000)}`))
     })
   })
 }
@@ -85,21 +115,25 @@ function measure(args: string[]): Promise<{ ms: number, peak: number }> {
 function dirBytes(dir: string): number {
   return readdirSync(dir, { recursive: true }).reduce((sum, f) => {
     const s = statSync(join(dir, String(f)))
-    return s.isFile() ? sum + s.size : sum
+    return s.isFile()
+      ? sum + s.size
+      : sum
   }, 0)
 }
 
 /** Slide 1 as a browser first loads it, gzipped as a host serves it: bytes over the wire and requests. */
 async function firstView(browser: Browser, dir: string): Promise<{ bytes: number, requests: number }> {
   const server = await serveStatic(dir, '/', { gzip: true })
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  const page = await browser.newPage({
+    viewport: { width: 1920, height: 1080 },
+  })
   let bytes = 0
   let requests = 0
   const pending: Promise<unknown>[] = []
   const onFinished = (r: Request) => {
     requests++
     // A request that finishes as the page closes cannot report its size; it is counted, with no bytes.
-    pending.push(r.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}))
+    pending.push(r.sizes().then(s => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}))
   }
   page.on('requestfinished', onFinished)
   await page.goto(server.url, { waitUntil: 'networkidle' })
@@ -113,7 +147,9 @@ async function firstView(browser: Browser, dir: string): Promise<{ bytes: number
 /** Milliseconds from navigation to slide 1 drawn with its fonts, over an emulated slow link. */
 async function throttledFirstSlide(browser: Browser, dir: string): Promise<number> {
   const server = await serveStatic(dir, '/', { gzip: true })
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+  })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -132,9 +168,22 @@ async function throttledFirstSlide(browser: Browser, dir: string): Promise<numbe
 type Subject = 'deck' | 'starter' | 'empty'
 type Series = Partial<Record<Subject, number[]>> & { unit: Unit }
 const samples: Record<string, Series & { deck: number[], starter: number[] }> = Object.fromEntries(
-  ['build time', 'build peak memory', 'first-view transfer', 'dist size', 'export time per page', 'PDF bytes per page'].map((m) => [
+  [
+    'build time',
+    'build peak memory',
+    'first-view transfer',
+    'dist size',
+    'export time per page',
+    'PDF bytes per page',
+  ].map(m => [
     m,
-    { unit: /time/.test(m) ? 'ms' : 'bytes', deck: [] as number[], starter: [] as number[] },
+    {
+      unit: /time/.test(m)
+        ? 'ms'
+        : 'bytes',
+      deck: [] as number[],
+      starter: [] as number[],
+    },
   ]),
 )
 const floor: Record<string, Series & { deck: number[], empty: number[] }> = {
@@ -149,12 +198,24 @@ try {
     for (const [name, entry] of Object.entries(SUBJECTS) as [Subject, string][]) {
       const out = join(WORK, `${name}-${run}`)
       // The deck is exported as `npm run export` ships it (tagged, bookmarked); the starter by `slidev export`.
-      const pdf = name === 'deck' ? join(WORK, `deck-${run}-pdf`, `${DECK_NAME}.pdf`) : join(WORK, `${name}-${run}.pdf`)
+      const pdf = name === 'deck'
+        ? join(WORK, `deck-${run}-pdf`, `${DECK_NAME}.pdf`)
+        : join(WORK, `${name}-${run}.pdf`)
       process.stdout.write(`run ${run}/${RUNS} ${name}: build… `)
-      const build = await measure([SLIDEV, 'build', entry, '--out', out, '--base', '/'])
+      const build = await measure([
+        SLIDEV,
+        'build',
+        entry,
+        '--out',
+        out,
+        '--base',
+        '/',
+      ])
       process.stdout.write('first view… ')
       const view = await firstView(browser, out)
-      const throttled = name === 'starter' ? Number.NaN : await throttledFirstSlide(browser, out)
+      const throttled = name === 'starter'
+        ? Number.NaN
+        : await throttledFirstSlide(browser, out)
       if (name !== 'starter') {
         floor['first-view transfer (gzip)'][name]!.push(view.bytes)
         floor['first-view requests'][name]!.push(view.requests)
@@ -165,10 +226,26 @@ try {
         continue
       }
       process.stdout.write('export… ')
-      const exp =
-        name === 'deck'
-          ? await measure(['--import', 'tsx', 'scripts/export.ts', '--out', join(WORK, `deck-${run}-pdf`)])
-          : await measure([SLIDEV, 'export', entry, '--output', pdf, '--executable-path', executablePath, '--timeout', '60000'])
+      const exp
+        = name === 'deck'
+          ? await measure([
+              '--import',
+              'tsx',
+              'scripts/export.ts',
+              '--out',
+              join(WORK, `deck-${run}-pdf`),
+            ])
+          : await measure([
+              SLIDEV,
+              'export',
+              entry,
+              '--output',
+              pdf,
+              '--executable-path',
+              executablePath,
+              '--timeout',
+              '60000',
+            ])
       const pages = pdfPages(pdf)
       samples['build time'][name]!.push(build.ms)
       samples['build peak memory'][name]!.push(build.peak)
@@ -179,21 +256,38 @@ try {
       console.log(`done (${pages} pages)`)
     }
   }
-} finally {
+}
+finally {
   await browser.close()
 }
 
 const rows = summarise(samples, BUDGETS)
 const floorRows = summarise(floor, FLOOR_BUDGETS, 'empty', 'empty deck')
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion(executablePath) }
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: chromiumVersion(executablePath),
+}
 writeFileSync(
   'bench-results.json',
-  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, machine, throttle: THROTTLE, measures: rows, againstEmptyDeck: floorRows }, null, 2) + '\n',
+  `${JSON.stringify({
+    date: new Date().toISOString(),
+    runs: RUNS,
+    machine,
+    throttle: THROTTLE,
+    measures: rows,
+    againstEmptyDeck: floorRows,
+  }, null, 2)}\n`,
 )
 console.log(`\nAgainst the stock starter:\n${table(rows)}\n\nAgainst an empty deck (the framework's floor):\n${table(floorRows)}`)
 console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}. Medians of ${RUNS} alternating runs.`)
 console.log('Written to bench-results.json.')
-const missed = [...missedBudgets(rows), ...missedBudgets(floorRows)]
+const missed = [
+  ...missedBudgets(rows),
+  ...missedBudgets(floorRows),
+]
 if (missed.length) {
   console.error(`\n✗ Budget missed:\n  - ${missed.join('\n  - ')}`)
   process.exit(1)

@@ -3,7 +3,7 @@
 // static host under that base path, with the deck's PDF, its PowerPoint, figures.json and figures.csv at its root.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { ROBOTS_TXT, inlineScriptHashes, staticHostHeaders } from '../deploy/headers.ts'
+import { inlineScriptHashes, ROBOTS_TXT, staticHostHeaders } from '../deploy/headers.ts'
 import { normaliseBase } from './lib/base.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -14,13 +14,36 @@ const base = normaliseBase(process.env.BASE)
 const out = resolve(process.env.OUT_DIR ?? 'dist')
 
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
-run('npx', ['slidev', 'build', 'slides.md', '--base', base, '--out', out])
-run('npx', ['tsx', 'scripts/export.ts', '--out', out])
-run('npx', ['tsx', 'scripts/export-pptx.ts', '--out', out])
+run('npx', [
+  'slidev',
+  'build',
+  'slides.md',
+  '--base',
+  base,
+  '--out',
+  out,
+])
+run('npx', [
+  'tsx',
+  'scripts/export.ts',
+  '--out',
+  out,
+])
+run('npx', [
+  'tsx',
+  'scripts/export-pptx.ts',
+  '--out',
+  out,
+])
 run('npx', ['tsx', 'scripts/write-figures.ts', out])
 // For static hosts: the same headers nginx sends (deploy/headers.ts), and a robots.txt that keeps crawlers out.
 // A static host still needs its own login in front: these files cannot protect the deck (see README).
 const hashes = inlineScriptHashes(readFileSync(resolve(out, 'index.html'), 'utf8'))
-writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`, 'figures.json', 'figures.csv'], { scriptHashes: hashes }))
+writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [
+  `${DECK_NAME}.pdf`,
+  `${DECK_NAME}.pptx`,
+  'figures.json',
+  'figures.csv',
+], { scriptHashes: hashes }))
 writeFileSync(resolve(out, 'robots.txt'), ROBOTS_TXT)
 console.log(`✓ site in ${out}, to be served from ${base} (deck PDF: ${base}${DECK_NAME}.pdf, PowerPoint: ${base}${DECK_NAME}.pptx)`)

@@ -1,4 +1,7 @@
 #!/usr/bin/env -S npx tsx
+import type { Page } from 'playwright-chromium'
+import type { ChartId, ScorecardChartId } from '../data/charts'
+import type { NativeChart } from './pptx/native-charts'
 // `npm run export:pptx`: the deck as an editable PowerPoint, exports/board-deck-agentic-coding.pptx
 // (or in the folder given with --out), for secretaries and CEOs' offices who edit, restyle or lift
 // slides into another paper.
@@ -10,26 +13,26 @@
 // the figures module in its data sheet (scripts/pptx/native-charts.ts). Why not the CLI: the CLI
 // opens the print view itself, and the print view lays each chart's data table over the chart as
 // transparent text for the PDF; Slidev's exporter turns that into visible 4-point black text.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import JSZip from 'jszip'
+import { chromium } from 'playwright-chromium'
 import PptxGenJS from 'pptxgenjs'
-import { chromium, type Page } from 'playwright-chromium'
-import { CHARTS, type ChartId, type ScorecardChartId } from '../data/charts'
+import { CHARTS } from '../data/charts'
 import { tableRows } from '../shared/charts/build'
-import { nativeChart, pptxData, slopeLabelOffsets, type NativeChart } from './pptx/native-charts'
-import { patchChartXml } from './pptx/patch-chart-xml'
-import { scorecardChartArgs } from './pptx/scorecard-charts'
 import { scorecardChartModel } from '../shared/charts/scorecard'
-import { readScorecard } from './scorecard/files.ts'
+import { ANY_CHART, CHART_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
-import { ANY_CHART, CHART_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
+import { nativeChart, pptxData, slopeLabelOffsets } from './pptx/native-charts'
+import { patchChartXml } from './pptx/patch-chart-xml'
+import { scorecardChartArgs } from './pptx/scorecard-charts'
+import { readScorecard } from './scorecard/files.ts'
 
 interface Box {
   x: number
@@ -41,7 +44,11 @@ interface Box {
 type ChartBox = Box & ({ chart: ChartId } | { scorecard: ScorecardChartId })
 
 asCommand()
-const { values: args } = commandLine({ options: { out: { type: 'string', default: 'exports' } } })
+const { values: args } = commandLine({
+  options: {
+    out: { type: 'string', default: 'exports' },
+  },
+})
 const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
 const output = join(outDir, `${DECK_NAME}.pptx`)
@@ -56,9 +63,11 @@ const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
 try {
   const total: number = slidev.slides.length
-  const page = await browser.newPage({ viewport: { width: slidev.width, height: slidev.height * total } })
+  const page = await browser.newPage({
+    viewport: { width: slidev.width, height: slidev.height * total },
+  })
   let boxes: ChartBox[][] = []
-  const placed: { slide: number; chart: string }[] = []
+  const placed: { slide: number, chart: string }[] = []
   const unhook = hookCharts(() => boxes, placed)
   try {
     const result = await exporter.exportPptxEditable(
@@ -82,10 +91,12 @@ try {
     }
     writeFileSync(output, await finishCharts(readFileSync(result.output)))
     console.log(`✓ deck PPTX: ${output} (${total} slides, ${placed.length} native charts)`)
-  } finally {
+  }
+  finally {
     unhook()
   }
-} finally {
+}
+finally {
   await browser.close()
   await slidev.close()
   rmSync(work, { recursive: true, force: true })
@@ -97,9 +108,10 @@ try {
  */
 async function slidevEditableExporter() {
   const cli = dirname(createRequire(import.meta.url).resolve('@slidev/cli/package.json'))
-  for (const file of readdirSync(join(cli, 'dist')).filter((f) => /^pptx-.*\.mjs$/.test(f))) {
+  for (const file of readdirSync(join(cli, 'dist')).filter(f => /^pptx-.*\.mjs$/.test(f))) {
     const mod = await import(pathToFileURL(join(cli, 'dist', file)).href)
-    if (typeof mod.exportPptxEditable === 'function') return mod
+    if (typeof mod.exportPptxEditable === 'function')
+      return mod
   }
   throw new Error(`Slidev's editable PowerPoint exporter (exportPptxEditable) was not found in ${cli}/dist; this script was written for @slidev/cli 53.`)
 }
@@ -111,12 +123,17 @@ async function slidevEditableExporter() {
  */
 async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
   return page.evaluate(({ printText, anyChart, chartAttr, scorecardAttr }) => {
-    document.querySelectorAll(`table.${printText}`).forEach((t) => t.remove())
+    document.querySelectorAll(`table.${printText}`).forEach(t => t.remove())
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     for (const q of document.querySelectorAll('q')) {
       // `content` is "open-quote"/"close-quote" (the deck's English marks) or a quoted string.
-      const [open, close] = ['::before', '::after'].map((pseudo) =>
-        ({ 'open-quote': '“', 'close-quote': '”', none: '', normal: '' })[getComputedStyle(q, pseudo).content] ?? getComputedStyle(q, pseudo).content.replace(/^"(.*)"$/, '$1'),
+      const [open, close] = ['::before', '::after'].map(pseudo =>
+        ({
+          'open-quote': '“',
+          'close-quote': '”',
+          'none': '',
+          'normal': '',
+        })[getComputedStyle(q, pseudo).content] ?? getComputedStyle(q, pseudo).content.replace(/^"(.*)"$/, '$1'),
       )
       q.prepend(open)
       q.append(close)
@@ -124,16 +141,35 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
     const style = document.createElement('style')
     style.textContent = 'q::before, q::after { content: none !important; }'
     document.head.append(style)
-    return [...document.querySelectorAll('.print-slide-container')].map((slide) => {
+    return [
+      ...document.querySelectorAll('.print-slide-container'),
+    ].map((slide) => {
       const origin = slide.getBoundingClientRect()
-      return [...slide.querySelectorAll<HTMLElement>(anyChart)].map((fig) => {
+      return [
+        ...slide.querySelectorAll<HTMLElement>(anyChart),
+      ].map((fig) => {
         const r = fig.querySelector('canvas')!.getBoundingClientRect()
-        const at = { x: r.x - origin.x, y: r.y - origin.y, w: r.width, h: r.height }
+        const at = {
+          x: r.x - origin.x,
+          y: r.y - origin.y,
+          w: r.width,
+          h: r.height,
+        }
         const chart = fig.getAttribute(chartAttr)
-        return chart ? { chart: chart as ChartId, ...at } : { scorecard: fig.getAttribute(scorecardAttr) as ScorecardChartId, ...at }
+        return chart
+          ? { chart: chart as ChartId, ...at }
+          : {
+              scorecard: fig.getAttribute(scorecardAttr) as ScorecardChartId,
+              ...at,
+            }
       })
     })
-  }, { printText: PRINT_TEXT_CLASS, anyChart: ANY_CHART, chartAttr: CHART_ATTR, scorecardAttr: SCORECARD_CHART_ATTR })
+  }, {
+    printText: PRINT_TEXT_CLASS,
+    anyChart: ANY_CHART,
+    chartAttr: CHART_ATTR,
+    scorecardAttr: SCORECARD_CHART_ATTR,
+  })
 }
 
 /**
@@ -141,36 +177,61 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
  * because of CSS canvas") becomes a native chart in the same box. Slidev loads the same pptxgenjs
  * module as this script, so wrapping its addSlide reaches every slide Slidev adds.
  */
-function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart: string }[]) {
+function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart: string }[]) {
   const proto = PptxGenJS.prototype as unknown as { addSlide: (...a: unknown[]) => PptxGenJS.Slide }
   const original = proto.addSlide
   let slideIndex = -1
   proto.addSlide = function (this: PptxGenJS, ...a: unknown[]) {
-    const pptx = this
     const slide = original.apply(this, a)
     const index = ++slideIndex
     const addImage = slide.addImage.bind(slide)
     slide.addImage = (options: PptxGenJS.ImageProps) => {
-      if (!options.altText?.endsWith('canvas')) return addImage(options)
+      if (!options.altText?.endsWith('canvas'))
+        return addImage(options)
       const px = (inches: unknown) => Number(inches) * 96
-      const box = boxesOf()[index]?.find((b) => Math.abs(b.x - px(options.x)) < 2 && Math.abs(b.y - px(options.y)) < 2)
-      if (!box) throw new Error(`Slide ${index + 1}: a canvas at (${px(options.x)}, ${px(options.y)}) is not a deck chart`)
-      const place = { x: options.x, y: options.y, w: options.w, h: options.h }
+      const box = boxesOf()[index]?.find(b => Math.abs(b.x - px(options.x)) < 2 && Math.abs(b.y - px(options.y)) < 2)
+      if (!box)
+        throw new Error(`Slide ${index + 1}: a canvas at (${px(options.x)}, ${px(options.y)}) is not a deck chart`)
+      const place = {
+        x: options.x,
+        y: options.y,
+        w: options.w,
+        h: options.h,
+      }
       if ('scorecard' in box) {
         // One of our own measures: bars by quarter, study figures or the budget as dashed lines.
         const spec = scorecardChartModel(box.scorecard, scorecard)
-        const { types, options: chartOptions } = scorecardChartArgs(pptx, spec)
-        const values = spec.bars.map((x) => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null ? 'no data' : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
-        const opts = { ...chartOptions, ...place, objectName: `scorecard:${spec.title}`, altText: `${spec.title}. ${[...values, ...spec.lines.map((l) => `${l.name}`)].join('; ')}.` } as PptxGenJS.IChartOpts
-        if (types.length > 1) slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
-        else slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, { ...opts, ...(types[0].options as PptxGenJS.IChartOpts) })
+        const { types, options: chartOptions } = scorecardChartArgs(this, spec)
+        const values = spec.bars.map(x => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null
+          ? 'no data'
+          : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
+        const opts = {
+          ...chartOptions,
+          ...place,
+          objectName: `scorecard:${spec.title}`,
+          altText: `${spec.title}. ${[
+            ...values,
+            ...spec.lines.map(l => `${l.name}`),
+          ].join('; ')}.`,
+        } as PptxGenJS.IChartOpts
+        if (types.length > 1) {
+          slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
+        }
+        else {
+          slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, {
+            ...opts,
+            ...(types[0].options as PptxGenJS.IChartOpts),
+          })
+        }
         placed.push({ slide: index + 1, chart: `scorecard:${spec.title}` })
         return slide
       }
       const chart = nativeChart(box.chart)
       const title = CHARTS[box.chart].title
-      const values = tableRows(CHARTS[box.chart]).map((r) => `${r.label}: ${r.value}`).join('; ')
-      slide.addChart(chart.type === 'bar' ? pptx.ChartType.bar : pptx.ChartType.line, pptxData(chart), {
+      const values = tableRows(CHARTS[box.chart]).map(r => `${r.label}: ${r.value}`).join('; ')
+      slide.addChart(chart.type === 'bar'
+        ? this.ChartType.bar
+        : this.ChartType.line, pptxData(chart), {
         ...chart.options,
         x: options.x,
         y: options.y,
@@ -192,13 +253,14 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number; chart:
 /** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts), and a one-line subject. */
 async function finishCharts(pptx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
-  const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+  const slideFiles = Object.keys(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f))
   for (const file of slideFiles) {
     const xml = await zip.file(file)!.async('string')
-    const rels = await zip.file(file.replace('slides/', 'slides/_rels/') + '.rels')!.async('string')
+    const rels = await zip.file(`${file.replace('slides/', 'slides/_rels/')}.rels`)!.async('string')
     for (const [, id, cy, rId] of xml.matchAll(/name="chart:([^"]+)"[\s\S]*?<a:ext cx="\d+" cy="(\d+)"\/>[\s\S]*?<c:chart r:id="([^"]+)"/g)) {
       const target = new RegExp(`Id="${rId}"[^>]*Target="(?:\\.\\.|/ppt)/charts/([^"]+)"`).exec(rels)?.[1]
-      if (!target) throw new Error(`${file}: chart "${id}" points at ${rId}, which is not a chart`)
+      if (!target)
+        throw new Error(`${file}: chart "${id}" points at ${rId}, which is not a chart`)
       const chartFile = `ppt/charts/${target}`
       const chart: NativeChart = nativeChart(id as ChartId)
       const offsets = slopeLabelOffsets(chart, Number(cy) / 914400) // EMU to inches

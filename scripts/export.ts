@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import type { SlideInfo } from '@slidev/types'
 // `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
@@ -12,23 +13,29 @@
 // view with our Chromium, and asks Chromium for a tagged PDF with an outline.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium } from 'playwright-chromium'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
-import type { SlideInfo } from '@slidev/types'
+import { chromium } from 'playwright-chromium'
+import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
+import { slideTitle } from '../shared/slide-title.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
-import { slideTitle } from '../shared/slide-title.ts'
-import { READY_ATTR, everyChartReady } from '../shared/dom-hooks.ts'
 
 asCommand()
 const { values: args } = commandLine({
-  options: { notes: { type: 'boolean' }, handout: { type: 'boolean' }, letter: { type: 'boolean' }, out: { type: 'string', default: 'exports' } },
+  options: {
+    notes: { type: 'boolean' },
+    handout: { type: 'boolean' },
+    letter: { type: 'boolean' },
+    out: { type: 'string', default: 'exports' },
+  },
 })
 const { notes, handout, letter } = args
-if (notes && handout) throw new UserError('choose one of --notes and --handout')
-if (letter && !handout) throw new UserError('--letter sets the handout\'s paper; use it with --handout')
+if (notes && handout)
+  throw new UserError('choose one of --notes and --handout')
+if (letter && !handout)
+  throw new UserError('--letter sets the handout\'s paper; use it with --handout')
 const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
 
@@ -39,10 +46,13 @@ const slidev = await startSlidev()
 const { options, port } = slidev
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
 try {
-  if (notes) await exportNotes()
-  else if (handout) await exportHandout()
+  if (notes)
+    await exportNotes()
+  else if (handout)
+    await exportHandout()
   else await exportDeck()
-} finally {
+}
+finally {
   await browser.close()
   await slidev.close()
 }
@@ -51,7 +61,9 @@ async function exportDeck() {
   const { width, height } = slidev
   const total = slidev.slides.length
   const output = resolve(outDir, `${DECK_NAME}.pdf`)
-  const page = await browser.newPage({ viewport: { width, height: height * total } })
+  const page = await browser.newPage({
+    viewport: { width, height: height * total },
+  })
   await openPrintView(page, port)
   const pdf = await page.pdf({
     width,
@@ -64,7 +76,9 @@ async function exportDeck() {
     pageRanges: `1-${total}`,
   })
   const lang = (await page.evaluate(() => document.documentElement.lang)) || 'en'
-  const titles = options.data.slides.map((slide, i) => (slide.title ? slideTitle(slide.title) : `Slide ${i + 1}`))
+  const titles = options.data.slides.map((slide, i) => (slide.title
+    ? slideTitle(slide.title)
+    : `Slide ${i + 1}`))
   writeFileSync(output, await withMetadata(pdf, options.data.slides[0], lang, titles))
   console.log(`✓ deck PDF: ${output}`)
 }
@@ -79,8 +93,10 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
   oneBookmarkPerSlide(doc, titles)
   const fm = cover.frontmatter ?? {}
   doc.setTitle(cover.title ?? fm.title ?? DECK_NAME, { showInWindowTitleBar: true })
-  if (fm.author) doc.setAuthor(String(fm.author))
-  if (fm.info) doc.setSubject(String(fm.info).trim().split('\n')[0])
+  if (fm.author)
+    doc.setAuthor(String(fm.author))
+  if (fm.info)
+    doc.setSubject(String(fm.info).trim().split('\n')[0])
   doc.setCreator('Slidev, printed by Chromium')
   doc.setLanguage(lang)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing
@@ -95,10 +111,12 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
  */
 function oneBookmarkPerSlide(doc: PDFDocument, titles: string[]): void {
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  if (!outlines) throw new Error('Chromium wrote no outline: the PDF would have no bookmarks')
+  if (!outlines)
+    throw new Error('Chromium wrote no outline: the PDF would have no bookmarks')
   const items: PDFDict[] = []
   for (let ref = outlines.get(PDFName.of('First')); ref; ref = items.at(-1)!.get(PDFName.of('Next'))) items.push(doc.context.lookup(ref, PDFDict))
-  if (items.length !== titles.length) throw new Error(`the PDF outline has ${items.length} top-level bookmarks for ${titles.length} slides`)
+  if (items.length !== titles.length)
+    throw new Error(`the PDF outline has ${items.length} top-level bookmarks for ${titles.length} slides`)
   items.forEach((item, i) => {
     for (const key of ['First', 'Last', 'Count']) item.delete(PDFName.of(key))
     item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i]))
@@ -113,19 +131,38 @@ function oneBookmarkPerSlide(doc: PDFDocument, titles: string[]): void {
  */
 async function exportHandout() {
   const output = resolve(outDir, `${DECK_NAME}-handout.pdf`)
-  const paper = letter ? { format: 'Letter', width: 8.5 } : { format: 'A4', width: 8.27 }
+  const paper = letter
+    ? { format: 'Letter', width: 8.5 }
+    : { format: 'A4', width: 8.27 }
   const marginInches = 0.5
-  const page = await browser.newPage({ viewport: { width: Math.floor((paper.width - 2 * marginInches) * 96), height: 1000 } })
+  const page = await browser.newPage({
+    viewport: {
+      width: Math.floor((paper.width - 2 * marginInches) * 96),
+      height: 1000,
+    },
+  })
   await page.emulateMedia({ colorScheme: 'light' })
   await page.goto(`http://localhost:${port}/#/read`, { waitUntil: 'networkidle', timeout: 90_000 })
-  await page.waitForFunction((n) => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
+  await page.waitForFunction(n => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
   await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
   const margin = `${marginInches}in`
-  const pdf = await page.pdf({ format: paper.format, printBackground: true, tagged: true, outline: true, margin: { top: margin, bottom: margin, left: margin, right: margin } })
+  const pdf = await page.pdf({
+    format: paper.format,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    margin: {
+      top: margin,
+      bottom: margin,
+      left: margin,
+      right: margin,
+    },
+  })
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
   const cover = slidev.slides[0]
   doc.setTitle(`${cover.title ?? DECK_NAME}: handout`, { showInWindowTitleBar: true })
-  if (cover.frontmatter?.author) doc.setAuthor(String(cover.frontmatter.author))
+  if (cover.frontmatter?.author)
+    doc.setAuthor(String(cover.frontmatter.author))
   doc.setLanguage((await page.evaluate(() => document.documentElement.lang)) || 'en')
   writeFileSync(output, await doc.save())
   console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
@@ -138,6 +175,11 @@ async function exportNotes() {
   await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForLoadState('networkidle')
   await page.emulateMedia({ media: 'screen' })
-  await page.pdf({ path: output, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
+  await page.pdf({
+    path: output,
+    printBackground: true,
+    preferCSSPageSize: true,
+    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+  })
   console.log(`✓ speaker-notes PDF: ${output}`)
 }

@@ -4,7 +4,7 @@
 // styles/fonts/. About 13 kB a weight instead of 24 kB: slide 1 loads two weights, so the first view is
 // about 21 kB lighter. Run it again after upgrading @fontsource/inter; tests/fonts.test.ts checks the
 // committed files are what this writes, and that they hold every character the deck shows.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,14 +17,14 @@ const OUT = fileURLToPath(new URL('../styles/fonts/', import.meta.url))
 
 /** Code point ranges kept: ASCII, Latin-1, general punctuation, and the symbols the deck writes (× ÷ − ≤ ≥ ≈ ↑ ↓ € ™). */
 export const RANGES: [number, number][] = [
-  [0x20, 0x7e],
-  [0xa0, 0xff],
+  [0x20, 0x7E],
+  [0xA0, 0xFF],
   [0x152, 0x153],
   [0x2010, 0x2027],
-  [0x2030, 0x203a],
+  [0x2030, 0x203A],
   [0x2191, 0x2191],
   [0x2193, 0x2193],
-  [0x20ac, 0x20ac],
+  [0x20AC, 0x20AC],
   [0x2122, 0x2122],
   [0x2212, 0x2212],
   [0x2248, 0x2248],

@@ -12,8 +12,13 @@ commandLine({ options: {} }) // BOARD_LOG_DIR comes from the environment
 
 const dir = resolve(process.env.BOARD_LOG_DIR?.trim() || join(process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'board-deck'))
 const file = join(dir, 'access.log')
-if (!existsSync(file)) throw new UserError(`No read log at ${file} (BOARD_LOG_DIR): nothing has been served from there yet.`)
+if (!existsSync(file))
+  throw new UserError(`No read log at ${file} (BOARD_LOG_DIR): nothing has been served from there yet.`)
 const { entries, unreadable } = parseLog(readFileSync(file, 'utf8'))
 console.log(`Read log: ${file}`)
 console.log(formatSummary(summarise(entries)))
-if (unreadable) console.log(`(${unreadable} line${unreadable === 1 ? '' : 's'} not in the read log's format, skipped)`)
+if (unreadable) {
+  console.log(`(${unreadable} line${unreadable === 1
+    ? ''
+    : 's'} not in the read log's format, skipped)`)
+}

@@ -5,48 +5,60 @@
 //   list                   the names, one a line
 //   remove <name>          the login stops working within a few seconds if `npm run host` is running (no restart)
 import { readFileSync } from 'node:fs'
-import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, writeUsers } from './host/users.ts'
-
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 const USAGE = 'usage: npm run host:users -- add <name> [--generate] | list | remove <name>'
 
 function main() {
-  const { values, positionals } = commandLine({ allowPositionals: true, options: { generate: { type: 'boolean' } } })
+  const { values, positionals } = commandLine({
+    allowPositionals: true,
+    options: {
+      generate: { type: 'boolean' },
+    },
+  })
   const generate = values.generate ?? false
   const [command, name, ...rest] = positionals
-  if (rest.length) throw new UserError(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
+  if (rest.length)
+    throw new UserError(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
   const file = usersFilePath()
   const users = readUsers(file)
 
   if (command === 'list') {
-    if (!users.size) console.error(`No directors in ${file} yet: npm run host:users -- add <name>`)
+    if (!users.size)
+      console.error(`No directors in ${file} yet: npm run host:users -- add <name>`)
     for (const n of users.keys()) console.log(n)
     return
   }
   if (command === 'add') {
-    if (!name) throw new UserError(USAGE)
+    if (!name)
+      throw new UserError(USAGE)
     checkUserName(name)
-    if (users.has(name)) throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
+    if (users.has(name))
+      throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
     let password: string
     const typed = !generate && !process.stdin.isTTY
     if (typed) {
       // One line from standard input; the line end a shell or a file adds is not part of the password.
       password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
       checkPassword(password, name)
-    } else {
+    }
+    else {
       password = generatePassword()
     }
     users.set(name, hashPassword(password))
     writeUsers(file, users)
     console.log(`✓ "${name}" can log in (${file}). Their own copy of the pack is made when hosting starts, or within seconds if it is running.`)
-    if (!typed) console.log(`  Password for ${name} (shown once, not stored anywhere): ${password}`)
+    if (!typed)
+      console.log(`  Password for ${name} (shown once, not stored anywhere): ${password}`)
     return
   }
   if (command === 'remove') {
-    if (!name) throw new UserError(USAGE)
+    if (!name)
+      throw new UserError(USAGE)
     checkUserName(name)
-    if (!users.delete(name)) throw new UserError(`"${name}" has no login in ${file} (npm run host:users -- list)`)
+    if (!users.delete(name))
+      throw new UserError(`"${name}" has no login in ${file} (npm run host:users -- list)`)
     writeUsers(file, users)
     console.log(`✓ "${name}" removed from ${file}. A running host refuses them within seconds; no restart needed.`)
     return

@@ -1,3 +1,6 @@
+import type { ChildProcess } from 'node:child_process'
+import type { HostSettings } from './host/settings.ts'
+import type { Users } from './host/users.ts'
 // `npm run host`: serves the built site with Debian's nginx, one login per director, with the headers of
 // deploy/headers.ts, in the foreground (Ctrl-C stops it). Settings, all from the environment, each checked
 // against a strict pattern before anything is written (scripts/host/settings.ts):
@@ -9,27 +12,32 @@
 //   PORT, HOST      where to listen (default 8080 on 127.0.0.1; put TLS in front before exposing it)
 //   FRAME_ANCESTORS origins allowed to embed the deck, e.g. a board portal (default: none)
 //   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import { CACHE_HASHED, CACHE_PAGE, ROBOTS_TXT, inlineScriptHashes, nginxHeaderLines } from '../deploy/headers.ts'
+import { CACHE_HASHED, CACHE_PAGE, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
-import { ensureNginx } from './install/nginx.ts'
 import { stampPack } from './host/packs.ts'
-import { hostSettings, type HostSettings } from './host/settings.ts'
-import { formatUsers, hashPassword, parseUsers, type Users } from './host/users.ts'
+import { hostSettings } from './host/settings.ts'
+import { formatUsers, hashPassword, parseUsers } from './host/users.ts'
+import { ensureNginx } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
 asCommand()
-
 
 /** Debian's account for web servers (www-data), or nobody. */
 function workerAccount() {
   for (const name of ['www-data', 'nobody']) {
     const id = (flag: string) => spawnSync('id', [flag, name], { encoding: 'utf8' })
     const uid = id('-u')
-    if (uid.status === 0) return { name, uid: Number(uid.stdout), gid: Number(id('-g').stdout) }
+    if (uid.status === 0) {
+      return {
+        name,
+        uid: Number(uid.stdout),
+        gid: Number(id('-g').stdout),
+      }
+    }
   }
   throw new UserError('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
 }
@@ -47,35 +55,49 @@ function portTaken(host: string, port: number): Promise<boolean> {
 const settings: HostSettings = hostSettings()
 let users: Users
 if (settings.login.kind === 'trial') {
-  users = new Map([[settings.login.user, hashPassword(settings.login.password)]])
-} else {
+  users = new Map([
+    [
+      settings.login.user,
+      hashPassword(settings.login.password),
+    ],
+  ])
+}
+else {
   const file = settings.login.file
   if (!existsSync(file)) {
     throw new UserError(`No users file at ${file} (BOARD_USERS). Add the first director with: npm run host:users -- add <name>\n  (or set BOARD_PASSWORD for a one-person trial)`)
   }
   const parsed = parseUsers(readFileSync(file, 'utf8'), file)
-  if (parsed.problems.length) throw new UserError(`BOARD_USERS: ${parsed.problems.join('\n  ')}`)
-  if (!parsed.users.size) throw new UserError(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
+  if (parsed.problems.length)
+    throw new UserError(`BOARD_USERS: ${parsed.problems.join('\n  ')}`)
+  if (!parsed.users.size)
+    throw new UserError(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
   users = parsed.users
 }
 const { listenHost, probeHost, port, base, ancestors, login, logDir, pptx } = settings
 for (const w of settings.warnings) console.warn(`! ${w}`)
-if (await portTaken(listenHost, port)) throw new UserError(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
+if (await portTaken(listenHost, port))
+  throw new UserError(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
 
 // 2. The site: built for this base, or built now.
 const site = resolve(process.env.SITE_DIR ?? 'dist')
 const index = join(site, 'index.html')
 if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`)) {
   console.log(`Building the site for ${base} into ${site} …`)
-  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, BASE: base, OUT_DIR: site } })
-  if (build.status !== 0) throw new UserError('the build failed; see above')
+  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, BASE: base, OUT_DIR: site },
+  })
+  if (build.status !== 0)
+    throw new UserError('the build failed; see above')
 }
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
 
 let nginx: string
 try {
   nginx = ensureNginx()
-} catch (e) {
+}
+catch (e) {
   throw new UserError((e as Error).message)
 }
 
@@ -83,17 +105,19 @@ try {
 // Removed when nginx stops (by the watchdog, whichever way the host ends).
 const prefix = mkdtempSync(join(settings.tmpDir, 'board-deck-nginx-'))
 // Until the watchdog owns the folder, a Ctrl-C removes it here.
-const early = () => {
+function early() {
   rmSync(prefix, { recursive: true, force: true })
   process.exit(130)
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, early)
-const cleanUpAndFail = (message: string): never => {
+function cleanUpAndFail(message: string): never {
   rmSync(prefix, { recursive: true, force: true })
   throw new UserError(message)
 }
 // Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
-const worker = process.getuid?.() === 0 ? workerAccount() : undefined
+const worker = process.getuid?.() === 0
+  ? workerAccount()
+  : undefined
 const own = (path: string) => worker && chownSync(path, worker.uid, worker.gid)
 /** Written whole, then renamed into place: nginx never reads half a file. */
 function writeAtomically(path: string, data: string | Uint8Array) {
@@ -107,10 +131,21 @@ for (const dir of ['empty', 'packs', 'pptx']) mkdirSync(join(prefix, dir))
 // may enter (a home folder, `mktemp -d`) would answer 403 to the workers, password or not. The PDF and the
 // PowerPoint are left out of the copy: they are served per director (packs/, pptx/).
 const served = join(prefix, 'site')
-cpSync(site, served, { recursive: true, filter: (src) => ![`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`].includes(src.slice(site.length + 1)) })
+cpSync(site, served, {
+  recursive: true,
+  filter: src => ![`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`].includes(src.slice(site.length + 1)),
+})
 cpSync(join(site, `${DECK_NAME}.pptx`), join(prefix, 'deck.pptx'))
 if (worker) {
-  for (const f of ['', 'empty', 'packs', 'pptx', 'deck.pptx', 'site', ...readdirSync(served, { recursive: true }).map((f) => join('site', String(f)))]) own(join(prefix, f))
+  for (const f of [
+    '',
+    'empty',
+    'packs',
+    'pptx',
+    'deck.pptx',
+    'site',
+    ...readdirSync(served, { recursive: true }).map(f => join('site', String(f))),
+  ]) own(join(prefix, f))
 }
 // The read log's folder, kept across runs; nginx's master opens the log before it hands over to its workers.
 mkdirSync(logDir, { recursive: true, mode: 0o700 })
@@ -123,23 +158,29 @@ const stamped = new Set<string>()
 async function applyUsers(next: Users) {
   // A new director's pack first, then their login: they never log in to find no pack.
   for (const name of next.keys()) {
-    if (stamped.has(name)) continue
+    if (stamped.has(name))
+      continue
     writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, name))
     // A hard link to one copy: each named director's own path, the same unstamped file.
-    if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name))) linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
+    if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name)))
+      linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
     stamped.add(name)
   }
   // The logins: a removed director is refused from the next request on; then their files go.
   writeAtomically(join(prefix, 'htpasswd'), formatUsers(next))
   for (const name of [...stamped]) {
-    if (next.has(name)) continue
+    if (next.has(name))
+      continue
     rmSync(join(prefix, 'packs', `${name}.pdf`), { force: true })
     rmSync(join(prefix, 'pptx', `${name}.pptx`), { force: true })
     stamped.delete(name)
   }
 }
 await applyUsers(users)
-writeFileSync(join(prefix, 'headers.conf'), nginxHeaderLines({ scriptHashes: inlineScriptHashes(readFileSync(index, 'utf8')), ancestors }) + '\n')
+writeFileSync(join(prefix, 'headers.conf'), `${nginxHeaderLines({
+  scriptHashes: inlineScriptHashes(readFileSync(index, 'utf8')),
+  ancestors,
+})}\n`)
 
 let conf = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8')
 if (base === '/') {
@@ -156,35 +197,56 @@ const values: Record<string, string> = {
   PORT: String(port),
   HOST: listenHost,
   LOG_DIR: logDir,
-  USER: worker ? `user ${worker.name};` : '',
+  USER: worker
+    ? `user ${worker.name};`
+    : '',
   CACHE_HASHED,
   CACHE_PAGE,
   ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
 }
 conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
-  if (!(k in values)) cleanUpAndFail(`deploy/nginx.conf names an unknown setting {{${k}}}`)
+  if (!(k in values))
+    cleanUpAndFail(`deploy/nginx.conf names an unknown setting {{${k}}}`)
   return values[k]
 })
 writeFileSync(join(prefix, 'nginx.conf'), conf)
 
-const args = ['-p', prefix, '-c', join(prefix, 'nginx.conf')]
-if (spawnSync(nginx, ['-t', '-q', ...args], { stdio: 'inherit' }).status !== 0) cleanUpAndFail('nginx refused the configuration; see above')
+const args = [
+  '-p',
+  prefix,
+  '-c',
+  join(prefix, 'nginx.conf'),
+]
+if (spawnSync(nginx, ['-t', '-q', ...args], { stdio: 'inherit' }).status !== 0)
+  cleanUpAndFail('nginx refused the configuration; see above')
 
 // 4. nginx, owned by the watchdog (scripts/host/watchdog.ts): it stops nginx and removes the folder when
 // this process ends, however it ends.
-const watchdog: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('./host/watchdog.ts', import.meta.url).pathname, prefix, nginx, ...args, '-g', 'daemon off;'], {
+const watchdog: ChildProcess = spawn(process.execPath, [
+  '--import',
+  'tsx',
+  new URL('./host/watchdog.ts', import.meta.url).pathname,
+  prefix,
+  nginx,
+  ...args,
+  '-g',
+  'daemon off;',
+], {
   stdio: ['pipe', 'inherit', 'inherit'],
   detached: true,
 })
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(signal, early)
 let stopping = false
 watchdog.on('exit', (code) => {
-  if (!stopping) console.error(`✗ nginx stopped (exit ${code}); see above`)
+  if (!stopping)
+    console.error(`✗ nginx stopped (exit ${code}); see above`)
   process.exit(stopping ? 0 : 1)
 })
-const stop = () => {
+function stop() {
   stopping = true
-  unwatchFile(login.kind === 'file' ? login.file : '')
+  unwatchFile(login.kind === 'file'
+    ? login.file
+    : '')
   watchdog.stdin!.end() // the watchdog stops nginx gracefully and removes the folder
 }
 process.on('SIGINT', stop)
@@ -195,17 +257,25 @@ process.on('SIGHUP', stop)
 // "Serving" only once nginx answers on the port (robots.txt needs no login).
 const deadline = Date.now() + 30_000
 for (;;) {
-  const up = await fetch(`http://${probeHost}:${port}/robots.txt`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
-  if (up) break
-  if (stopping) await new Promise(() => {}) // the exit handler ends the process
+  const up = await fetch(`http://${probeHost}:${port}/robots.txt`, {
+    signal: AbortSignal.timeout(2000),
+  }).then(r => r.ok, () => false)
+  if (up)
+    break
+  if (stopping)
+    await new Promise(() => {}) // the exit handler ends the process
   if (Date.now() > deadline) {
     stop()
     throw new UserError(`nginx did not answer on ${probeHost}:${port} within 30 s`)
   }
-  await new Promise((r) => setTimeout(r, 200))
+  await new Promise(r => setTimeout(r, 200))
 }
 
-const who = login.kind === 'trial' ? `a one-person trial, user "${login.user}"` : `${users.size} director${users.size === 1 ? '' : 's'} from ${login.file}`
+const who = login.kind === 'trial'
+  ? `a one-person trial, user "${login.user}"`
+  : `${users.size} director${users.size === 1
+    ? ''
+    : 's'} from ${login.file}`
 console.log(`✓ serving ${site} at http://${listenHost}:${port}${base} behind a login (${who}); Ctrl-C stops`)
 console.log(`  read log: ${join(logDir, 'access.log')} (npm run host:log); nginx's working folder: ${prefix}`)
 
@@ -216,13 +286,19 @@ if (login.kind === 'file') {
   let queue = Promise.resolve()
   watchFile(login.file, { interval: 1000 }, () => {
     queue = queue.then(async () => {
-      if (stopping) return
-      const text = existsSync(login.file) ? readFileSync(login.file, 'utf8') : ''
+      if (stopping)
+        return
+      const text = existsSync(login.file)
+        ? readFileSync(login.file, 'utf8')
+        : ''
       const { users: next, problems } = parseUsers(text, login.file)
       for (const p of problems) console.error(`! ${p} (line ignored)`)
-      if (!existsSync(login.file)) console.error(`! ${login.file} was removed: no director can log in until it is back`)
+      if (!existsSync(login.file))
+        console.error(`! ${login.file} was removed: no director can log in until it is back`)
       await applyUsers(next)
-      console.log(`  logins now: ${[...next.keys()].join(', ') || 'none'}`)
-    }).catch((e) => console.error(`! could not apply ${login.file}: ${(e as Error).message}`))
+      console.log(`  logins now: ${[
+        ...next.keys(),
+      ].join(', ') || 'none'}`)
+    }).catch(e => console.error(`! could not apply ${login.file}: ${(e as Error).message}`))
   })
 }

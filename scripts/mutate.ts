@@ -1,4 +1,5 @@
 #!/usr/bin/env -S npx tsx
+import type { Figure } from '../data'
 /**
  * Mutation check: makes, one at a time, the mistakes a board deck must never ship, and confirms the
  * unit tests catch each one. Four kinds:
@@ -15,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { FIGURES, formatFigure, type Figure } from '../data'
+import { FIGURES, formatFigure } from '../data'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 type Kind = 'values' | 'qualifiers' | 'slides' | 'charts'
@@ -27,11 +28,17 @@ interface Mutation {
   what: string
 }
 
-const KINDS: Kind[] = ['values', 'qualifiers', 'slides', 'charts']
+const KINDS: Kind[] = [
+  'values',
+  'qualifiers',
+  'slides',
+  'charts',
+]
 asCommand()
 const { positionals } = commandLine({ allowPositionals: true })
 const unknown = positionals.filter(a => !KINDS.includes(a as Kind))
-if (unknown.length) throw new UserError(`unknown kind ${unknown.map(k => `"${k}"`).join(', ')}: choose from ${KINDS.join(', ')}`)
+if (unknown.length)
+  throw new UserError(`unknown kind ${unknown.map(k => `"${k}"`).join(', ')}: choose from ${KINDS.join(', ')}`)
 const asked = positionals as Kind[]
 const kinds = asked.length ? asked : KINDS
 
@@ -42,13 +49,19 @@ const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').lengt
  * The next figure of the same unit, in module order, whose reading differs; for a figure that is the
  * only one of its unit (sessions, people, a p-value), the next figure of any unit, flagged as such.
  */
-function rebindTarget(id: string): { target: Figure; sameUnit: boolean } | undefined {
-  const i = FIGURES.findIndex((f) => f.id === id)
+function rebindTarget(id: string): { target: Figure, sameUnit: boolean } | undefined {
+  const i = FIGURES.findIndex(f => f.id === id)
   const f = FIGURES[i]
-  if (!f) return undefined
-  const ring = [...FIGURES.slice(i + 1), ...FIGURES.slice(0, i)].filter((g) => formatFigure(g) !== formatFigure(f))
-  const same = ring.find((g) => g.unit === f.unit)
-  return same ? { target: same, sameUnit: true } : ring[0] && { target: ring[0], sameUnit: false }
+  if (!f)
+    return undefined
+  const ring = [
+    ...FIGURES.slice(i + 1),
+    ...FIGURES.slice(0, i),
+  ].filter(g => formatFigure(g) !== formatFigure(f))
+  const same = ring.find(g => g.unit === f.unit)
+  return same
+    ? { target: same, sameUnit: true }
+    : ring[0] && { target: ring[0], sameUnit: false }
 }
 
 function valueMutations(): Mutation[] {
@@ -58,12 +71,23 @@ function valueMutations(): Mutation[] {
   // `value: 12`, `value: 2_300`, `value: [28, 33]`: each number in turn.
   for (const m of text.matchAll(/value: \[?(-?[\d_.]+)(?:, (-?[\d_.]+))?\]?/g)) {
     const first = m.index! + m[0].indexOf(m[1])
-    const sites = [{ at: first, from: m[1] }]
-    if (m[2] !== undefined) sites.push({ at: m.index! + m[0].lastIndexOf(m[2]), from: m[2] })
+    const sites = [
+      { at: first, from: m[1] },
+    ]
+    if (m[2] !== undefined)
+      sites.push({ at: m.index! + m[0].lastIndexOf(m[2]), from: m[2] })
     for (const s of sites) {
       const n = Number(s.from.replace(/_/g, ''))
-      const to = String(Number.isInteger(n) ? n + 1 : Math.round((n + 0.1) * 1000) / 1000)
-      out.push({ file, at: s.at, from: s.from, to, what: `${file}:${lineOf(text, s.at)} ${s.from} → ${to}` })
+      const to = String(Number.isInteger(n)
+        ? n + 1
+        : Math.round((n + 0.1) * 1000) / 1000)
+      out.push({
+        file,
+        at: s.at,
+        from: s.from,
+        to,
+        what: `${file}:${lineOf(text, s.at)} ${s.from} → ${to}`,
+      })
     }
   }
   return out
@@ -80,35 +104,62 @@ function qualifierMutations(): Mutation[] {
     const at = start + m.index!
     const q = block.match(/qualifier: '([^']+)',/)
     if (q) {
-      const to = q[1] === 'about' ? 'more than' : 'about'
-      out.push({ file, at: at + q.index!, from: q[0], to: `qualifier: '${to}',`, what: `${m[1]}: qualifier "${q[1]}" → "${to}"` })
-    } else {
+      const to = q[1] === 'about'
+        ? 'more than'
+        : 'about'
+      out.push({
+        file,
+        at: at + q.index!,
+        from: q[0],
+        to: `qualifier: '${to}',`,
+        what: `${m[1]}: qualifier "${q[1]}" → "${to}"`,
+      })
+    }
+    else {
       const unit = block.match(/unit: '[^']+',/)!
-      out.push({ file, at: at + unit.index!, from: unit[0], to: `${unit[0]} qualifier: 'about',`, what: `${m[1]}: no qualifier → "about"` })
+      out.push({
+        file,
+        at: at + unit.index!,
+        from: unit[0],
+        to: `${unit[0]} qualifier: 'about',`,
+        what: `${m[1]}: no qualifier → "about"`,
+      })
     }
   }
   return out
 }
 
-function rebindings(file: string, pattern: RegExp): { mutations: Mutation[]; otherUnit: number } {
+function rebindings(file: string, pattern: RegExp): { mutations: Mutation[], otherUnit: number } {
   const text = read(file)
   const mutations: Mutation[] = []
   let otherUnit = 0
   for (const m of text.matchAll(pattern)) {
     const id = m[1]
-    if (!FIGURES.some((f) => f.id === id)) continue // a chart or fact id, not a figure
+    if (!FIGURES.some(f => f.id === id))
+      continue // a chart or fact id, not a figure
     const rebind = rebindTarget(id)!
     const at = m.index! + m[0].indexOf(id)
-    if (!rebind.sameUnit) otherUnit++
+    if (!rebind.sameUnit)
+      otherUnit++
     const note = rebind.sameUnit ? '' : ' (the only figure of its unit: bound to another unit)'
-    mutations.push({ file, at, from: id, to: rebind.target.id, what: `${file}:${lineOf(text, at)} ${id} → ${rebind.target.id}${note}` })
+    mutations.push({
+      file,
+      at,
+      from: id,
+      to: rebind.target.id,
+      what: `${file}:${lineOf(text, at)} ${id} → ${rebind.target.id}${note}`,
+    })
   }
   return { mutations, otherUnit }
 }
 
-const plans: Record<Kind, () => { mutations: Mutation[]; otherUnit?: number }> = {
-  values: () => ({ mutations: valueMutations() }),
-  qualifiers: () => ({ mutations: qualifierMutations() }),
+const plans: Record<Kind, () => { mutations: Mutation[], otherUnit?: number }> = {
+  values: () => ({
+    mutations: valueMutations(),
+  }),
+  qualifiers: () => ({
+    mutations: qualifierMutations(),
+  }),
   slides: () => rebindings('slides.md', /<(?:Fig|BigFig) id="([^"]+)"/g),
   charts: () => rebindings('data/charts.ts', /'([a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z]*)+)'/g),
 }
@@ -129,18 +180,28 @@ for (const kind of kinds) {
   for (const m of mutations) {
     const original = originals.get(m.file) ?? read(m.file)
     originals.set(m.file, original)
-    if (original.slice(m.at, m.at + m.from.length) !== m.from) throw new Error(`mutation site moved: ${m.what}`)
+    if (original.slice(m.at, m.at + m.from.length) !== m.from)
+      throw new Error(`mutation site moved: ${m.what}`)
     writeFileSync(m.file, original.slice(0, m.at) + m.to + original.slice(m.at + m.from.length))
-    const run = spawnSync('npx', ['vitest', 'run', '--bail=1', '--reporter=dot'], { encoding: 'utf8' })
+    const run = spawnSync('npx', [
+      'vitest',
+      'run',
+      '--bail=1',
+      '--reporter=dot',
+    ], { encoding: 'utf8' })
     writeFileSync(m.file, original)
-    if (run.status === 0) console.log(`SURVIVED ${m.what}`)
+    if (run.status === 0) {
+      console.log(`SURVIVED ${m.what}`)
+    }
     else {
       caught++
       console.log(`caught   ${m.what}`)
     }
   }
   survivedAll += mutations.length - caught
-  summary.push(`${kind}: ${caught}/${mutations.length} caught${otherUnit ? ` (${otherUnit} of them the only figure of their unit, bound to another unit)` : ''}`)
+  summary.push(`${kind}: ${caught}/${mutations.length} caught${otherUnit
+    ? ` (${otherUnit} of them the only figure of their unit, bound to another unit)`
+    : ''}`)
 }
 restore()
 console.log(`\n${summary.join('\n')}`)

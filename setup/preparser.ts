@@ -3,8 +3,8 @@
 // Every slide must say which part of the paper it is in, and a main slide its time budget (shared/parts.ts):
 // a slide that does not stops the deck with the slide named, rather than showing without its mark.
 import { definePreparserSetup } from '@slidev/types'
-import { scorecardSlidesExtension } from '../vite/scorecard-slides.ts'
 import { minutesOf } from '../shared/parts'
+import { scorecardSlidesExtension } from '../vite/scorecard-slides.ts'
 
 export default definePreparserSetup(() => [
   scorecardSlidesExtension(),
@@ -13,8 +13,9 @@ export default definePreparserSetup(() => [
     async transformSlide(content, frontmatter) {
       try {
         minutesOf(frontmatter)
-      } catch (e) {
-        const title = content.match(/^#\s+(.+)$/m)?.[1] ?? content.trim().split('\n')[0]
+      }
+      catch (e) {
+        const title = content.match(/^#\s+(\S.*)$/m)?.[1] ?? content.trim().split('\n')[0]
         throw new Error(`slides.md, slide “${title}”: ${(e as Error).message}`)
       }
       return undefined

@@ -2,7 +2,11 @@
 // for board members who read the site later on their own (components/reader/ReaderView.vue).
 import { defineRoutesSetup } from '@slidev/types'
 
-export default defineRoutesSetup((routes) => [
+export default defineRoutesSetup(routes => [
   ...routes,
-  { name: 'read', path: '/read', component: () => import('../components/reader/ReaderView.vue') },
+  {
+    name: 'read',
+    path: '/read',
+    component: () => import('../components/reader/ReaderView.vue'),
+  },
 ])

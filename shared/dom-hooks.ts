@@ -19,5 +19,7 @@ export const ANY_CHART = `figure[${CHART_ATTR}], figure[${SCORECARD_CHART_ATTR}]
  * given the attribute: `page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR })`.
  */
 export function everyChartReady({ scope, attr }: { scope: string, attr: string }): boolean {
-  return [...document.querySelectorAll(`${scope} canvas`)].every(c => c.getAttribute(attr) === 'true')
+  return [
+    ...document.querySelectorAll(`${scope} canvas`),
+  ].every(c => c.getAttribute(attr) === 'true')
 }

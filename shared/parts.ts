@@ -6,22 +6,25 @@
  */
 export type Part = 'main' | 'pre-read'
 
-export const PART_LABEL: Readonly<Record<Part, string>> = { main: 'For the meeting', 'pre-read': 'Pre-read' }
+export const PART_LABEL: Readonly<Record<Part, string>> = { 'main': 'For the meeting', 'pre-read': 'Pre-read' }
 
 /** The minutes the main story may take, leaving the rest of a twenty-minute item for discussion. */
 export const MAIN_STORY_MINUTES = 10
 
 export function partOf(frontmatter: Record<string, unknown> | undefined): Part {
   const p = frontmatter?.part
-  if (p === 'main' || p === 'pre-read') return p
+  if (p === 'main' || p === 'pre-read')
+    return p
   throw new Error(`A slide's frontmatter must say "part: main" or "part: pre-read" (got ${JSON.stringify(p)})`)
 }
 
 /** A main slide's time budget in minutes, from its frontmatter; 0 for a pre-read slide. */
 export function minutesOf(frontmatter: Record<string, unknown> | undefined): number {
-  if (partOf(frontmatter) !== 'main') return 0
+  if (partOf(frontmatter) !== 'main')
+    return 0
   const m = frontmatter?.minutes
-  if (typeof m !== 'number' || !(m > 0)) throw new Error(`A main slide's frontmatter must give its time budget as "minutes: <number>" (got ${JSON.stringify(m)})`)
+  if (typeof m !== 'number' || !(m > 0))
+    throw new Error(`A main slide's frontmatter must give its time budget as "minutes: <number>" (got ${JSON.stringify(m)})`)
   return m
 }
 

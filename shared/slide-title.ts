@@ -10,7 +10,8 @@ export function slideTitle(raw: string): string {
   const chars = [...raw]
   const openers: number[] = []
   chars.forEach((ch, i) => {
-    if (ch !== "'") return
+    if (ch !== '\'')
+      return
     const last = chars[i - 1] ?? ' '
     const next = chars[i + 1] ?? ' '
     const lastSpace = WHITESPACE.test(last)
@@ -23,8 +24,10 @@ export function slideTitle(raw: string): string {
       canOpen = lastPunct
       canClose = nextPunct
     }
-    if (canClose && openers.length) return void openers.pop() // a pair of quotes: Slidev keeps them straight
-    if (canOpen) openers.push(i)
+    if (canClose && openers.length)
+      return void openers.pop() // a pair of quotes: Slidev keeps them straight
+    if (canOpen)
+      openers.push(i)
     else chars[i] = '\u2019'
   })
   return chars.join('')

@@ -20,14 +20,31 @@ describe('ratio and budgets', () => {
   })
 
   const samples = {
-    'build time': { unit: 'ms', deck: [12_000, 13_000, 11_000], starter: [10_000, 10_000, 10_000] },
-    'first view': { unit: 'bytes', deck: [120, 120, 120], starter: [100, 100, 100] },
-    'dist size': { unit: 'bytes', deck: [5, 5, 5], starter: [1, 1, 1] },
+    'build time': {
+      unit: 'ms',
+      deck: [12_000, 13_000, 11_000],
+      starter: [10_000, 10_000, 10_000],
+    },
+    'first view': {
+      unit: 'bytes',
+      deck: [120, 120, 120],
+      starter: [100, 100, 100],
+    },
+    'dist size': {
+      unit: 'bytes',
+      deck: [5, 5, 5],
+      starter: [1, 1, 1],
+    },
   }
   const rows = summarise(samples, { 'build time': 1.3, 'first view': 1.1 })
 
   it('holds a budget at or under its ratio, and misses it above', () => {
-    expect(rows.find((r: { measure: string }) => r.measure === 'build time')).toMatchObject({ deck: 12_000, baseline: 10_000, baselineName: 'starter', ok: true })
+    expect(rows.find((r: { measure: string }) => r.measure === 'build time')).toMatchObject({
+      deck: 12_000,
+      baseline: 10_000,
+      baselineName: 'starter',
+      ok: true,
+    })
     expect(rows.find((r: { measure: string }) => r.measure === 'first view')).toMatchObject({ ok: false, budget: 1.1 })
   })
   it('a measure with no budget is reported, never failed', () => {
@@ -37,7 +54,13 @@ describe('ratio and budgets', () => {
     expect(missedBudgets(rows)).toEqual(['first view: 1.20× the starter, budget 1.1×'])
   })
   it('compares against another baseline by name, and says which in the message', () => {
-    const against = summarise({ 'first view': { unit: 'bytes', deck: [120, 120, 120], empty: [100, 100, 100] } }, { 'first view': 1.0 }, 'empty', 'empty deck')
+    const against = summarise({
+      'first view': {
+        unit: 'bytes',
+        deck: [120, 120, 120],
+        empty: [100, 100, 100],
+      },
+    }, { 'first view': 1.0 }, 'empty', 'empty deck')
     expect(against[0]).toMatchObject({ baseline: 100, baselineName: 'empty deck', ok: false })
     expect(missedBudgets(against)).toEqual(['first view: 1.20× the empty deck, budget 1×'])
     expect(table(against).split('\n')[0]).toContain('empty deck')

@@ -1,9 +1,11 @@
+import type { FigureId } from '../data'
+import type { ChartSpec } from '../data/charts'
 // Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
 import { describe, expect, it } from 'vitest'
-import { figure, type FigureId } from '../data'
+import { figure } from '../data'
+import { CHARTS } from '../data/charts'
 import { ends } from '../data/value'
-import { CHARTS, type ChartSpec } from '../data/charts'
-import { mergeLocators, buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
+import { buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, mergeLocators, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
 import { PALETTE } from '../shared/charts/palette'
 
 /** Sums each bar's segments back into [lo, hi] per figure id. */
@@ -15,8 +17,11 @@ function drawn(spec: ChartSpec): Record<string, [number, number]> {
       const [base, range] = [datasets[k], datasets[k + 1]]
       base.figureIds.forEach((id, i) => (out[id] = [base.data[i], base.data[i] + range.data[i]]))
     }
-  } else {
-    const { datasets } = spec.kind === 'split' ? buildSplitData(spec) : buildSlopeData(spec)
+  }
+  else {
+    const { datasets } = spec.kind === 'split'
+      ? buildSplitData(spec)
+      : buildSlopeData(spec)
     for (const d of datasets) d.figureIds.forEach((id, i) => (out[id] = [d.data[i], d.data[i]]))
   }
   return out
@@ -30,7 +35,9 @@ describe('every chart is bound to the figures module', () => {
       const d = drawn(spec)
       for (const id of ids) {
         const v = figure(id).value
-        expect(d[id], id).toEqual([...ends(v)])
+        expect(d[id], id).toEqual([
+          ...ends(v),
+        ])
       }
       expect(tableRows(spec)).toHaveLength(ids.length)
       expect(sourceLine(spec)).toMatch(/^Source: Anthropic/)
@@ -63,11 +70,13 @@ describe('colours carry one meaning each', () => {
   })
   it('novice bars are the novice colour on every chart', () => {
     for (const spec of Object.values(CHARTS)) {
-      if (spec.kind !== 'bar') continue
+      if (spec.kind !== 'bar')
+        continue
       const { datasets } = buildBarData(spec)
-      datasets.forEach((ds) =>
+      datasets.forEach(ds =>
         ds.figureIds.forEach((id, i) => {
-          if (/\.novice\./.test(id) && !ds.rangePart) expect(ds.backgroundColor[i], id).toBe(PALETTE.novice)
+          if (/\.novice\./.test(id) && !ds.rangePart)
+            expect(ds.backgroundColor[i], id).toBe(PALETTE.novice)
         }),
       )
     }
@@ -76,11 +85,29 @@ describe('colours carry one meaning each', () => {
 
 describe('a malformed chart spec fails by name', () => {
   it('a series with the wrong number of figures', () => {
-    const spec = { ...CHARTS.successByExpertise, series: [{ name: 'Novice', meaning: 'novice' as const, figures: ['success.novice.verified'] as FigureId[] }] }
+    const spec = {
+      ...CHARTS.successByExpertise,
+      series: [
+        {
+          name: 'Novice',
+          meaning: 'novice' as const,
+          figures: ['success.novice.verified'] as FigureId[],
+        },
+      ],
+    }
     expect(() => buildBarData(spec)).toThrow('series "Novice" has 1 figures for 2 categories')
   })
   it('an unknown figure id', () => {
-    const spec = { ...CHARTS.expertiseActions, series: [{ name: 'X', meaning: 'novice' as const, figures: ['expertise.nobody', 'expertise.expert.actions'] as FigureId[] }] }
+    const spec = {
+      ...CHARTS.expertiseActions,
+      series: [
+        {
+          name: 'X',
+          meaning: 'novice' as const,
+          figures: ['expertise.nobody', 'expertise.expert.actions'] as FigureId[],
+        },
+      ],
+    }
     expect(() => buildBarData(spec)).toThrow('Unknown figure id "expertise.nobody"')
   })
 })

@@ -1,11 +1,11 @@
+import type BigFig from '../components/BigFig.vue'
+import type Fact from '../components/Fact.vue'
+import type Fig from '../components/Fig.vue'
+import type { BarChartSpec, SlopeSpec, SplitBarSpec } from '../data/charts'
 // Compile-time checks, run by `npm test`'s typecheck step (vue-tsc), not by Vitest: a mistyped figure or fact
 // id fails the type check wherever it is written in code. Each line below must be an error; if the ids were
 // loosened back to `string`, the `@ts-expect-error` would be unused and vue-tsc would fail here.
 import { fact, figure } from '../data'
-import type { BarChartSpec, SlopeSpec, SplitBarSpec } from '../data/charts'
-import type BigFig from '../components/BigFig.vue'
-import type Fact from '../components/Fact.vue'
-import type Fig from '../components/Fig.vue'
 
 // @ts-expect-error a figure id that is not in data/figures.ts
 figure('success.novice.verifed')
@@ -16,8 +16,14 @@ export const bar: BarChartSpec = {
   kind: 'bar',
   title: 't',
   categories: ['a'],
-  // @ts-expect-error a chart drawing a figure that does not exist
-  series: [{ name: 's', meaning: 'novice', figures: ['success.novice.verifed'] }],
+  series: [
+    {
+      name: 's',
+      meaning: 'novice',
+      // @ts-expect-error a chart drawing a figure that does not exist
+      figures: ['success.novice.verifed'],
+    },
+  ],
 }
 // @ts-expect-error a split bar part naming an unknown figure
 export const split: SplitBarSpec['rows'][number]['parts'][number] = { name: 'p', meaning: 'person', figure: 'decisions.planning.usr' }

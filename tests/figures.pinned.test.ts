@@ -1,10 +1,11 @@
+import type { SourceId, Value } from '../data'
 /**
  * Pins every figure to what the report says, independently of data/figures.ts.
  * Each row: the value read off the source by hand, and the passage it was read from.
  * The passage must be in the source, and must state the value, so this table cannot drift either.
  */
 import { describe, expect, it } from 'vitest'
-import { FIGURES, type SourceId, type Value } from '../data'
+import { FIGURES } from '../data'
 import { numbersIn } from '../data/validate'
 import { describeSources, sourceText } from './helpers/sourceText'
 
@@ -60,15 +61,27 @@ const READ_FROM_SOURCES: Record<string, Row> = {
   'value.fixing': [32, 'and 32% respectively'],
   'success.novice.verified': [15, 'verified success, 15% of the time'],
   'success.novice.partial': [77, 'at least partial success 77% of the time'],
-  'success.intermediatePlus.verified': [[28, 33], 'reaches verified success 28-33% of the time'],
-  'success.intermediatePlus.partial': [[91, 92], 'partial success 91-92% of the time'],
+  'success.intermediatePlus.verified': [
+    [28, 33],
+    'reaches verified success 28-33% of the time',
+  ],
+  'success.intermediatePlus.partial': [
+    [91, 92],
+    'partial success 91-92% of the time',
+  ],
   'trouble.failureSignalThreshold': [3, '(failure signals > 3)'],
   'trouble.novice.verified': [4, 'rises from 4% for novice-rated sessions'],
   'trouble.expert.verified': [15, 'to 15% for expert-rated ones'],
   'trouble.novice.partial': [60, 'is 60% for novice'],
-  'trouble.intermediatePlus.partial': [[80, 81], '80-81% for intermediate through expert sessions'],
+  'trouble.intermediatePlus.partial': [
+    [80, 81],
+    '80-81% for intermediate through expert sessions',
+  ],
   'trouble.novice.abandoned': [19, '19% of sessions where the user appears to be a novice end abandoned'],
-  'trouble.intermediatePlus.abandoned': [[5, 7], 'against 5-7% for everyone else'],
+  'trouble.intermediatePlus.abandoned': [
+    [5, 7],
+    'against 5-7% for everyone else',
+  ],
   'occupation.socGroups': [23, 'one of 23 major groups'],
   'occupation.inferredShare': [70, 'infer occupation in about 70% of sessions'],
   'occupation.software.verified': [30, 'verified success in about 30% of their sessions overall'],
@@ -80,7 +93,10 @@ const READ_FROM_SOURCES: Record<string, Row> = {
   'occupation.largestGroups': [10, 'every one of the ten largest occupations'],
   'occupation.maxGap': [7, 'lands within seven points of software engineers'],
   'context.githubAgentShareGrowth': [2, 'has more than doubled since late 2025'],
-  'context.githubFirstStudyShare': [[16, 23], 'an estimated 16-23% of projects'],
+  'context.githubFirstStudyShare': [
+    [16, 23],
+    'an estimated 16-23% of projects',
+  ],
   'context.githubFirstStudyRepos': [128000, 'covering 128,000 public repositories'],
   'context.hoursPerWeek': [20, 'an average of 20 hours per week'],
   // Article claims, read from the articles themselves.
@@ -102,16 +118,21 @@ const WORKED_OUT: Record<string, Value> = {
 
 describe('every figure is pinned to its source', () => {
   it('each figure in the module has a pinned value, and no pinned id is stale', () => {
-    const pinned = new Set([...Object.keys(READ_FROM_SOURCES), ...Object.keys(WORKED_OUT)])
-    expect(FIGURES.map((f) => f.id).filter((id) => !pinned.has(id))).toEqual([])
-    expect([...pinned].filter((id) => !FIGURES.some((f) => f.id === id))).toEqual([])
+    const pinned = new Set([
+      ...Object.keys(READ_FROM_SOURCES),
+      ...Object.keys(WORKED_OUT),
+    ])
+    expect(FIGURES.map(f => f.id).filter(id => !pinned.has(id))).toEqual([])
+    expect([...pinned].filter(id => !FIGURES.some(f => f.id === id))).toEqual([])
   })
 
   for (const [id, [expected, passage, doc = 'report']] of Object.entries(READ_FROM_SOURCES)) {
     it(`${id} is ${JSON.stringify(expected)}, as “${passage}” says`, () => {
       const stated = numbersIn(passage)
-      for (const n of typeof expected === 'number' ? [expected] : expected) expect(stated).toContain(n)
-      const f = FIGURES.find((g) => g.id === id)
+      for (const n of typeof expected === 'number'
+        ? [expected]
+        : expected) expect(stated).toContain(n)
+      const f = FIGURES.find(g => g.id === id)
       expect(f?.value).toEqual(expected)
       expect(f?.source.doc).toBe(doc)
     })
@@ -119,7 +140,7 @@ describe('every figure is pinned to its source', () => {
 
   for (const [id, expected] of Object.entries(WORKED_OUT)) {
     it(`${id} is ${JSON.stringify(expected)}, worked out from the report`, () => {
-      expect(FIGURES.find((g) => g.id === id)?.value).toEqual(expected)
+      expect(FIGURES.find(g => g.id === id)?.value).toEqual(expected)
     })
   }
 })

@@ -1,20 +1,30 @@
 // The deck's Inter is subset (scripts/fonts.ts) so slide 1 loads less: the committed files must be what the
 // script writes from the installed @fontsource/inter, and must hold every character the deck shows, or a
 // board member would see a glyph from another font in the middle of a word.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { defineComponent, h } from 'vue'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
 import { describe, expect, it, vi } from 'vitest'
-import { WEIGHTS, subsetWeight } from '../scripts/fonts.ts'
+import { defineComponent, h } from 'vue'
+import { subsetWeight, WEIGHTS } from '../scripts/fonts.ts'
 
 vi.mock('@slidev/client', async () => {
   const { computed } = await import('vue')
-  return { useDarkMode: () => ({ isDark: computed(() => false) }), useNav: () => ({ isPrintMode: computed(() => false) }), onSlideEnter: () => {} }
+  return {
+    useDarkMode: () => ({
+      isDark: computed(() => false),
+    }),
+    useNav: () => ({
+      isPrintMode: computed(() => false),
+    }),
+    onSlideEnter: () => {},
+  }
 })
 vi.mock('vue-chartjs', () => {
-  const canvas = defineComponent({ setup: () => () => h('canvas') })
+  const canvas = defineComponent({
+    setup: () => () => h('canvas'),
+  })
   return { Bar: canvas, Line: canvas }
 })
 
@@ -33,15 +43,37 @@ async function deckCharacters(): Promise<Set<string>> {
   const { CHARTS } = await import('../data/charts')
   const { MEASURES } = await import('../data/scorecard')
   const { LIMITS } = await import('../data/scenario')
-  const vueFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? vueFiles(join(dir, e.name)) : e.name.endsWith('.vue') ? [join(dir, e.name)] : []))
+  const vueFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory()
+    ? vueFiles(join(dir, e.name))
+    : e.name.endsWith('.vue')
+      ? [
+          join(dir, e.name),
+        ]
+      : []))
   const texts = [
     readFileSync(join(ROOT, 'slides.md'), 'utf8'),
     // Component templates' own words (the reader view, the what-if controls), comments aside.
-    ...[...vueFiles(join(ROOT, 'components')), join(ROOT, 'global-top.vue'), join(ROOT, 'global-bottom.vue')].map((f) => (/<template>([\s\S]*)<\/template>/.exec(readFileSync(f, 'utf8'))?.[1] ?? '').replace(/<!--[\s\S]*?-->/g, '')),
-    ...(await renderDeck()).flatMap((s) => [...s.slide, ...s.notes]),
-    JSON.stringify([data.FIGURES, data.FACTS, data.SOURCES, CHARTS, MEASURES, LIMITS]),
+    ...[
+      ...vueFiles(join(ROOT, 'components')),
+      join(ROOT, 'global-top.vue'),
+      join(ROOT, 'global-bottom.vue'),
+    ].map(f => (/<template>([\s\S]*)<\/template>/.exec(readFileSync(f, 'utf8'))?.[1] ?? '').replace(/<!--[\s\S]*?-->/g, '')),
+    ...(await renderDeck()).flatMap(s => [
+      ...s.slide,
+      ...s.notes,
+    ]),
+    JSON.stringify([
+      data.FIGURES,
+      data.FACTS,
+      data.SOURCES,
+      CHARTS,
+      MEASURES,
+      LIMITS,
+    ]),
   ]
-  return new Set([...texts.join('')].filter((c) => c.codePointAt(0)! >= 0x20))
+  return new Set([
+    ...texts.join(''),
+  ].filter(c => c.codePointAt(0)! >= 0x20))
 }
 
 describe('the subset Inter', () => {
@@ -54,8 +86,8 @@ describe('the subset Inter', () => {
     expect(chars.size).toBeGreaterThan(80) // the deck's text was read
     for (const w of WEIGHTS) {
       const have = await unicodes(fontFile(w))
-      const missing = [...chars].filter((c) => !have.has(c.codePointAt(0)!))
-      expect(missing.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`), `inter-${w}.woff2 lacks these; add them to RANGES in scripts/fonts.ts`).toEqual([])
+      const missing = [...chars].filter(c => !have.has(c.codePointAt(0)!))
+      expect(missing.map(c => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`), `inter-${w}.woff2 lacks these; add them to RANGES in scripts/fonts.ts`).toEqual([])
     }
   }, 60_000)
 

@@ -11,7 +11,10 @@ describe('formatFigure', () => {
     expect(formatFigure({ value: 70, unit: 'percent', qualifier: 'about' }, { qualifier: false })).toBe('70%')
   })
   it('shows a range as a range, never a midpoint', () => {
-    expect(formatFigure({ value: [28, 33], unit: 'percent' })).toBe('28–33%')
+    expect(formatFigure({
+      value: [28, 33],
+      unit: 'percent',
+    })).toBe('28–33%')
   })
   it('signs relative changes', () => {
     expect(formatFigure({ value: 27, unit: 'percentChange' })).toBe('+27%')

@@ -2,8 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import { formatSummary, parseLog, summarise } from '../scripts/host/readlog.ts'
 
-const line = (time: string, user: string, status: number, uri: string, addr = '10.0.0.5') =>
-  JSON.stringify({ time: `2026-11-28T${time}+00:00`, addr, user, status, method: 'GET', uri, bytes: 10 })
+function line(time: string, user: string, status: number, uri: string, addr = '10.0.0.5') {
+  return JSON.stringify({
+    time: `2026-11-28T${time}+00:00`,
+    addr,
+    user,
+    status,
+    method: 'GET',
+    uri,
+    bytes: 10,
+  })
+}
 
 const LOG = [
   line('09:00:00', '', 401, '/board/'), // a browser's first request: no name, not a failure
@@ -27,16 +36,16 @@ describe('the read log', () => {
 
   it('gives each director their first and last visit and each download, once', () => {
     expect(unreadable).toBe(1)
-    expect(readers.map((r) => [r.user, r.first, r.last])).toEqual([
+    expect(readers.map(r => [r.user, r.first, r.last])).toEqual([
       ['ann', '2026-11-28T09:00:02+00:00', '2026-11-28T10:00:00+00:00'],
       ['bob', '2026-11-28T09:04:00+00:00', '2026-11-28T09:04:00+00:00'],
     ])
-    expect(readers[0].downloads.map((d) => d.what)).toEqual(['board pack (PDF)', 'figures.csv (CSV)', 'the deck (PowerPoint)'])
+    expect(readers[0].downloads.map(d => d.what)).toEqual(['board pack (PDF)', 'figures.csv (CSV)', 'the deck (PowerPoint)'])
     expect(readers[1].downloads).toEqual([]) // a refused PowerPoint is no download
   })
 
   it('lists failed logins (wrong password, and refusals for too many), not a browser’s first 401', () => {
-    expect(failures.map((f) => [f.user, f.status])).toEqual([
+    expect(failures.map(f => [f.user, f.status])).toEqual([
       ['bob', 401],
       ['bob', 401],
       ['bob', 429],

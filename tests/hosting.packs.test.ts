@@ -1,6 +1,7 @@
 // Each director's pack: the deck PDF stamped "Prepared for <name> · <date>" on every page, as an artifact,
 // with the outline and the structure tree kept. The real deck PDF is read with poppler in tests/browser/hosting.test.ts.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
+import type { PDFDict, PDFRawStream } from 'pdf-lib'
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { stampPack, stampText } from '../scripts/host/packs.ts'
 
@@ -18,8 +19,10 @@ async function deck(): Promise<Uint8Array> {
 function contents(doc: PDFDocument, i: number): string {
   const page = doc.getPages()[i]
   const c = page.node.Contents()
-  const streams = c instanceof PDFArray ? c.asArray().map((r) => doc.context.lookup(r)) : [c]
-  return streams.map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1')).join('\n')
+  const streams = c instanceof PDFArray
+    ? c.asArray().map(r => doc.context.lookup(r))
+    : [c]
+  return streams.map(s => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1')).join('\n')
 }
 
 describe('a director’s pack', () => {
@@ -36,7 +39,7 @@ describe('a director’s pack', () => {
       const m = /\/Artifact BMC([\s\S]*?)EMC/.exec(text)
       expect(m, `page ${i + 1}`).not.toBeNull()
       const hex = /<([0-9A-F]+)> Tj/.exec(m![1])![1]
-      expect(Buffer.from(hex, 'hex').toString('latin1')).toBe('Prepared for ann \xb7 28 November 2026')
+      expect(Buffer.from(hex, 'hex').toString('latin1')).toBe('Prepared for ann \xB7 28 November 2026')
     }
     expect(out.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
     expect(out.catalog.get(PDFName.of('Outlines'))).toBeDefined()

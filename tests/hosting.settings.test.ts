@@ -8,30 +8,48 @@ import { describe, expect, it } from 'vitest'
 import { hostSettings } from '../scripts/host/settings.ts'
 
 const outside = mkdtempSync(join(tmpdir(), 'board-settings-'))
-const ok = { BOARD_USERS: join(outside, 'users'), BOARD_LOG_DIR: join(outside, 'log') }
-const settings = (env: NodeJS.ProcessEnv) => hostSettings({ ...ok, ...env })
+const ok = {
+  BOARD_USERS: join(outside, 'users'),
+  BOARD_LOG_DIR: join(outside, 'log'),
+}
+function settings(env: NodeJS.ProcessEnv) {
+  return hostSettings({
+    ...ok,
+    ...env,
+  })
+}
 
 describe('the settings npm run host accepts', () => {
   it('defaults: loopback, 8080, /board/, no framing, everyone gets the PowerPoint', () => {
     const s = settings({})
-    expect(s).toMatchObject({ listenHost: '127.0.0.1', port: 8080, base: '/board/', ancestors: "'none'", pptx: 'all', warnings: [] })
-    expect(s.login).toEqual({ kind: 'file', file: join(outside, 'users') })
+    expect(s).toMatchObject({
+      listenHost: '127.0.0.1',
+      port: 8080,
+      base: '/board/',
+      ancestors: '\'none\'',
+      pptx: 'all',
+      warnings: [],
+    })
+    expect(s.login).toEqual({
+      kind: 'file',
+      file: join(outside, 'users'),
+    })
     expect(s.logDir).toBe(join(outside, 'log'))
   })
 
-  it('IPv6 addresses are bracketed for nginx; a host name is kept', () => {
+  it('iPv6 addresses are bracketed for nginx; a host name is kept', () => {
     expect(settings({ HOST: '::1' }).listenHost).toBe('[::1]')
     expect(settings({ HOST: '[::1]' }).listenHost).toBe('[::1]')
     expect(settings({ HOST: 'board.internal.example' }).listenHost).toBe('board.internal.example')
   })
 
-  it('HOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
+  it('hOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
     const s = settings({ HOST: '0.0.0.0' })
     expect(s.warnings.join()).toMatch(/HOST=0\.0\.0\.0 .*TLS/)
     expect(s.probeHost).toBe('127.0.0.1')
   })
 
-  it('BASE "board" and "/board" mean /board/, as for the build', () => {
+  it('bASE "board" and "/board" mean /board/, as for the build', () => {
     expect(settings({ BASE: 'board' }).base).toBe('/board/')
     expect(settings({ BASE: '/papers/q3/' }).base).toBe('/papers/q3/')
     expect(settings({ BASE: '/' }).base).toBe('/')
@@ -44,7 +62,7 @@ describe('the settings npm run host accepts', () => {
     expect(() => settings({ BOARD_PASSWORD: 'a fine long phrase' })).toThrow(/BOARD_USERS .* or BOARD_PASSWORD .*not both/)
   })
 
-  it('BOARD_PPTX: all, off, or a list of names', () => {
+  it('bOARD_PPTX: all, off, or a list of names', () => {
     expect(settings({ BOARD_PPTX: 'off' }).pptx).toBe('off')
     expect(settings({ BOARD_PPTX: 'ceo-office,secretary' }).pptx).toEqual(['ceo-office', 'secretary'])
     expect(() => settings({ BOARD_PPTX: 'ceo office' })).toThrow(/^BOARD_PPTX must be/)
@@ -64,7 +82,7 @@ describe('no setting can weaken the login: each injection is refused, naming the
     ['BASE', '/board/{'],
     ['BASE', '/board/}'],
     ['BASE', '/board/"'],
-    ['BASE', "/board/'"],
+    ['BASE', '/board/\''],
     ['BASE', '/board/<'],
     ['BASE', '/board/>'],
     ['BASE', '/board/ x/'],
@@ -72,7 +90,7 @@ describe('no setting can weaken the login: each injection is refused, naming the
     ['BASE', '/$uri/'],
     ['FRAME_ANCESTORS', 'https://portal.example.com\nadd_header X-Evil 1'],
     ['FRAME_ANCESTORS', 'https://$host'],
-    ['FRAME_ANCESTORS', "'self';report-uri https://collector.example"],
+    ['FRAME_ANCESTORS', '\'self\';report-uri https://collector.example'],
     ['FRAME_ANCESTORS', 'https://portal.example.com; report-uri https://collector.example'],
     ['FRAME_ANCESTORS', 'https://portal.example.com"'],
     ['BOARD_LOG_DIR', '/var/log/board;access_log off'],
@@ -84,7 +102,15 @@ describe('no setting can weaken the login: each injection is refused, naming the
     expect(() => settings({ [setting]: value })).toThrow(new RegExp(`^${setting}\\b`))
   })
 
-  it.each(['#board', 'Board', 'board:x', 'a b', '../x', 'x'.repeat(33), ''])('BOARD_USER=%j', (user) => {
+  it.each([
+    '#board',
+    'Board',
+    'board:x',
+    'a b',
+    '../x',
+    'x'.repeat(33),
+    '',
+  ])('bOARD_USER=%j', (user) => {
     expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'a fine long phrase', BOARD_USER: user || ' ' })).toThrow(/^BOARD_USER must be/)
   })
 

@@ -1,10 +1,10 @@
-// The directors' logins: `npm run host:users` and the rules a name and a password must keep. That nginx
-// verifies the hashes is checked through the real nginx in tests/browser/hosting.test.ts.
-import bcrypt from 'bcryptjs'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+// The directors' logins: `npm run host:users` and the rules a name and a password must keep. That nginx
+// verifies the hashes is checked through the real nginx in tests/browser/hosting.test.ts.
+import bcrypt from 'bcryptjs'
 import { describe, expect, it } from 'vitest'
 import { checkPassword, checkUserName, generatePassword, parseUsers } from '../scripts/host/users.ts'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
@@ -12,14 +12,31 @@ import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 describe('the rules', () => {
   it('a user name is a lower-case letter, then up to 31 of a-z 0-9 . _ -', () => {
     for (const good of ['ann', 'j.smith', 'ceo-office', 'a_b9']) expect(checkUserName(good)).toBe(good)
-    for (const bad of ['#board', 'Ann', '9lives', 'a b', 'a:b', '../x', 'x'.repeat(33), '', 'ann\n']) expect(() => checkUserName(bad), bad).toThrow(/user name must be/)
+    for (const bad of [
+      '#board',
+      'Ann',
+      '9lives',
+      'a b',
+      'a:b',
+      '../x',
+      'x'.repeat(33),
+      '',
+      'ann\n',
+    ]) expect(() => checkUserName(bad), bad).toThrow(/user name must be/)
   })
 
   it('a password is 12 characters or more, without the user name, and not a common one', () => {
     expect(checkPassword('a fine long phrase', 'ann')).toBe('a fine long phrase')
     expect(() => checkPassword('elevenchars', 'ann')).toThrow(/too short/)
     expect(() => checkPassword('my name is Ann, ok', 'ann')).toThrow(/contains the user name "ann"/)
-    for (const common of ['password1234', 'Password123456', 'qwertyuiop12', 'correct horse battery staple', 'board-paper-2026', 'administrator']) {
+    for (const common of [
+      'password1234',
+      'Password123456',
+      'qwertyuiop12',
+      'correct horse battery staple',
+      'board-paper-2026',
+      'administrator',
+    ]) {
       expect(() => checkPassword(common, 'ann'), common).toThrow(/common password/)
     }
     expect(() => checkPassword('aaaaaaaaaaaaaaaa', 'ann')).toThrow(/too few/)
@@ -34,7 +51,9 @@ describe('the rules', () => {
   it('a users file line that breaks a rule is named with its line number', () => {
     const hash = bcrypt.hashSync('a fine long phrase', 4)
     const { users, problems } = parseUsers(`# directors\nann:${hash}\nBob:${hash}\ncarol:{SHA}abc\nann:${hash}\n`, 'users')
-    expect([...users.keys()]).toEqual(['ann'])
+    expect([
+      ...users.keys(),
+    ]).toEqual(['ann'])
     expect(problems).toEqual([
       'users, line 3: the user name "Bob" is not allowed (a lower-case letter, then up to 31 of a-z 0-9 . _ -)',
       'users, line 4: "carol" has no bcrypt ($2b$/$2y$) or SHA-512 crypt ($6$) hash',
@@ -47,7 +66,20 @@ describe('npm run host:users', () => {
   const dir = mkdtempSync(join(tmpdir(), 'board-users-'))
   const file = join(dir, 'config', 'users')
   const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host-users.ts', ...args], { input: input ?? '', encoding: 'utf8', env: { ...process.env, BOARD_USERS: file, ...env } })
+    spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/host-users.ts',
+      ...args,
+    ], {
+      input: input ?? '',
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        BOARD_USERS: file,
+        ...env,
+      },
+    })
 
   it('adds a director with the password from standard input, as a bcrypt hash in a file only its owner reads', () => {
     const r = run(['add', 'ann'], 'a fine long phrase\n')
@@ -63,7 +95,7 @@ describe('npm run host:users', () => {
     const r = run(['add', 'bob', '--generate'])
     expect(r.status, r.stderr).toBe(0)
     const password = /Password for bob .*: (\S+)/.exec(r.stdout)![1]
-    const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('bob:'))!
+    const line = readFileSync(file, 'utf8').split('\n').find(l => l.startsWith('bob:'))!
     expect(bcrypt.compareSync(password, line.slice(4))).toBe(true)
   })
 

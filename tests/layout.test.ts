@@ -2,7 +2,7 @@
 // through the shared folders. Browser code (components/, setup/, the global components) must not import
 // Node-only code (scripts/, vite/, deploy/) nor Node's built-ins; Node-side code must not import browser
 // code; shared code (data/, shared/) imports only shared code and packages. Tests may import anything.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -12,11 +12,15 @@ const ROOT = resolve(__dirname, '..')
 
 /** Where a file runs, from its path alone (the README's table). */
 export function runtimeOf(path: string): Runtime | null {
-  if (/^(data|shared)\//.test(path)) return 'shared'
+  if (/^(data|shared)\//.test(path))
+    return 'shared'
   // Slidev runs setup/preparser.ts in Node while it reads slides.md; the rest of setup/ is the browser's.
-  if (path === 'setup/preparser.ts' || /^vite\//.test(path) || /^vite(st)?[.\w]*\.config\.ts$/.test(path)) return 'build'
-  if (/^(components|setup|styles)\//.test(path) || /^[\w-]+\.vue$/.test(path)) return 'browser'
-  if (/^(scripts|deploy)\//.test(path)) return 'node'
+  if (path === 'setup/preparser.ts' || /^vite\//.test(path) || /^vite[.\w]*\.config\.ts$/.test(path))
+    return 'build'
+  if (/^(components|setup|styles)\//.test(path) || /^[\w-]+\.vue$/.test(path))
+    return 'browser'
+  if (/^(scripts|deploy)\//.test(path))
+    return 'node'
   return null
 }
 
@@ -31,24 +35,49 @@ const ALLOWED: Record<Runtime, Runtime[]> = {
 const CODE = /\.(ts|mts|mjs|js|vue)$/
 function codeFiles(dir = ROOT): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (name.startsWith('.') || ['node_modules', 'dist', 'test-results', 'screenshots', 'exports'].includes(name)) return []
+    if (name.startsWith('.') || [
+      'node_modules',
+      'dist',
+      'test-results',
+      'screenshots',
+      'exports',
+    ].includes(name)) {
+      return []
+    }
     const full = join(dir, name)
-    if (statSync(full).isDirectory()) return codeFiles(full)
-    return CODE.test(name) ? [relative(ROOT, full)] : []
+    if (statSync(full).isDirectory())
+      return codeFiles(full)
+    return CODE.test(name)
+      ? [
+          relative(ROOT, full),
+        ]
+      : []
   })
 }
 
 /** Every module a file names: static imports and re-exports, `import()`, and Vite's `?url`-style suffixes dropped. */
 export function specifiers(source: string): string[] {
-  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g)].map(m => m[2].replace(/\?.*$/, ''))
+  return [
+    ...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g),
+  ].map(m => m[2].replace(/\?.*$/, ''))
 }
 
 function resolveRelative(from: string, spec: string): string | null {
   const base = resolve(ROOT, dirname(from), spec)
-  for (const ext of ['', '.ts', '.mts', '.mjs', '.js', '.vue', '/index.ts']) {
+  for (const ext of [
+    '',
+    '.ts',
+    '.mts',
+    '.mjs',
+    '.js',
+    '.vue',
+    '/index.ts',
+  ]) {
     try {
-      if (statSync(base + ext).isFile()) return relative(ROOT, base + ext)
-    } catch {}
+      if (statSync(base + ext).isFile())
+        return relative(ROOT, base + ext)
+    }
+    catch {}
   }
   return null
 }
@@ -58,20 +87,24 @@ export function crossings(files: string[], read: (f: string) => string): string[
   const problems: string[] = []
   for (const file of files) {
     const from = runtimeOf(file)
-    if (!from) continue
+    if (!from)
+      continue
     for (const spec of specifiers(read(file))) {
       if (spec.startsWith('node:')) {
-        if (from === 'browser' || from === 'shared') problems.push(`${file} → ${spec} (Node's built-ins are not in the browser)`)
+        if (from === 'browser' || from === 'shared')
+          problems.push(`${file} → ${spec} (Node's built-ins are not in the browser)`)
         continue
       }
-      if (!spec.startsWith('.')) continue // a package: its own business where it runs
+      if (!spec.startsWith('.'))
+        continue // a package: its own business where it runs
       const target = resolveRelative(file, spec)
       if (!target) {
         problems.push(`${file} → ${spec} (not found)`)
         continue
       }
       const to = runtimeOf(target)
-      if (to && !ALLOWED[from].includes(to)) problems.push(`${file} → ${target} (${from} code importing ${to} code)`)
+      if (to && !ALLOWED[from].includes(to))
+        problems.push(`${file} → ${target} (${from} code importing ${to} code)`)
     }
   }
   return problems

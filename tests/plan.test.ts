@@ -1,3 +1,4 @@
+import type { Plan } from '../data/plan'
 // The company's proposal (data/plan.ts) and the meeting's shape: the plan is validated like the figures, no plan
 // number is typed into a slide, every measure a slide promises is defined once, and the main story fits the meeting.
 import { spawnSync } from 'node:child_process'
@@ -5,17 +6,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
-import { PLAN, formatMoney, planProblems, totalCap, type Plan } from '../data/plan'
-import { formatDate } from '../data/sources'
 import { ALL_MEASURES, promisedMeasure } from '../data/measures'
+import { formatMoney, PLAN, planProblems, totalCap } from '../data/plan'
+import { formatDate } from '../data/sources'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../shared/parts'
 import { deckSlides } from './helpers/deck'
 
 const SLIDES_PATH = join(__dirname, '..', 'slides.md')
 const markdown = readFileSync(SLIDES_PATH, 'utf8')
 /** A deep copy of the plan with one change, for the checks that must fail. */
-const variant = (change: (p: Plan) => void): Plan => {
+function variant(change: (p: Plan) => void): Plan {
   const p = structuredClone(PLAN) as Plan
   change(p)
   return p
@@ -25,12 +26,36 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
   it('the plan as it stands has no problems', () => expect(planProblems(PLAN)).toEqual([]))
 
   it.each([
-    ['a missing owner', (p: Plan) => ((p.asks[0] as { owner: string }).owner = ''), /^asks\[0\] \(pilot\)\.owner is missing/],
-    ['a negative amount', (p: Plan) => ((p.asks[0] as { cap: { amount: number } }).cap.amount = -5), /^asks\[0\] \(pilot\)\.cap\.amount must be a positive amount, got -5/],
-    ['a review before the meeting it is proposed at', (p: Plan) => ((p.meetings as Record<string, { date: string }>).pilotReview.date = '2026-11-01'), /^meetings\.pilotReview\.date \(2026-11-01\) must come after the meeting the plan is proposed at \(2026-12-10\)/],
-    ['a currency that differs from the plan’s', (p: Plan) => ((p.asks[0] as { cap: { currency: string } }).cap.currency = 'GBP'), /^asks\[0\] \(pilot\)\.cap\.currency is GBP, but the plan is in USD/],
-    ['a day that is not in the calendar', (p: Plan) => ((p.pilot as { toolsFrom: string }).toolsFrom = '2027-02-30'), /^pilot\.toolsFrom must be a real day/],
-    ['a comparison wave coached inside the test quarter', (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string }).coachingFrom = '2027-05-01'), /^pilot\.waves\[1\]\.coachingFrom \(2027-05-01\) falls inside the test quarter 2027-Q2/],
+    [
+      'a missing owner',
+      (p: Plan) => ((p.asks[0] as { owner: string }).owner = ''),
+      /^asks\[0\] \(pilot\)\.owner is missing/,
+    ],
+    [
+      'a negative amount',
+      (p: Plan) => ((p.asks[0] as { cap: { amount: number } }).cap.amount = -5),
+      /^asks\[0\] \(pilot\)\.cap\.amount must be a positive amount, got -5/,
+    ],
+    [
+      'a review before the meeting it is proposed at',
+      (p: Plan) => ((p.meetings as Record<string, { date: string }>).pilotReview.date = '2026-11-01'),
+      /^meetings\.pilotReview\.date \(2026-11-01\) must come after the meeting the plan is proposed at \(2026-12-10\)/,
+    ],
+    [
+      'a currency that differs from the plan’s',
+      (p: Plan) => ((p.asks[0] as { cap: { currency: string } }).cap.currency = 'GBP'),
+      /^asks\[0\] \(pilot\)\.cap\.currency is GBP, but the plan is in USD/,
+    ],
+    [
+      'a day that is not in the calendar',
+      (p: Plan) => ((p.pilot as { toolsFrom: string }).toolsFrom = '2027-02-30'),
+      /^pilot\.toolsFrom must be a real day/,
+    ],
+    [
+      'a comparison wave coached inside the test quarter',
+      (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string }).coachingFrom = '2027-05-01'),
+      /^pilot\.waves\[1\]\.coachingFrom \(2027-05-01\) falls inside the test quarter 2027-Q2/,
+    ],
   ])('%s', (_, change, message) => {
     const problems = planProblems(variant(change))
     expect(problems.length).toBeGreaterThanOrEqual(1)
@@ -48,45 +73,81 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
 
   it('a broken plan stops the build (the step every build and export runs), naming the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-'))
-    const broken = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8').replace("owner: 'Chief Technology Officer',\n      cap: null", "owner: '',\n      cap: null")
-      .replace("from './scorecard.ts'", `from '${join(__dirname, '..', 'data', 'scorecard.ts')}'`) // the copy lives elsewhere
+    const broken = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8').replace('owner: \'Chief Technology Officer\',\n      cap: null', 'owner: \'\',\n      cap: null').replace('from \'./scorecard.ts\'', `from '${join(__dirname, '..', 'data', 'scorecard.ts')}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'plan.ts'), broken)
-    const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], { encoding: 'utf8', env: { ...process.env, PLAN_MODULE: join(dir, 'plan.ts') } })
+    const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PLAN_MODULE: join(dir, 'plan.ts'),
+      },
+    })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('asks[1] (review).owner is missing')
   })
 })
 
 describe('no plan number is typed into a slide: amounts, dates, thresholds and counts come from data/plan.ts', () => {
-  const typed = [...new Set([
-    formatMoney(totalCap()),
-    ...PLAN.asks.flatMap((a) => (a.cap ? [formatMoney(a.cap), String(a.cap.amount)] : [])),
-    ...Object.values(PLAN.meetings).map((m) => formatDate(m.date)),
-    ...PLAN.pilot.waves.map((w) => formatDate(w.coachingFrom)),
-    formatDate(PLAN.pilot.toolsFrom),
-    `${PLAN.pilot.minReviewCoverage}%`,
-    `${PLAN.pilot.minGainOverComparison} percentage points`,
-    `${PLAN.pilot.minGainOverComparison} points`,
-  ])]
-  const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
-  const counts = [`${words[PLAN.pilot.waves.length]} waves`, `${words[PLAN.pilot.waves.length]}-wave`, `${words[PLAN.pilot.waves.flatMap((w) => w.functions).length]} functions`, `${words[PLAN.asks.length]} decisions`, `${words[PLAN.risks.length]} risks`]
+  const typed = [
+    ...new Set([
+      formatMoney(totalCap()),
+      ...PLAN.asks.flatMap(a => (a.cap
+        ? [
+            formatMoney(a.cap),
+            String(a.cap.amount),
+          ]
+        : [])),
+      ...Object.values(PLAN.meetings).map(m => formatDate(m.date)),
+      ...PLAN.pilot.waves.map(w => formatDate(w.coachingFrom)),
+      formatDate(PLAN.pilot.toolsFrom),
+      `${PLAN.pilot.minReviewCoverage}%`,
+      `${PLAN.pilot.minGainOverComparison} percentage points`,
+      `${PLAN.pilot.minGainOverComparison} points`,
+    ]),
+  ]
+  const words = [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+  ]
+  const counts = [
+    `${words[PLAN.pilot.waves.length]} waves`,
+    `${words[PLAN.pilot.waves.length]}-wave`,
+    `${words[PLAN.pilot.waves.flatMap(w => w.functions).length]} functions`,
+    `${words[PLAN.asks.length]} decisions`,
+    `${words[PLAN.risks.length]} risks`,
+  ]
 
   it('slides.md holds none of them, in slide text or notes', () => {
     const lower = markdown.toLowerCase()
-    expect(typed.filter((t) => markdown.includes(t))).toEqual([])
-    expect(counts.filter((c) => lower.includes(c))).toEqual([])
+    expect(typed.filter(t => markdown.includes(t))).toEqual([])
+    expect(counts.filter(c => lower.includes(c))).toEqual([])
   })
 
   it('the check catches a typed amount and a typed count', () => {
-    const typedIn = (md: string) => [...typed.filter((t) => md.includes(t)), ...counts.filter((c) => md.toLowerCase().includes(c))]
-    expect(typedIn(`${markdown}\nWe ask for ${formatMoney(totalCap())}.`)).toEqual([formatMoney(totalCap())])
+    const typedIn = (md: string) => [
+      ...typed.filter(t => md.includes(t)),
+      ...counts.filter(c => md.toLowerCase().includes(c)),
+    ]
+    expect(typedIn(`${markdown}\nWe ask for ${formatMoney(totalCap())}.`)).toEqual([
+      formatMoney(totalCap()),
+    ])
     expect(typedIn(`${markdown}\nA Two-wave pilot.`)).toEqual([counts[1]])
   })
-
 })
 
 describe('every measure a slide promises is defined once, and the scorecard lists exactly those', () => {
-  const promised = [...markdown.matchAll(/<Measures ids="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/))
+  const promised = [
+    ...markdown.matchAll(/<Measures ids="([^"]+)"/g),
+  ].flatMap(m => m[1].split(/\s+/))
 
   it('each "How we will find out" names its measures through <Measures>, never in free text', () => {
     const sections = markdown.split('### How we will find out').slice(1)
@@ -96,33 +157,32 @@ describe('every measure a slide promises is defined once, and the scorecard list
   })
 
   it('every promised measure is defined, and every defined measure is promised by a slide', () => {
-    expect(promised.filter((id) => !ALL_MEASURES.some((m) => m.id === id))).toEqual([])
-    expect(ALL_MEASURES.map((m) => m.id).filter((id) => !promised.includes(id))).toEqual([])
+    expect(promised.filter(id => !ALL_MEASURES.some(m => m.id === id))).toEqual([])
+    expect(ALL_MEASURES.map(m => m.id).filter(id => !promised.includes(id))).toEqual([])
   })
 
   it('a slide naming an undefined measure fails, naming it', () => {
     expect(() => promisedMeasure('valueDelivered')).toThrow(/Unknown measure "valueDelivered": define it in data\/measures\.ts/)
   })
-
 })
 
 describe('the meeting: a short main story, then the pre-read', () => {
   for (const hasData of [false, true]) {
     describe(hasData ? 'with a quarter of our own data' : 'before any quarter of our own data', () => {
       const slides = deckSlides(undefined, hasData)
-      const main = slides.filter((s) => partOf(s.frontmatter) === 'main')
+      const main = slides.filter(s => partOf(s.frontmatter) === 'main')
 
       it('every slide says which part it is in, and the pre-read follows the main story', () => {
-        const parts = slides.map((s) => partOf(s.frontmatter))
+        const parts = slides.map(s => partOf(s.frontmatter))
         expect(parts.indexOf('pre-read')).toBe(main.length)
-        expect(parts.slice(main.length).every((p) => p === 'pre-read')).toBe(true)
+        expect(parts.slice(main.length).every(p => p === 'pre-read')).toBe(true)
       })
 
       it('the main story has at most twelve slides, cover and asks included, and the scorecard takes at most one', () => {
         expect(main.length).toBeLessThanOrEqual(12)
         expect(main[0].index).toBe(0)
         expect(main[1].title).toMatch(/^We ask the board/)
-        expect(main.filter((s) => s.frontmatter.scorecard).length).toBe(1)
+        expect(main.filter(s => s.frontmatter.scorecard).length).toBe(1)
       })
 
       it(`the main slides' time budgets add up to ${MAIN_STORY_MINUTES} minutes or less, leaving the rest for discussion`, () => {

@@ -1,10 +1,11 @@
+import type { ChartId } from '../data/charts'
 // The PowerPoint charts before they are written: what each holds, how ranges and crowded labels are
 // handled, and that a chart XML the patch cannot place its additions in fails with the chart's name.
 // (tests/browser/pptx.test.ts reads the written file back and opens it in LibreOffice.)
 import { describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../data'
+import { CHARTS } from '../data/charts'
 import { ends } from '../data/value'
-import { CHARTS, type ChartId } from '../data/charts'
 import { nativeChart, pptxData, slopeLabelOffsets } from '../scripts/pptx/native-charts'
 import { patchChartXml } from '../scripts/pptx/patch-chart-xml'
 
@@ -13,7 +14,7 @@ const IDS = Object.keys(CHARTS) as ChartId[]
 describe('native charts', () => {
   it.each(IDS)('%s: every figure it draws is a point, labelled with its value as the slide writes it', (id) => {
     const chart = nativeChart(id)
-    const points = chart.series.flatMap((s) => s.points)
+    const points = chart.series.flatMap(s => s.points)
     for (const p of points) {
       const f = figure(p.figureId)
       const [lo, hi] = ends(f.value)
@@ -21,7 +22,7 @@ describe('native charts', () => {
       expect(p.rangeAbove).toBe(hi - lo)
       expect(p.label).toContain(formatWithUnit(f))
     }
-    expect(pptxData(chart).map((d) => d.values)).toEqual(chart.series.map((s) => s.points.map((p) => p.value)))
+    expect(pptxData(chart).map(d => d.values)).toEqual(chart.series.map(s => s.points.map(p => p.value)))
   })
 
   it('an unknown chart is refused by name', () => {
@@ -36,7 +37,7 @@ describe('native charts', () => {
     const ends = chart.series.map((s, k) => 1 - (s.points[1].value / top) * 0.8 + offsets[k][1]).sort((a, b) => a - b)
     const gap = (12 * 1.4) / 72 / height
     for (let i = 1; i < ends.length; i++) expect(ends[i] - ends[i - 1]).toBeGreaterThanOrEqual(gap - 1e-9)
-    expect(slopeLabelOffsets(nativeChart('decisions'), height).flat().every((o) => o === 0)).toBe(true)
+    expect(slopeLabelOffsets(nativeChart('decisions'), height).flat().every(o => o === 0)).toBe(true)
   })
 })
 

@@ -1,8 +1,7 @@
-// The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
-import { readFileSync } from 'node:fs'
-import { deckSlides } from './helpers/deck'
 import { describe, expect, it } from 'vitest'
 import { PRESENTER_CUE, readerBlocks } from '../components/reader/readerText'
+// The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
+import { deckSlides } from './helpers/deck'
 import { notesAsHtml } from './helpers/notes'
 
 const SLIDES = deckSlides()

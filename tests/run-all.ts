@@ -6,13 +6,51 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const steps = [
   // Debian's Chromium for the browser tests and the PDF export: found, or installed with apt-get as root.
-  { name: 'chromium', cmd: 'npx', args: ['tsx', 'scripts/install/chromium.ts'] },
-  { name: 'typecheck', cmd: 'npx', args: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], json: 'test-results/unit.json' },
+  {
+    name: 'chromium',
+    cmd: 'npx',
+    args: ['tsx', 'scripts/install/chromium.ts'],
+  },
+  {
+    name: 'typecheck',
+    cmd: 'npx',
+    args: [
+      'vue-tsc',
+      '--noEmit',
+      '-p',
+      'tsconfig.json',
+    ],
+  },
+  // ESLint with antfu's shared config (eslint.config.js says which rules are off, and why).
+  {
+    name: 'lint',
+    cmd: 'npx',
+    args: ['eslint', '.'],
+  },
+  {
+    name: 'unit',
+    cmd: 'npx',
+    args: [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/unit.json',
+    ],
+    json: 'test-results/unit.json',
+  },
   {
     name: 'browser',
     cmd: 'npx',
-    args: ['vitest', 'run', '-c', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/browser.json'],
+    args: [
+      'vitest',
+      'run',
+      '-c',
+      'vitest.browser.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/browser.json',
+    ],
     json: 'test-results/browser.json',
   },
 ]
@@ -24,29 +62,38 @@ let skipped = 0
 let sourceChecksSkipped = 0
 for (const step of steps) {
   console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`)
-  if (step.json) rmSync(step.json, { force: true })
+  if (step.json)
+    rmSync(step.json, { force: true })
   const run = spawnSync(step.cmd, step.args, { stdio: 'inherit' })
   if (step.json && existsSync(step.json)) {
     const r = JSON.parse(readFileSync(step.json, 'utf8'))
     passed += r.numPassedTests
-    failed += r.numFailedTests + (run.status !== 0 && r.numFailedTests === 0 ? 1 : 0)
+    failed += r.numFailedTests + (run.status !== 0 && r.numFailedTests === 0
+      ? 1
+      : 0)
     skipped += r.numPendingTests + r.numTodoTests
     // Source checks are the describe blocks named "source check: …" (tests/helpers/sourceText.ts).
     for (const file of r.testResults) {
       for (const t of file.assertionResults) {
-        if (t.status !== 'passed' && t.status !== 'failed' && t.ancestorTitles[0]?.startsWith('source check')) sourceChecksSkipped++
+        if (t.status !== 'passed' && t.status !== 'failed' && t.ancestorTitles[0]?.startsWith('source check'))
+          sourceChecksSkipped++
       }
     }
-  } else if (run.status === 0) {
+  }
+  else if (run.status === 0) {
     passed += 1
-  } else {
+  }
+  else {
     failed += 1
   }
-  if (run.status !== 0) console.error(`✗ ${step.name} failed (exit ${run.status})`)
+  if (run.status !== 0)
+    console.error(`✗ ${step.name} failed (exit ${run.status})`)
 }
 if (sourceChecksSkipped) {
   const where = process.env.SOURCES_DIR ?? '../shared/sources'
   console.log(`\n${sourceChecksSkipped} source checks skipped: the source documents are not in ${where}. Put the report and the articles there (or set SOURCES_DIR) to check every quote and passage against them.`)
 }
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+console.log(`\n${passed} passed, ${failed} failed${skipped
+  ? `, ${skipped} skipped`
+  : ''}`)
 process.exit(failed ? 1 : 0)

@@ -1,15 +1,22 @@
+import type { Scenario } from '../data/scenario'
 // The what-if calculation, on inputs whose results are worked out by hand here from the study's
 // rates as the report states them (Figure 5): verified 15% novice vs 28–33% intermediate or above;
 // at least partial 77% vs 91–92%; abandoned when in trouble 19% vs 5–7%.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCENARIO, LIMITS, parseInput, projectScenario, scenarioFromQuery, scenarioToQuery, studyRates, type Scenario } from '../data/scenario'
+import { DEFAULT_SCENARIO, LIMITS, parseInput, projectScenario, scenarioFromQuery, scenarioToQuery, studyRates } from '../data/scenario'
 
-const close = (actual: readonly number[] | null, expected: readonly number[]) => {
+function close(actual: readonly number[] | null, expected: readonly number[]) {
   expect(actual).not.toBeNull()
   actual!.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9))
 }
 
-const base: Scenario = { people: 100, sessionsPerPerson: 10, noviceShare: 40, trainingShift: 50, troubleShare: 20 }
+const base: Scenario = {
+  people: 100,
+  sessionsPerPerson: 10,
+  noviceShare: 40,
+  trainingShift: 50,
+  troubleShare: 20,
+}
 
 describe('studyRates', () => {
   it('reads the report’s rates from the figures module', () => {
@@ -71,17 +78,29 @@ describe('projectScenario', () => {
 
 describe('parseInput: out-of-range input is clamped or refused with a message, never NaN', () => {
   it('a negative headcount becomes 0', () => {
-    expect(parseInput('people', '-5', 250)).toEqual({ value: 0, message: expect.stringContaining('cannot be below 0') })
+    expect(parseInput('people', '-5', 250)).toEqual({
+      value: 0,
+      message: expect.stringContaining('cannot be below 0'),
+    })
   })
   it('a share above 100% becomes 100', () => {
-    expect(parseInput('noviceShare', '150', 40)).toEqual({ value: 100, message: expect.stringContaining('cannot exceed 100') })
+    expect(parseInput('noviceShare', '150', 40)).toEqual({
+      value: 100,
+      message: expect.stringContaining('cannot exceed 100'),
+    })
   })
   it('a headcount above the limit is clamped to it', () => {
     expect(parseInput('people', String(LIMITS.people.max + 1), 250).value).toBe(LIMITS.people.max)
   })
   it('a non-number is refused and the previous value kept', () => {
-    expect(parseInput('people', 'lots', 250)).toEqual({ value: 250, message: expect.stringContaining('is not a number') })
-    expect(parseInput('sessionsPerPerson', '', 8)).toEqual({ value: 8, message: expect.stringContaining('is not a number') })
+    expect(parseInput('people', 'lots', 250)).toEqual({
+      value: 250,
+      message: expect.stringContaining('is not a number'),
+    })
+    expect(parseInput('sessionsPerPerson', '', 8)).toEqual({
+      value: 8,
+      message: expect.stringContaining('is not a number'),
+    })
   })
   it('fractions of a person are rounded', () => {
     expect(parseInput('people', '12.6', 250).value).toBe(13)
@@ -97,7 +116,13 @@ describe('parseInput: out-of-range input is clamped or refused with a message, n
 
 describe('the URL query restores a scenario', () => {
   it('round-trips a changed scenario', () => {
-    const s: Scenario = { people: 1200, sessionsPerPerson: 5, noviceShare: 60, trainingShift: 30, troubleShare: 25 }
+    const s: Scenario = {
+      people: 1200,
+      sessionsPerPerson: 5,
+      noviceShare: 60,
+      trainingShift: 30,
+      troubleShare: 25,
+    }
     expect(scenarioFromQuery(scenarioToQuery(s))).toEqual(s)
   })
   it('writes only what differs from the defaults', () => {

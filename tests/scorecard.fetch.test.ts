@@ -1,15 +1,16 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 // `scorecard:fetch` against a fake of the API on the loopback address, serving pages in the documented
 // shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
 // page, and never writes or prints the key.
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FetchError, fetchUsage, days } from '../scripts/scorecard/fetch'
-import { importPages } from '../scripts/scorecard/import'
 import { totalOf } from '../data/scorecard'
+import { days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
+import { importPages } from '../scripts/scorecard/import'
 import { FIXTURE, PAGES } from './helpers/scorecardFixture'
 
 const KEY = 'sk-ant-admin01-test-key-that-must-not-leak'
@@ -23,11 +24,16 @@ interface Seen {
 }
 
 /** A fake API: `script` decides each answer; every request is recorded. */
-function fakeApi(script: (req: Seen, n: number) => { status: number; body: string; headers?: Record<string, string> }) {
+function fakeApi(script: (req: Seen, n: number) => { status: number, body: string, headers?: Record<string, string> }) {
   const seen: Seen[] = []
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url!, 'http://127.0.0.1')
-    const s: Seen = { path: url.pathname, query: Object.fromEntries(url.searchParams), key: req.headers['x-api-key'] as string, version: req.headers['anthropic-version'] as string }
+    const s: Seen = {
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      key: req.headers['x-api-key'] as string,
+      version: req.headers['anthropic-version'] as string,
+    }
     seen.push(s)
     const a = script(s, seen.length)
     res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers })
@@ -35,23 +41,38 @@ function fakeApi(script: (req: Seen, n: number) => { status: number; body: strin
   })
   return {
     seen,
-    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/organizations/usage_report/claude_code`))),
-    stop: () => new Promise<void>((r) => server.close(() => r())),
+    start: () => new Promise<string>(r => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/organizations/usage_report/claude_code`))),
+    stop: () => new Promise<void>(r => server.close(() => r())),
   }
 }
 
 /** The fixture's days, served as the API would: 2026-06-30 in two pages, the rest in one. */
 function fixtureAnswer(req: Seen) {
   const day = req.query.starting_at
-  const files = readdirSync(PAGES).filter((f) => f.startsWith(day))
-  if (!files.length) return { status: 200, body: JSON.stringify({ data: [], has_more: false, next_page: null }) }
+  const files = readdirSync(PAGES).filter(f => f.startsWith(day))
+  if (!files.length) {
+    return {
+      status: 200,
+      body: JSON.stringify({ data: [], has_more: false, next_page: null }),
+    }
+  }
   const n = req.query.page ? 2 : 1
-  return { status: 200, body: page(`${day}-p${n}.json`) }
+  return {
+    status: 200,
+    body: page(`${day}-p${n}.json`),
+  }
 }
 
 describe('scorecard:fetch against a local fake API', () => {
   const logs: string[] = []
-  const opts = (apiUrl: string, out = mkdtempSync(join(tmpdir(), 'export-'))) => ({ apiUrl, out, key: KEY, retryBaseMs: 5, log: (l: string) => logs.push(l), now: () => new Date('2026-10-02T08:00:00Z') })
+  const opts = (apiUrl: string, out = mkdtempSync(join(tmpdir(), 'export-'))) => ({
+    apiUrl,
+    out,
+    key: KEY,
+    retryBaseMs: 5,
+    log: (l: string) => logs.push(l),
+    now: () => new Date('2026-10-02T08:00:00Z'),
+  })
 
   describe('a quarter-end with paging, a 429 and a 500', () => {
     let api: ReturnType<typeof fakeApi>
@@ -62,19 +83,30 @@ describe('scorecard:fetch against a local fake API', () => {
       let limited = 0
       let failed = 0
       api = fakeApi((req) => {
-        if (req.query.starting_at === '2026-06-30' && !req.query.page && limited++ < 2) return { status: 429, body: '{"type":"error"}', headers: { 'retry-after': '0' } }
-        if (req.query.starting_at === '2026-06-30' && req.query.page && failed++ < 1) return { status: 500, body: 'upstream' }
+        if (req.query.starting_at === '2026-06-30' && !req.query.page && limited++ < 2) {
+          return {
+            status: 429,
+            body: '{"type":"error"}',
+            headers: { 'retry-after': '0' },
+          }
+        }
+        if (req.query.starting_at === '2026-06-30' && req.query.page && failed++ < 1)
+          return { status: 500, body: 'upstream' }
         return fixtureAnswer(req)
       })
       const url = await api.start()
       out = mkdtempSync(join(tmpdir(), 'export-'))
-      result = await fetchUsage({ ...opts(url, out), from: '2026-06-29', to: '2026-07-01' })
+      result = await fetchUsage({
+        ...opts(url, out),
+        from: '2026-06-29',
+        to: '2026-07-01',
+      })
     })
     afterAll(() => api.stop())
 
     it('asks for each day with the documented parameters and headers', () => {
-      const firstTries = api.seen.filter((s, i) => api.seen.findIndex((t) => t.query.starting_at === s.query.starting_at && t.query.page === s.query.page) === i)
-      expect(firstTries.map((s) => [s.query.starting_at, s.query.page ?? null])).toEqual([
+      const firstTries = api.seen.filter((s, i) => api.seen.findIndex(t => t.query.starting_at === s.query.starting_at && t.query.page === s.query.page) === i)
+      expect(firstTries.map(s => [s.query.starting_at, s.query.page ?? null])).toEqual([
         ['2026-06-29', null],
         ['2026-06-30', null],
         ['2026-06-30', JSON.parse(page('2026-06-30-p1.json')).next_page],
@@ -89,14 +121,20 @@ describe('scorecard:fetch against a local fake API', () => {
     })
 
     it('retries the 429 and the 500, and says so', () => {
-      expect(api.seen.filter((s) => s.query.starting_at === '2026-06-30' && !s.query.page)).toHaveLength(3)
-      expect(api.seen.filter((s) => s.query.page)).toHaveLength(2)
+      expect(api.seen.filter(s => s.query.starting_at === '2026-06-30' && !s.query.page)).toHaveLength(3)
+      expect(api.seen.filter(s => s.query.page)).toHaveLength(2)
       expect(logs.join('\n')).toMatch(/2026-06-30, page 1: 429, trying again/)
       expect(logs.join('\n')).toMatch(/2026-06-30, page 2: 500, trying again/)
     })
 
     it('saves every page as sent, plus a manifest, and the import reads them', () => {
-      expect(readdirSync(out).sort()).toEqual(['2026-06-29-p1.json', '2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json', 'export-manifest-2026-06-29_2026-07-01.json'])
+      expect(readdirSync(out).sort()).toEqual([
+        '2026-06-29-p1.json',
+        '2026-06-30-p1.json',
+        '2026-06-30-p2.json',
+        '2026-07-01-p1.json',
+        'export-manifest-2026-06-29_2026-07-01.json',
+      ])
       expect(readFileSync(join(out, '2026-06-30-p2.json'), 'utf8')).toBe(JSON.stringify(JSON.parse(page('2026-06-30-p2.json'))))
       expect(JSON.parse(readFileSync(join(out, 'export-manifest-2026-06-29_2026-07-01.json'), 'utf8'))).toEqual({ exportedAt: '2026-10-02T08:00:00.000Z', from: '2026-06-29', to: '2026-07-01' })
       const expected = ['2026-06-30-p1.json', '2026-06-30-p2.json', '2026-07-01-p1.json'].reduce((s, f) => s + JSON.parse(page(f)).data.length, 0)
@@ -111,8 +149,12 @@ describe('scorecard:fetch against a local fake API', () => {
     it('the saved pages import like the fixture', () => {
       const people = join(mkdtempSync(join(tmpdir(), 'people-')), 'people.csv')
       copyFileSync(join(FIXTURE, 'people.csv'), people)
-      const q = importPages({ paths: [out], people, out: mkdtempSync(join(tmpdir(), 'sc-')) }).quarters
-      expect(q.map((x) => [x.quarter, x.provenance.from, x.provenance.to])).toEqual([
+      const q = importPages({
+        paths: [out],
+        people,
+        out: mkdtempSync(join(tmpdir(), 'sc-')),
+      }).quarters
+      expect(q.map(x => [x.quarter, x.provenance.from, x.provenance.to])).toEqual([
         ['2026-Q2', '2026-06-29', '2026-06-30'],
         ['2026-Q3', '2026-07-01', '2026-07-01'],
       ])
@@ -127,12 +169,17 @@ describe('scorecard:fetch against a local fake API', () => {
     const api = fakeApi(() => ({ status, body: '{"error":"no"}' }))
     const url = await api.start()
     try {
-      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-02' }).catch((e) => e)
+      const err = await fetchUsage({
+        ...opts(url),
+        from: '2026-07-01',
+        to: '2026-07-02',
+      }).catch(e => e)
       expect(err).toBeInstanceOf(FetchError)
       expect(err.message).toMatch(message)
       expect(err.message).not.toContain(KEY)
       expect(api.seen).toHaveLength(1)
-    } finally {
+    }
+    finally {
       await api.stop()
     }
   })
@@ -140,14 +187,22 @@ describe('scorecard:fetch against a local fake API', () => {
   it('stops on a malformed page, naming the day, the page and the field', async () => {
     const broken = JSON.parse(page('2026-07-01-p1.json'))
     delete broken.data[2].core_metrics
-    const api = fakeApi(() => ({ status: 200, body: JSON.stringify(broken) }))
+    const api = fakeApi(() => ({
+      status: 200,
+      body: JSON.stringify(broken),
+    }))
     const url = await api.start()
     try {
-      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+      const err = await fetchUsage({
+        ...opts(url),
+        from: '2026-07-01',
+        to: '2026-07-01',
+      }).catch(e => e)
       expect(err).toBeInstanceOf(FetchError)
       expect(err.message).toContain('2026-07-01, page 1 is not a Claude Code usage report page')
       expect(err.message).toContain('data[2].core_metrics is missing')
-    } finally {
+    }
+    finally {
       await api.stop()
     }
   })
@@ -156,53 +211,100 @@ describe('scorecard:fetch against a local fake API', () => {
     const api = fakeApi(() => ({ status: 503, body: 'down' }))
     const url = await api.start()
     try {
-      const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', attempts: 3 }).catch((e) => e)
+      const err = await fetchUsage({
+        ...opts(url),
+        from: '2026-07-01',
+        to: '2026-07-01',
+        attempts: 3,
+      }).catch(e => e)
       expect(err.message).toMatch(/2026-07-01, page 1: still 503 after 3 tries/)
       expect(api.seen).toHaveLength(3)
-    } finally {
+    }
+    finally {
       await api.stop()
     }
   })
 
   it('refuses to save pages inside the repo, and to run without a key', async () => {
     const inRepo = join(__dirname, '..', 'test-results', `export-${process.pid}`)
-    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), out: inRepo, from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/inside the repo/)
+    await expect(fetchUsage({
+      ...opts('http://127.0.0.1:9'),
+      out: inRepo,
+      from: '2026-07-01',
+      to: '2026-07-01',
+    })).rejects.toThrow(/inside the repo/)
     expect(existsSync(inRepo)).toBe(false) // refused before the folder was made
-    await expect(fetchUsage({ ...opts('http://127.0.0.1:9'), key: '', from: '2026-07-01', to: '2026-07-01' })).rejects.toThrow(/Set ANTHROPIC_ADMIN_KEY/)
+    await expect(fetchUsage({
+      ...opts('http://127.0.0.1:9'),
+      key: '',
+      from: '2026-07-01',
+      to: '2026-07-01',
+    })).rejects.toThrow(/Set ANTHROPIC_ADMIN_KEY/)
   })
 
   describe('hostile or broken answers', () => {
     it('a redirect to another address gets no key: it stops, naming where it pointed', async () => {
-      const elsewhere = fakeApi((req) => fixtureAnswer(req))
+      const elsewhere = fakeApi(req => fixtureAnswer(req))
       const target = await elsewhere.start()
-      const api = fakeApi(() => ({ status: 302, body: '', headers: { location: `${target}?starting_at=2026-07-01` } }))
+      const api = fakeApi(() => ({
+        status: 302,
+        body: '',
+        headers: { location: `${target}?starting_at=2026-07-01` },
+      }))
       const url = await api.start()
       try {
-        const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        const err = await fetchUsage({
+          ...opts(url),
+          from: '2026-07-01',
+          to: '2026-07-01',
+        }).catch(e => e)
         expect(err).toBeInstanceOf(FetchError)
         expect(err.message).toMatch(/answered 302, a redirect to http:\/\/127\.0\.0\.1:\d+\/v1\/organizations\/usage_report\/claude_code/)
         expect(err.message).toMatch(/redirects are not followed/)
         expect(elsewhere.seen).toHaveLength(0)
         expect(api.seen).toHaveLength(1)
-      } finally {
+      }
+      finally {
         await api.stop()
         await elsewhere.stop()
       }
     })
 
     it('cursors that alternate, or never end, stop with a clear message', async () => {
-      const alternating = fakeApi((req) => ({ status: 200, body: JSON.stringify({ data: [], has_more: true, next_page: req.query.page === 'a' ? 'b' : 'a' }) }))
+      const alternating = fakeApi(req => ({
+        status: 200,
+        body: JSON.stringify({
+          data: [],
+          has_more: true,
+          next_page: req.query.page === 'a'
+            ? 'b'
+            : 'a',
+        }),
+      }))
       let n = 0
-      const endless = fakeApi(() => ({ status: 200, body: JSON.stringify({ data: [], has_more: true, next_page: `c${n++}` }) }))
+      const endless = fakeApi(() => ({
+        status: 200,
+        body: JSON.stringify({ data: [], has_more: true, next_page: `c${n++}` }),
+      }))
       const [u1, u2] = [await alternating.start(), await endless.start()]
       try {
-        const a = await fetchUsage({ ...opts(u1), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        const a = await fetchUsage({
+          ...opts(u1),
+          from: '2026-07-01',
+          to: '2026-07-01',
+        }).catch(e => e)
         expect(a.message).toMatch(/2026-07-01, page 3: next_page repeats a cursor already followed/)
         expect(alternating.seen).toHaveLength(3)
-        const b = await fetchUsage({ ...opts(u2), from: '2026-07-01', to: '2026-07-01', maxPagesPerDay: 20 }).catch((e) => e)
+        const b = await fetchUsage({
+          ...opts(u2),
+          from: '2026-07-01',
+          to: '2026-07-01',
+          maxPagesPerDay: 20,
+        }).catch(e => e)
         expect(b.message).toMatch(/2026-07-01: more than 20 pages for one day/)
         expect(endless.seen).toHaveLength(20)
-      } finally {
+      }
+      finally {
         await alternating.stop()
         await endless.stop()
       }
@@ -210,16 +312,28 @@ describe('scorecard:fetch against a local fake API', () => {
 
     it('a huge Retry-After is capped, and the cap is said', async () => {
       let tries = 0
-      const api = fakeApi((req) => (tries++ === 0 ? { status: 429, body: '{}', headers: { 'retry-after': '3000000' } } : fixtureAnswer(req)))
+      const api = fakeApi(req => (tries++ === 0
+        ? {
+            status: 429,
+            body: '{}',
+            headers: { 'retry-after': '3000000' },
+          }
+        : fixtureAnswer(req)))
       const url = await api.start()
       logs.length = 0
       try {
         const started = Date.now()
-        await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', maxRetryAfterMs: 200 })
+        await fetchUsage({
+          ...opts(url),
+          from: '2026-07-01',
+          to: '2026-07-01',
+          maxRetryAfterMs: 200,
+        })
         expect(Date.now() - started).toBeLessThan(60_000) // uncapped, it would wait 34 days
         expect(logs.join('\n')).toMatch(/trying again in 0\.2 s \(Retry-After asked for 3000000 s; capped\)/)
         expect(api.seen).toHaveLength(2)
-      } finally {
+      }
+      finally {
         await api.stop()
       }
     })
@@ -232,46 +346,74 @@ describe('scorecard:fetch against a local fake API', () => {
         const t = setInterval(() => res.write(' '), 20) // a byte at a time, never done
         res.on('close', () => clearInterval(t))
       })
-      for (const s of [silent, trickle]) s.on('connection', (c) => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      for (const s of [silent, trickle]) s.on('connection', c => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
       try {
         for (const url of [await listen(silent), await listen(trickle)]) {
-          const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', attempts: 2, requestTimeoutMs: 300 }).catch((e) => e)
+          const err = await fetchUsage({
+            ...opts(url),
+            from: '2026-07-01',
+            to: '2026-07-01',
+            attempts: 2,
+            requestTimeoutMs: 300,
+          }).catch(e => e)
           expect(err).toBeInstanceOf(FetchError)
           expect(err.message).toMatch(/2026-07-01, page 1: still no answer after 2 tries/)
         }
-      } finally {
+      }
+      finally {
         for (const c of sockets) c.destroy()
-        await Promise.all([silent, trickle].map((s) => new Promise((r) => s.close(r))))
+        await Promise.all([silent, trickle].map(s => new Promise(r => s.close(r))))
       }
     })
 
     it('an oversized answer is refused once, not retried, whether its size is declared or streamed', async () => {
-      const big = JSON.stringify({ data: [], has_more: false, next_page: null, padding: 'x'.repeat(5000) })
+      const big = JSON.stringify({
+        data: [],
+        has_more: false,
+        next_page: null,
+        padding: 'x'.repeat(5000),
+      })
       const sockets = new Set<import('node:net').Socket>()
       const seen = { declared: 0, streamed: 0 }
       // Declared: Content-Length says 5 kB. Streamed: chunked, no length, 1 kB a chunk, never-ending.
-      const declared = createServer((_req, res) => (seen.declared++, res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }), res.end(big)))
+      const declared = createServer((_req, res) => {
+        seen.declared++
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(big)),
+        })
+        res.end(big)
+      })
       const streamed = createServer((_req, res) => {
         seen.streamed++
         res.writeHead(200, { 'content-type': 'application/json' })
         const t = setInterval(() => res.write('x'.repeat(1000)), 5)
         res.on('close', () => clearInterval(t))
       })
-      for (const s of [declared, streamed]) s.on('connection', (c) => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      for (const s of [declared, streamed]) s.on('connection', c => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
       try {
-        for (const [name, url] of [['declared', await listen(declared)], ['streamed', await listen(streamed)]] as const) {
+        for (const [name, url] of [
+          ['declared', await listen(declared)],
+          ['streamed', await listen(streamed)],
+        ] as const) {
           const out = mkdtempSync(join(tmpdir(), 'export-'))
-          const err = await fetchUsage({ ...opts(url, out), from: '2026-07-01', to: '2026-07-01', maxBodyBytes: 2000 }).catch((e) => e)
+          const err = await fetchUsage({
+            ...opts(url, out),
+            from: '2026-07-01',
+            to: '2026-07-01',
+            maxBodyBytes: 2000,
+          }).catch(e => e)
           expect(err).toBeInstanceOf(FetchError)
           expect(err.message).toMatch(/2026-07-01, page 1: the answer is .*more than the 2,000-byte limit for one page \(maxBodyBytes\); refused, not retried/)
           expect(seen[name]).toBe(1)
           expect(readdirSync(out)).toEqual([])
         }
-      } finally {
+      }
+      finally {
         for (const c of sockets) c.destroy()
-        await Promise.all([declared, streamed].map((s) => new Promise((r) => s.close(r))))
+        await Promise.all([declared, streamed].map(s => new Promise(r => s.close(r))))
       }
     })
 
@@ -283,45 +425,74 @@ describe('scorecard:fetch against a local fake API', () => {
         const t = setInterval(() => res.write(' '), 20)
         res.on('close', () => clearInterval(t))
       })
-      const waitLong = createServer((_req, res) => (res.writeHead(429, { 'retry-after': '100' }), res.end('{}')))
-      for (const s of [silent, trickle, waitLong]) s.on('connection', (c) => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>((r) => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
+      const waitLong = createServer((_req, res) => {
+        res.writeHead(429, { 'retry-after': '100' })
+        res.end('{}')
+      })
+      for (const s of [silent, trickle, waitLong]) s.on('connection', c => sockets.add(c))
+      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
       try {
         for (const url of [await listen(silent), await listen(trickle), await listen(waitLong)]) {
           const started = Date.now()
           // Each request may take a minute and each wait two; the whole run only 0.4 s.
-          const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01', requestTimeoutMs: 60_000, maxRetryAfterMs: 120_000, maxRunMs: 400 }).catch((e) => e)
+          const err = await fetchUsage({
+            ...opts(url),
+            from: '2026-07-01',
+            to: '2026-07-01',
+            requestTimeoutMs: 60_000,
+            maxRetryAfterMs: 120_000,
+            maxRunMs: 400,
+          }).catch(e => e)
           expect(err).toBeInstanceOf(FetchError)
           expect(err.message).toMatch(/2026-07-01, page 1: the fetch ran out of its time, 0\.00667 minutes for the whole run \(--max-minutes\); stopped/)
           expect(Date.now() - started).toBeLessThan(20_000)
         }
-      } finally {
+      }
+      finally {
         for (const c of sockets) c.destroy()
-        await Promise.all([silent, trickle, waitLong].map((s) => new Promise((r) => s.close(r))))
+        await Promise.all([silent, trickle, waitLong].map(s => new Promise(r => s.close(r))))
       }
     })
 
     it('an error body is summarised, never printed raw (a server echoing the key would print it)', async () => {
-      const api = fakeApi((req) => ({ status: 400, body: JSON.stringify({ error: { type: 'invalid_request_error', message: `bad key ${req.key}` } }) }))
+      const api = fakeApi(req => ({
+        status: 400,
+        body: JSON.stringify({
+          error: { type: 'invalid_request_error', message: `bad key ${req.key}` },
+        }),
+      }))
       const url = await api.start()
       try {
-        const err = await fetchUsage({ ...opts(url), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        const err = await fetchUsage({
+          ...opts(url),
+          from: '2026-07-01',
+          to: '2026-07-01',
+        }).catch(e => e)
         expect(err.message).toMatch(/answered 400 \(invalid_request_error\)/)
         expect(err.message).not.toContain(KEY)
-      } finally {
+      }
+      finally {
         await api.stop()
       }
     })
 
     it('a record dated outside the day asked for is refused with the day named, and nothing is saved', async () => {
-      const api = fakeApi(() => ({ status: 200, body: page('2026-08-18-p1.json') }))
+      const api = fakeApi(() => ({
+        status: 200,
+        body: page('2026-08-18-p1.json'),
+      }))
       const url = await api.start()
       const out = mkdtempSync(join(tmpdir(), 'export-'))
       try {
-        const err = await fetchUsage({ ...opts(url, out), from: '2026-07-01', to: '2026-07-01' }).catch((e) => e)
+        const err = await fetchUsage({
+          ...opts(url, out),
+          from: '2026-07-01',
+          to: '2026-07-01',
+        }).catch(e => e)
         expect(err.message).toMatch(/2026-07-01, page 1: data\[0\] is dated 2026-08-18, not 2026-07-01/)
         expect(readdirSync(out)).toEqual([])
-      } finally {
+      }
+      finally {
         await api.stop()
       }
     })

@@ -1,20 +1,21 @@
+import type { QuarterFile } from '../data/scorecard'
+import type { UsageRecord } from '../scripts/scorecard/api'
 // The import against faults and hostile input: a record saved twice (in another case, with a trailing space),
 // a record revised between two fetches, impossible dates, fractional counts, a people file with quoted commas and
 // untidy function names, two export folders at once, days no export covered, and running out of memory.
 // Every failure must name the page file, the record and the field, and leave the scorecard folder byte for byte
 // as it was. Expected sums are worked out here from the raw pages, not by the code under test.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { measureValue, quarterProblems, totalOf, type QuarterFile } from '../data/scorecard'
-import { Aggregator, parsePeopleCsv } from '../scripts/scorecard/aggregate'
-import type { UsageRecord } from '../scripts/scorecard/api'
-import { importPages } from '../scripts/scorecard/import'
 import { coverage, missingDaysText } from '../components/scorecard/scorecard'
-import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, folderBytes, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
+import { measureValue, quarterProblems, totalOf } from '../data/scorecard'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { Aggregator, parsePeopleCsv } from '../scripts/scorecard/aggregate'
+import { importPages } from '../scripts/scorecard/import'
+import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, PAGES, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
@@ -28,22 +29,23 @@ function peopleOutsideRepo(text = peopleCsv): string {
 /** A folder holding the fixture's pages whose names match, and the manifests given (name → [from, to]). */
 function pagesFolder(match: RegExp, manifests: Record<string, [string, string]> = {}): string {
   const dir = tmp('pages-')
-  for (const f of readdirSync(PAGES).filter((f) => match.test(f) && !f.startsWith('export-manifest'))) copyFileSync(join(PAGES, f), join(dir, f))
+  for (const f of readdirSync(PAGES).filter(f => match.test(f) && !f.startsWith('export-manifest'))) copyFileSync(join(PAGES, f), join(dir, f))
   for (const [name, [from, to]] of Object.entries(manifests)) writeFileSync(join(dir, name), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
   return dir
 }
 
 /** A fixture page, parsed, to change and save elsewhere. */
-const fixturePage = (name: string) => JSON.parse(readFileSync(join(PAGES, name), 'utf8')) as { data: UsageRecord[]; has_more: boolean; next_page: string | null }
+const fixturePage = (name: string) => JSON.parse(readFileSync(join(PAGES, name), 'utf8')) as { data: UsageRecord[], has_more: boolean, next_page: string | null }
 
 const sum = (rs: readonly UsageRecord[], f: (r: UsageRecord) => number) => rs.reduce((s, r) => s + f(r), 0)
-const userRecords = (quarter: string) => rawRecords().filter((r) => r.actor.type === 'user_actor' && quarterOfDate(r.date) === quarter)
+const userRecords = (quarter: string) => rawRecords().filter(r => r.actor.type === 'user_actor' && quarterOfDate(r.date) === quarter)
 
 /** What the thrown error says (the test fails if nothing is thrown). */
 function errorOf(f: () => unknown): string {
   try {
     f()
-  } catch (e) {
+  }
+  catch (e) {
     return (e as Error).message
   }
   throw new Error('expected an error, got none')
@@ -56,12 +58,21 @@ describe('a failed import names the page file, the record and the field, and lea
   let before: Record<string, string>
   beforeEach(() => {
     out = tmp('scorecard-')
-    importPages({ paths: [PAGES], people: peopleOutsideRepo(), out })
+    importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(),
+      out,
+    })
     before = folderBytes(out)
   })
   const importInto = (paths: string[], people = peopleOutsideRepo()) => importPages({ paths, people, out, replace: true })
 
-  it.each(['2026-02-30', '2026-08-18 garbage', '2026-08-18T00:00:00-05:00', '2026-08-18T13:00:00Z'])('a record dated %j is refused', (date) => {
+  it.each([
+    '2026-02-30',
+    '2026-08-18 garbage',
+    '2026-08-18T00:00:00-05:00',
+    '2026-08-18T13:00:00Z',
+  ])('a record dated %j is refused', (date) => {
     const dir = pagesFolder(/^2026-08-18/)
     const page = fixturePage('2026-08-18-p1.json')
     ;(page.data[2] as { date: string }).date = date
@@ -116,8 +127,23 @@ describe('a failed import names the page file, the record and the field, and lea
   it('running out of memory ends in a message saying what to do, not a bare crash', () => {
     // A 40 MB page (a valid one, padded) cannot be read in a 24 MB heap.
     const dir = tmp('huge-')
-    writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify({ ...fixturePage('2026-08-18-p1.json'), padding: 'x'.repeat(40_000_000) }))
-    const r = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', dir, '--people', peopleOutsideRepo(), '--out', out, '--replace'], { encoding: 'utf8', env: { ...process.env, SCORECARD_IMPORT_HEAP_MB: '24' } })
+    writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify({
+      ...fixturePage('2026-08-18-p1.json'),
+      padding: 'x'.repeat(40_000_000),
+    }))
+    const r = spawnSync('npx', [
+      'tsx',
+      'scripts/scorecard/import.ts',
+      dir,
+      '--people',
+      peopleOutsideRepo(),
+      '--out',
+      out,
+      '--replace',
+    ], {
+      encoding: 'utf8',
+      env: { ...process.env, SCORECARD_IMPORT_HEAP_MB: '24' },
+    })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain(`✗ The import ran out of memory (its heap is 24 MB). ${out} is as it was. Give it more with SCORECARD_IMPORT_HEAP_MB=48`)
     expect(folderBytes(out)).toEqual(before)
@@ -128,12 +154,19 @@ describe('one record counted once, by who and what it is about', () => {
   it('the same person-day again, the email in capitals with a trailing space, counts once: same people, same sums', () => {
     const dir = pagesFolder(/^2026-/)
     const page = fixturePage('2026-08-18-p1.json')
-    for (const r of page.data) if (r.actor.type === 'user_actor') r.actor.email_address = `${r.actor.email_address.toUpperCase()} `
+    for (const r of page.data) {
+      if (r.actor.type === 'user_actor')
+        r.actor.email_address = `${r.actor.email_address.toUpperCase()} `
+    }
     writeFileSync(join(dir, 'saved-again-by-hand.json'), JSON.stringify(page))
-    const r = importPages({ paths: [dir], people: peopleOutsideRepo(), out: tmp('sc-') })
-    const q3 = r.quarters.find((q) => q.quarter === '2026-Q3')!
+    const r = importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: tmp('sc-'),
+    })
+    const q3 = r.quarters.find(q => q.quarter === '2026-Q3')!
     expect(r.duplicates).toBe(page.data.length)
-    expect(totalOf(q3).sessions).toBe(sum(userRecords('2026-Q3'), (x) => x.core_metrics.num_sessions))
+    expect(totalOf(q3).sessions).toBe(sum(userRecords('2026-Q3'), x => x.core_metrics.num_sessions))
     expect(totalOf(q3).activePeople).toBe(activePeopleIn('2026-Q3'))
     expect(q3.provenance.unmappedPeople).toBe(1)
   })
@@ -141,7 +174,12 @@ describe('one record counted once, by who and what it is about', () => {
   it('thousands of people on one day, every record seen twice, each counted once', () => {
     const record = (i: number, sessions: number): UsageRecord => ({
       actor: { type: 'user_actor', email_address: `p${i}@example.com` },
-      core_metrics: { num_sessions: sessions, lines_of_code: { added: 0, removed: 0 }, commits_by_claude_code: 0, pull_requests_by_claude_code: 0 },
+      core_metrics: {
+        num_sessions: sessions,
+        lines_of_code: { added: 0, removed: 0 },
+        commits_by_claude_code: 0,
+        pull_requests_by_claude_code: 0,
+      },
       customer_type: 'api',
       date: '2026-08-03',
       model_breakdown: [],
@@ -161,28 +199,60 @@ describe('one record counted once, by who and what it is about', () => {
   })
 
   it('two export folders at once (Q2 in one, Q3 in the other, 1 July in both) make the quarters one folder makes', () => {
-    const q2 = pagesFolder(/^2026-(04|05|06)-|^2026-07-01/, { 'export-manifest-2026-04-01_2026-07-01.json': ['2026-04-01', '2026-07-01'] })
-    const q3 = pagesFolder(/^2026-(07|08|09)-/, { 'export-manifest-2026-07-01_2026-09-30.json': ['2026-07-01', '2026-09-30'] })
-    const r = importPages({ paths: [q2, q3], people: peopleOutsideRepo(), out: tmp('sc-') })
+    const q2 = pagesFolder(/^2026-(04|05|06)-|^2026-07-01/, {
+      'export-manifest-2026-04-01_2026-07-01.json': ['2026-04-01', '2026-07-01'],
+    })
+    const q3 = pagesFolder(/^2026-(07|08|09)-/, {
+      'export-manifest-2026-07-01_2026-09-30.json': ['2026-07-01', '2026-09-30'],
+    })
+    const r = importPages({
+      paths: [q2, q3],
+      people: peopleOutsideRepo(),
+      out: tmp('sc-'),
+    })
     expect(r.duplicates).toBe(fixturePage('2026-07-01-p1.json').data.length)
     for (const q of r.quarters) {
-      expect(totalOf(q).sessions, q.quarter).toBe(sum(userRecords(q.quarter), (x) => x.core_metrics.num_sessions))
+      expect(totalOf(q).sessions, q.quarter).toBe(sum(userRecords(q.quarter), x => x.core_metrics.num_sessions))
       expect(totalOf(q).activePeople, q.quarter).toBe(activePeopleIn(q.quarter))
     }
-    expect(r.quarters.map((q) => [q.quarter, q.provenance.from, q.provenance.to, q.provenance.missingDays])).toEqual([
-      ['2026-Q2', '2026-04-01', '2026-06-30', []],
-      ['2026-Q3', '2026-07-01', '2026-09-30', []],
+    expect(r.quarters.map(q => [
+      q.quarter,
+      q.provenance.from,
+      q.provenance.to,
+      q.provenance.missingDays,
+    ])).toEqual([
+      [
+        '2026-Q2',
+        '2026-04-01',
+        '2026-06-30',
+        [],
+      ],
+      [
+        '2026-Q3',
+        '2026-07-01',
+        '2026-09-30',
+        [],
+      ],
     ])
   })
 
   it('fractions of a cent are added up and the quarter keeps whole cents', () => {
     const dir = pagesFolder(/^2026-(07|08|09)-/)
     const page = fixturePage('2026-08-18-p1.json')
-    for (const r of page.data) for (const m of r.model_breakdown) m.estimated_cost.amount += 0.35
+    for (const r of page.data) {
+      for (const m of r.model_breakdown) m.estimated_cost.amount += 0.35
+    }
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
-    const [q] = importPages({ paths: [dir], people: peopleOutsideRepo(), out: tmp('sc-') }).quarters
-    const users = [...userRecords('2026-Q3').filter((r) => !r.date.startsWith('2026-08-18')), ...page.data.filter((r) => r.actor.type === 'user_actor')]
-    const cents = sum(users, (r) => r.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))
+    const [q] = importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: tmp('sc-'),
+    }).quarters
+    const users = [
+      ...userRecords('2026-Q3').filter(r => !r.date.startsWith('2026-08-18')),
+      ...page.data.filter(r => r.actor.type === 'user_actor'),
+    ]
+    const cents = sum(users, r => r.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))
     expect(cents % 1).not.toBe(0)
     for (const f of q.functions) expect(Number.isInteger(f.estimatedCostMinor), f.function).toBe(true)
     expect(Math.abs(totalOf(q).estimatedCostMinor - cents)).toBeLessThanOrEqual(q.functions.length / 2)
@@ -192,24 +262,36 @@ describe('one record counted once, by who and what it is about', () => {
 
 describe('the people file, read as CSV', () => {
   // Engineering renamed "Engineering, Platform", written four ways; the first person's email untidy.
-  const ways = ['"Engineering, Platform"', '"ENGINEERING, PLATFORM"', '"  engineering,   platform "', 'Engineering, Platform']
+  const ways = [
+    '"Engineering, Platform"',
+    '"ENGINEERING, PLATFORM"',
+    '"  engineering,   platform "',
+    'Engineering, Platform',
+  ]
   const text = peopleCsv
     .split('\n')
     .map((line, i) => {
       const [email, fn] = line.split(',')
-      if (fn !== 'Engineering') return line
+      if (fn !== 'Engineering')
+        return line
       const written = ways[(i - 1) % 3] // the unquoted way (ways[3]) would split the function in two columns
-      return `${i === 1 ? ` ${email.toUpperCase()} ` : email},${written}`
+      return `${i === 1
+        ? ` ${email.toUpperCase()} `
+        : email},${written}`
     })
     .join('\n')
 
   it('a quoted comma survives, and one function written in several cases and spacings is one function', () => {
-    const [, q3] = importPages({ paths: [PAGES], people: peopleOutsideRepo(text), out: tmp('sc-') }).quarters
-    const engineers = new Set(peopleCsv.split('\n').filter((l) => l.endsWith(',Engineering')).map((l) => l.split(',')[0]))
-    const eng = q3.functions.filter((f) => /engineering/i.test(f.function))
-    expect(eng.map((f) => f.function)).toEqual(['Engineering, Platform']) // shown as first written
+    const [, q3] = importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(text),
+      out: tmp('sc-'),
+    }).quarters
+    const engineers = new Set(peopleCsv.split('\n').filter(l => l.endsWith(',Engineering')).map(l => l.split(',')[0]))
+    const eng = q3.functions.filter(f => /engineering/i.test(f.function))
+    expect(eng.map(f => f.function)).toEqual(['Engineering, Platform']) // shown as first written
     expect(eng[0].activePeople).toBe(engineers.size)
-    expect(eng[0].sessions).toBe(sum(userRecords('2026-Q3').filter((r) => engineers.has((r.actor as { email_address: string }).email_address)), (r) => r.core_metrics.num_sessions))
+    expect(eng[0].sessions).toBe(sum(userRecords('2026-Q3').filter(r => engineers.has((r.actor as { email_address: string }).email_address)), r => r.core_metrics.num_sessions))
     expect(q3.provenance.unmappedPeople).toBe(1) // the untidy email still found its function
   })
 
@@ -222,36 +304,73 @@ describe('the people file, read as CSV', () => {
 
 describe('days no export covered', () => {
   // Two fetches leaving out 4 to 31 July: 28 days.
-  const dir = pagesFolder(/^2026-(07|08|09)-/, { 'export-manifest-a.json': ['2026-07-01', '2026-07-03'], 'export-manifest-b.json': ['2026-08-01', '2026-09-30'] })
+  const dir = pagesFolder(/^2026-(07|08|09)-/, {
+    'export-manifest-a.json': ['2026-07-01', '2026-07-03'],
+    'export-manifest-b.json': ['2026-08-01', '2026-09-30'],
+  })
 
   it('are kept in the quarter file, left out of the rates, and said on the scorecard slide', () => {
     const out = tmp('sc-')
-    importPages({ paths: [dir], people: peopleOutsideRepo(), out })
+    importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out,
+    })
     const file = join(out, '2026-Q3.json')
     const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
     expect(quarterProblems(q, file)).toEqual([])
     expect(q.provenance.missingDays).toHaveLength(28)
-    expect([q.provenance.missingDays![0], q.provenance.missingDays!.at(-1)]).toEqual(['2026-07-04', '2026-07-31'])
+    expect([
+      q.provenance.missingDays![0],
+      q.provenance.missingDays!.at(-1),
+    ]).toEqual(['2026-07-04', '2026-07-31'])
     // 92 days in Q3, 28 without data: sessions per person per week over 64 days.
-    const sessions = sum(userRecords('2026-Q3'), (r) => r.core_metrics.num_sessions)
+    const sessions = sum(userRecords('2026-Q3'), r => r.core_metrics.num_sessions)
     expect(measureValue('sessionsPerPersonPerWeek', totalOf(q), q.provenance)).toBeCloseTo(sessions / activePeopleIn('2026-Q3') / (64 / 7), 6)
     expect(coverage(q)).toContain('no data for 28 days: 4–31 Jul (left out of the rates)')
   })
 
   it('read in words, runs of days folded', () => {
-    expect(missingDaysText(['2026-07-30', '2026-07-31', '2026-08-01', '2026-08-12'])).toBe('no data for 4 days: 30 Jul–1 Aug, 12 Aug')
+    expect(missingDaysText([
+      '2026-07-30',
+      '2026-07-31',
+      '2026-08-01',
+      '2026-08-12',
+    ])).toBe('no data for 4 days: 30 Jul–1 Aug, 12 Aug')
     expect(missingDaysText(['2026-08-12', '2026-08-13', '2026-08-14'])).toBe('no data for 3 days: 12–14 Aug')
     expect(missingDaysText([])).toBe('')
   })
 
   it('a quarter file listing them out of order, or outside its period, is refused by field; one without the list is read as none', () => {
     const out = tmp('sc-')
-    importPages({ paths: [dir], people: peopleOutsideRepo(), out })
+    importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out,
+    })
     const file = join(out, '2026-Q3.json')
     const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
-    expect(quarterProblems({ ...q, provenance: { ...q.provenance, missingDays: ['2026-07-05', '2026-07-04'] } }, file).join('\n')).toContain('field "provenance.missingDays" must be days in order, each inside provenance.from to provenance.to')
-    expect(quarterProblems({ ...q, provenance: { ...q.provenance, missingDays: ['2026-10-01'] } }, file).join('\n')).toContain('field "provenance.missingDays"')
-    expect(quarterProblems({ ...q, provenance: { ...q.provenance, missingDays: ['2026-02-30'] } }, file).join('\n')).toContain('field "provenance.missingDays" must be a list of days YYYY-MM-DD')
+    expect(quarterProblems({
+      ...q,
+      provenance: {
+        ...q.provenance,
+        missingDays: ['2026-07-05', '2026-07-04'],
+      },
+    }, file).join('\n')).toContain('field "provenance.missingDays" must be days in order, each inside provenance.from to provenance.to')
+    expect(quarterProblems({
+      ...q,
+      provenance: {
+        ...q.provenance,
+        missingDays: ['2026-10-01'],
+      },
+    }, file).join('\n')).toContain('field "provenance.missingDays"')
+    expect(quarterProblems({
+      ...q,
+      provenance: {
+        ...q.provenance,
+        missingDays: ['2026-02-30'],
+      },
+    }, file).join('\n')).toContain('field "provenance.missingDays" must be a list of days YYYY-MM-DD')
     const { missingDays: _, ...older } = q.provenance
     expect(quarterProblems({ ...q, provenance: older }, file)).toEqual([])
     expect(measureValue('sessionsPerPersonPerWeek', totalOf(q), older)).toBeCloseTo(totalOf(q).sessions / totalOf(q).activePeople / (92 / 7), 6)

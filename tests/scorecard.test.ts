@@ -1,18 +1,20 @@
+import type { QuarterFile } from '../data/scorecard'
+import type { UsageRecord } from '../scripts/scorecard/api'
 // Our scorecard: the import turns the API's saved pages into sums by function and quarter, and nothing
 // more; the checks name the file, quarter and field; small groups merge into "Other"; no email gets through.
 // Expected values are worked out here from the synthetic pages directly, not by the code under test.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { MIN_GROUP, ScorecardError, loadScorecard, measureTable, measureValue, quarterProblems, totalOf, type QuarterFile } from '../data/scorecard'
+import { loadScorecard, measureTable, measureValue, MIN_GROUP, quarterProblems, ScorecardError, totalOf } from '../data/scorecard'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
-import { PageError, parsePage, type UsageRecord } from '../scripts/scorecard/api'
+import { PageError, parsePage } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { importPages, peopleFile } from '../scripts/scorecard/import'
-import { FIXTURE, PAGES, activePeopleIn, fixtureEmails, folderBytes, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
-import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, PAGES, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
 
@@ -28,7 +30,12 @@ describe('import: saved API pages to sums by function and quarter', () => {
   let quarters: QuarterFile[]
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    quarters = importPages({ paths: [PAGES], people: peopleOutsideRepo(), out, now: new Date('2026-10-03T00:00:00Z') }).quarters
+    quarters = importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(),
+      out,
+      now: new Date('2026-10-03T00:00:00Z'),
+    }).quarters
   })
 
   it('writes one file per quarter in the pages, each passing the checks', () => {
@@ -38,40 +45,47 @@ describe('import: saved API pages to sums by function and quarter', () => {
 
   it('counts every session, commit-or-PR day, edit and cent of the pages, people and API keys apart', () => {
     for (const q of quarters) {
-      const recs = rawRecords().filter((r) => quarterOfDate(r.date) === q.quarter)
-      const people = recs.filter((r) => r.actor.type === 'user_actor')
+      const recs = rawRecords().filter(r => quarterOfDate(r.date) === q.quarter)
+      const people = recs.filter(r => r.actor.type === 'user_actor')
       const sum = (rs: UsageRecord[], f: (r: UsageRecord) => number) => rs.reduce((s, r) => s + f(r), 0)
       const t = totalOf(q)
-      expect(t.sessions).toBe(sum(people, (r) => r.core_metrics.num_sessions))
-      expect(t.sessionsOnCommitOrPrDays).toBe(sum(people, (r) => (r.core_metrics.commits_by_claude_code + r.core_metrics.pull_requests_by_claude_code > 0 ? r.core_metrics.num_sessions : 0)))
-      expect(t.commits).toBe(sum(people, (r) => r.core_metrics.commits_by_claude_code))
-      expect(t.editsAccepted).toBe(sum(people, (r) => Object.values(r.tool_actions).reduce((s, c) => s + (c?.accepted ?? 0), 0)))
-      expect(t.estimatedCostMinor).toBe(sum(people, (r) => sum([r], (x) => x.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))))
+      expect(t.sessions).toBe(sum(people, r => r.core_metrics.num_sessions))
+      expect(t.sessionsOnCommitOrPrDays).toBe(sum(people, r => (r.core_metrics.commits_by_claude_code + r.core_metrics.pull_requests_by_claude_code > 0
+        ? r.core_metrics.num_sessions
+        : 0)))
+      expect(t.commits).toBe(sum(people, r => r.core_metrics.commits_by_claude_code))
+      expect(t.editsAccepted).toBe(sum(people, r => Object.values(r.tool_actions).reduce((s, c) => s + (c?.accepted ?? 0), 0)))
+      expect(t.estimatedCostMinor).toBe(sum(people, r => sum([r], x => x.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))))
       expect(t.activePeople).toBe(activePeopleIn(q.quarter))
-      expect(q.provenance.apiKeySessions).toBe(sum(recs.filter((r) => r.actor.type === 'api_actor'), (r) => r.core_metrics.num_sessions))
+      expect(q.provenance.apiKeySessions).toBe(sum(recs.filter(r => r.actor.type === 'api_actor'), r => r.core_metrics.num_sessions))
       expect(q.provenance.peopleCovered).toBe(t.activePeople)
     }
   })
 
   it('joins people to functions by email, whatever its case', () => {
-    const engineers = new Set(peopleCsv.split('\n').filter((l) => l.endsWith(',Engineering')).map((l) => l.split(',')[0]))
+    const engineers = new Set(peopleCsv.split('\n').filter(l => l.endsWith(',Engineering')).map(l => l.split(',')[0]))
     for (const q of quarters) {
-      const recs = rawRecords().filter((r) => quarterOfDate(r.date) === q.quarter && r.actor.type === 'user_actor' && engineers.has(r.actor.email_address))
-      expect(q.functions.find((f) => f.function === 'Engineering')!.sessions).toBe(recs.reduce((s, r) => s + r.core_metrics.num_sessions, 0))
+      const recs = rawRecords().filter(r => quarterOfDate(r.date) === q.quarter && r.actor.type === 'user_actor' && engineers.has(r.actor.email_address))
+      expect(q.functions.find(f => f.function === 'Engineering')!.sessions).toBe(recs.reduce((s, r) => s + r.core_metrics.num_sessions, 0))
     }
   })
 
   it('merges functions of fewer than 5 active people, and people with no function, into "Other", and says so', () => {
     for (const q of quarters) {
-      expect(q.functions.map((f) => f.function)).toEqual(['Engineering', 'Finance', 'Operations', 'Other'])
+      expect(q.functions.map(f => f.function)).toEqual([
+        'Engineering',
+        'Finance',
+        'Operations',
+        'Other',
+      ])
       expect(q.provenance.mergedIntoOther).toEqual(['Legal', 'Sales'])
       expect(q.provenance.unmappedPeople).toBe(1)
-      expect(Math.min(...q.functions.map((f) => f.activePeople))).toBeGreaterThanOrEqual(MIN_GROUP)
+      expect(Math.min(...q.functions.map(f => f.activePeople))).toBeGreaterThanOrEqual(MIN_GROUP)
     }
   })
 
   it('takes the dates covered from the export manifest, inside each quarter', () => {
-    expect(quarters.map((q) => [q.provenance.from, q.provenance.to])).toEqual([
+    expect(quarters.map(q => [q.provenance.from, q.provenance.to])).toEqual([
       ['2026-04-01', '2026-06-30'],
       ['2026-07-01', '2026-09-30'],
     ])
@@ -82,7 +96,11 @@ describe('import: saved API pages to sums by function and quarter', () => {
     const dup = mkdtempSync(join(tmpdir(), 'pages-'))
     for (const f of readdirSync(PAGES)) copyFileSync(join(PAGES, f), join(dup, f))
     copyFileSync(join(PAGES, '2026-07-01-p1.json'), join(dup, 'copy-of-2026-07-01-p1.json'))
-    const r = importPages({ paths: [dup], people: peopleOutsideRepo(), out: mkdtempSync(join(tmpdir(), 'sc-')) })
+    const r = importPages({
+      paths: [dup],
+      people: peopleOutsideRepo(),
+      out: mkdtempSync(join(tmpdir(), 'sc-')),
+    })
     expect(r.duplicates).toBe(JSON.parse(readFileSync(join(PAGES, '2026-07-01-p1.json'), 'utf8')).data.length)
     expect(totalOf(r.quarters[1]).sessions).toBe(totalOf(quarters[1]).sessions)
   })
@@ -91,8 +109,12 @@ describe('import: saved API pages to sums by function and quarter', () => {
 describe('privacy: only sums by function leave the import', () => {
   it('no email address, API key name or "@" is in what the import writes', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    importPages({ paths: [PAGES], people: peopleOutsideRepo(), out })
-    const written = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')).join('\n')
+    importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(),
+      out,
+    })
+    const written = readdirSync(out).map(f => readFileSync(join(out, f), 'utf8')).join('\n')
     expect(fixtureEmails().length).toBeGreaterThan(20)
     for (const email of fixtureEmails()) expect(written).not.toContain(email)
     expect(written).not.toContain('@')
@@ -105,12 +127,29 @@ describe('privacy: only sums by function leave the import', () => {
 
   it('the command line prints counts, never an email, and fails clearly without a people file', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    const ok = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', PAGES, '--people', peopleOutsideRepo(), '--out', out], { encoding: 'utf8' })
+    const ok = spawnSync('npx', [
+      'tsx',
+      'scripts/scorecard/import.ts',
+      PAGES,
+      '--people',
+      peopleOutsideRepo(),
+      '--out',
+      out,
+    ], { encoding: 'utf8' })
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/2026-Q3 .*active people in 4 functions/)
     expect(ok.stdout).toMatch(/merged into Other \(fewer than 5 active people\): Legal, Sales/)
     for (const email of fixtureEmails()) expect(ok.stdout + ok.stderr).not.toContain(email)
-    const bad = spawnSync('npx', ['tsx', 'scripts/scorecard/import.ts', PAGES, '--out', out], { encoding: 'utf8', env: { ...process.env, SCORECARD_PEOPLE: '' } })
+    const bad = spawnSync('npx', [
+      'tsx',
+      'scripts/scorecard/import.ts',
+      PAGES,
+      '--out',
+      out,
+    ], {
+      encoding: 'utf8',
+      env: { ...process.env, SCORECARD_PEOPLE: '' },
+    })
     expect(bad.status).toBe(USER_ERROR_EXIT)
     expect(bad.stderr).toMatch(/Name the people file/)
   }, 60_000) // two runs of the command, each a Node start and a child process
@@ -129,10 +168,26 @@ describe('privacy: only sums by function leave the import', () => {
 describe('small groups', () => {
   const rec = (email: string, sessions = 3): UsageRecord => ({
     actor: { type: 'user_actor', email_address: email },
-    core_metrics: { num_sessions: sessions, lines_of_code: { added: 1, removed: 0 }, commits_by_claude_code: 0, pull_requests_by_claude_code: 0 },
+    core_metrics: {
+      num_sessions: sessions,
+      lines_of_code: { added: 1, removed: 0 },
+      commits_by_claude_code: 0,
+      pull_requests_by_claude_code: 0,
+    },
     customer_type: 'api',
     date: '2026-08-03',
-    model_breakdown: [{ model: 'm', tokens: { input: 1, output: 1, cache_read: 0, cache_creation: 0 }, estimated_cost: { amount: 100, currency: 'USD' } }],
+    model_breakdown: [
+      {
+        model: 'm',
+        tokens: {
+          input: 1,
+          output: 1,
+          cache_read: 0,
+          cache_creation: 0,
+        },
+        estimated_cost: { amount: 100, currency: 'USD' },
+      },
+    ],
     organization_id: 'o',
     terminal_type: 't',
     tool_actions: {},
@@ -140,10 +195,16 @@ describe('small groups', () => {
   const team = (fn: string, n: number) => Array.from({ length: n }, (_, i) => [`${fn}${i}@example.com`, fn] as const)
 
   it('when "Other" is still under 5, the smallest named function joins it', () => {
-    const people = new Map([...team('a', 7), ...team('b', 6), ...team('c', 2)])
-    const [q] = aggregate([...people.keys()].map((e) => rec(e)), people, { exportedAt: '2026-10-01T00:00:00Z' })
+    const people = new Map([
+      ...team('a', 7),
+      ...team('b', 6),
+      ...team('c', 2),
+    ])
+    const [q] = aggregate([
+      ...people.keys(),
+    ].map(e => rec(e)), people, { exportedAt: '2026-10-01T00:00:00Z' })
     // c (2) is merged, leaving Other at 2; b (6, the smallest named) joins it: Other 8.
-    expect(q.functions.map((f) => [f.function, f.activePeople])).toEqual([
+    expect(q.functions.map(f => [f.function, f.activePeople])).toEqual([
       ['a', 7],
       ['Other', 8],
     ])
@@ -152,18 +213,22 @@ describe('small groups', () => {
 
   it('fewer than 5 active people in all stops the import: the numbers would describe individuals', () => {
     const people = new Map(team('a', 4))
-    expect(() => aggregate([...people.keys()].map((e) => rec(e)), people, { exportedAt: '2026-10-01T00:00:00Z' })).toThrow(/2026-Q3: only 4 active people in all/)
+    expect(() => aggregate([
+      ...people.keys(),
+    ].map(e => rec(e)), people, { exportedAt: '2026-10-01T00:00:00Z' })).toThrow(/2026-Q3: only 4 active people in all/)
   })
 
   it('costs in two currencies stop the import rather than being added up', () => {
     const people = new Map(team('a', 5))
-    const recs = [...people.keys()].map((e) => rec(e))
+    const recs = [
+      ...people.keys(),
+    ].map(e => rec(e))
     recs[0].model_breakdown[0].estimated_cost.currency = 'EUR'
     expect(() => aggregate(recs, people, { exportedAt: '2026-10-01T00:00:00Z' })).toThrow(/more than one currency/)
   })
 })
 
-describe('API pages are checked against the published schema', () => {
+describe('aPI pages are checked against the published schema', () => {
   const page = () => JSON.parse(readFileSync(join(PAGES, '2026-07-01-p1.json'), 'utf8'))
 
   it('the fixture pages pass, and a timestamp date is read as its day', () => {
@@ -180,7 +245,8 @@ describe('API pages are checked against the published schema', () => {
     const err = (() => {
       try {
         parsePage(bad, 'saved/2026-07-01-p1.json')
-      } catch (e) {
+      }
+      catch (e) {
         return e as Error
       }
     })()
@@ -198,10 +264,40 @@ describe('the scorecard files are checked, each problem naming the file, the qua
   const good = (): QuarterFile => ({
     quarter: '2026-Q3',
     currency: 'USD',
-    provenance: { source: 'API', from: '2026-07-01', to: '2026-09-30', exportedAt: '2026-10-02T00:00:00Z', importedAt: '2026-10-03T00:00:00Z', peopleCovered: 12, unmappedPeople: 0, mergedIntoOther: [], apiKeySessions: 0 },
+    provenance: {
+      source: 'API',
+      from: '2026-07-01',
+      to: '2026-09-30',
+      exportedAt: '2026-10-02T00:00:00Z',
+      importedAt: '2026-10-03T00:00:00Z',
+      peopleCovered: 12,
+      unmappedPeople: 0,
+      mergedIntoOther: [],
+      apiKeySessions: 0,
+    },
     functions: [
-      { function: 'Finance', activePeople: 5, sessions: 50, sessionsOnCommitOrPrDays: 20, commits: 9, pullRequests: 2, editsAccepted: 80, editsRejected: 20, estimatedCostMinor: 12_345 },
-      { function: 'Engineering', activePeople: 7, sessions: 91, sessionsOnCommitOrPrDays: 70, commits: 30, pullRequests: 8, editsAccepted: 300, editsRejected: 25, estimatedCostMinor: 45_600 },
+      {
+        function: 'Finance',
+        activePeople: 5,
+        sessions: 50,
+        sessionsOnCommitOrPrDays: 20,
+        commits: 9,
+        pullRequests: 2,
+        editsAccepted: 80,
+        editsRejected: 20,
+        estimatedCostMinor: 12_345,
+      },
+      {
+        function: 'Engineering',
+        activePeople: 7,
+        sessions: 91,
+        sessionsOnCommitOrPrDays: 70,
+        commits: 30,
+        pullRequests: 8,
+        editsAccepted: 300,
+        editsRejected: 25,
+        estimatedCostMinor: 45_600,
+      },
     ],
   })
   const F = 'data/scorecard/2026-Q3.json'
@@ -209,13 +305,44 @@ describe('the scorecard files are checked, each problem naming the file, the qua
   it('a good file has no problems', () => expect(quarterProblems(good(), F)).toEqual([]))
 
   it.each([
-    ['a negative count', (q: QuarterFile) => (q.functions[0].sessions = -4), 'data/scorecard/2026-Q3.json (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4'],
-    ['a group under 5 people', (q: QuarterFile) => ((q.functions[0].activePeople = 3), (q.provenance.peopleCovered = 10)), 'field "functions[0] (Finance).activePeople" is 3: a group of fewer than 5 people must be merged into "Other" (privacy)'],
-    ['a date outside the quarter', (q: QuarterFile) => (q.provenance.to = '2026-10-04'), 'field "provenance.from" 2026-07-01 to 2026-10-04 is not inside 2026-Q3'],
-    ['a missing export time', (q: QuarterFile) => delete (q.provenance as Partial<QuarterFile['provenance']>).exportedAt, 'field "provenance.exportedAt" must be a date and time, got undefined'],
-    ['an email for a function', (q: QuarterFile) => (q.functions[1].function = 'ann@example.com'), 'field "functions[1] (ann@example.com).function" looks like an email address'],
-    ['people covered that do not add up', (q: QuarterFile) => (q.provenance.peopleCovered = 13), 'field "provenance.peopleCovered" is 13, but the functions add up to 12 active people'],
-    ['more evidence days than sessions', (q: QuarterFile) => (q.functions[0].sessionsOnCommitOrPrDays = 51), 'field "functions[0] (Finance).sessionsOnCommitOrPrDays" (51) is more than sessions (50)'],
+    [
+      'a negative count',
+      (q: QuarterFile) => (q.functions[0].sessions = -4),
+      'data/scorecard/2026-Q3.json (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4',
+    ],
+    [
+      'a group under 5 people',
+      (q: QuarterFile) => {
+        q.functions[0].activePeople = 3
+        q.provenance.peopleCovered = 10
+      },
+      'field "functions[0] (Finance).activePeople" is 3: a group of fewer than 5 people must be merged into "Other" (privacy)',
+    ],
+    [
+      'a date outside the quarter',
+      (q: QuarterFile) => (q.provenance.to = '2026-10-04'),
+      'field "provenance.from" 2026-07-01 to 2026-10-04 is not inside 2026-Q3',
+    ],
+    [
+      'a missing export time',
+      (q: QuarterFile) => delete (q.provenance as Partial<QuarterFile['provenance']>).exportedAt,
+      'field "provenance.exportedAt" must be a date and time, got undefined',
+    ],
+    [
+      'an email for a function',
+      (q: QuarterFile) => (q.functions[1].function = 'ann@example.com'),
+      'field "functions[1] (ann@example.com).function" looks like an email address',
+    ],
+    [
+      'people covered that do not add up',
+      (q: QuarterFile) => (q.provenance.peopleCovered = 13),
+      'field "provenance.peopleCovered" is 13, but the functions add up to 12 active people',
+    ],
+    [
+      'more evidence days than sessions',
+      (q: QuarterFile) => (q.functions[0].sessionsOnCommitOrPrDays = 51),
+      'field "functions[0] (Finance).sessionsOnCommitOrPrDays" (51) is more than sessions (50)',
+    ],
   ])('%s', (_, breakIt, message) => {
     const q = good()
     breakIt(q)
@@ -228,7 +355,16 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     q.functions[0].sessions = -4
     writeFileSync(join(dir, '2026-Q3.json'), JSON.stringify(q))
     const out = mkdtempSync(join(tmpdir(), 'site-'))
-    const r = spawnSync('npx', ['slidev', 'build', 'slides.md', '--out', out], { encoding: 'utf8', env: { ...process.env, SCORECARD_DIR: dir } })
+    const r = spawnSync('npx', [
+      'slidev',
+      'build',
+      'slides.md',
+      '--out',
+      out,
+    ], {
+      encoding: 'utf8',
+      env: { ...process.env, SCORECARD_DIR: dir },
+    })
     expect(r.status).not.toBe(0)
     expect(r.stdout + r.stderr).toContain(`${join(dir, '2026-Q3.json')} (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4`)
     expect(readdirSync(out)).not.toContain('index.html')
@@ -241,10 +377,31 @@ describe('the scorecard files are checked, each problem naming the file, the qua
   it('loading throws one error that lists every problem', () => {
     const q = good()
     q.currency = 'usd'
-    expect(() => loadScorecard([{ file: F, json: q }], { file: 'data/scorecard/budget.json', json: { costPerActivePersonPerMonth: 0, currency: 'USD', setBy: 'x', setOn: '2026-10-01' } })).toThrow(ScorecardError)
+    expect(() => loadScorecard([
+      { file: F, json: q },
+    ], {
+      file: 'data/scorecard/budget.json',
+      json: {
+        costPerActivePersonPerMonth: 0,
+        currency: 'USD',
+        setBy: 'x',
+        setOn: '2026-10-01',
+      },
+    })).toThrow(ScorecardError)
     try {
-      loadScorecard([{ file: F, json: q }], { file: 'data/scorecard/budget.json', json: { costPerActivePersonPerMonth: 0, currency: 'USD', setBy: 'x', setOn: '2026-10-01' } })
-    } catch (e) {
+      loadScorecard([
+        { file: F, json: q },
+      ], {
+        file: 'data/scorecard/budget.json',
+        json: {
+          costPerActivePersonPerMonth: 0,
+          currency: 'USD',
+          setBy: 'x',
+          setOn: '2026-10-01',
+        },
+      })
+    }
+    catch (e) {
       expect((e as Error).message).toContain('field "currency" must be a three-letter code')
       expect((e as Error).message).toContain('data/scorecard/budget.json: field "costPerActivePersonPerMonth" must be a positive number, got 0')
     }
@@ -261,20 +418,25 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     expect(measureValue('costPerPersonPerMonth', eng, q.provenance)).toBeCloseTo(456 / 7 / ((92 * 12) / 365), 10)
     expect(measureValue('costPerSession', eng, q.provenance)).toBeCloseTo(456 / 91, 10)
     const all = measureTable('activePeople', [q]).at(-1)!
-    expect(all).toEqual({ function: 'All', values: [12] })
+    expect(all).toEqual({
+      function: 'All',
+      values: [12],
+    })
   })
 })
 
 // Keeps the fixture honest: regenerating it gives the files in the repo.
 describe('the synthetic fixture', () => {
   it('is what tests/fixtures/scorecard/generate.mjs writes', () => {
-    const before = readdirSync(PAGES).map((f) => readFileSync(join(PAGES, f), 'utf8'))
+    const before = readdirSync(PAGES).map(f => readFileSync(join(PAGES, f), 'utf8'))
     const tmp = mkdtempSync(join(tmpdir(), 'fixture-'))
     mkdirSync(join(tmp, 'pages'))
     copyFileSync(join(FIXTURE, 'generate.mjs'), join(tmp, 'generate.mjs'))
-    const r = spawnSync('node', [join(tmp, 'generate.mjs')], { encoding: 'utf8' })
+    const r = spawnSync('node', [
+      join(tmp, 'generate.mjs'),
+    ], { encoding: 'utf8' })
     expect(r.status, r.stderr).toBe(0)
-    expect(readdirSync(join(tmp, 'pages')).map((f) => readFileSync(join(tmp, 'pages', f), 'utf8'))).toEqual(before)
+    expect(readdirSync(join(tmp, 'pages')).map(f => readFileSync(join(tmp, 'pages', f), 'utf8'))).toEqual(before)
     for (const email of fixtureEmails()) expect(email).toMatch(/@example\.com$/)
   })
 })
@@ -283,44 +445,77 @@ describe('monthly top-ups and re-imports: the period is what was fetched, and no
   /** The fixture's Q3 pages in a fresh folder, with the manifests given (name → [from, to]). */
   function q3Folder(manifests: Record<string, [string, string]>): string {
     const dir = mkdtempSync(join(tmpdir(), 'topup-'))
-    for (const f of readdirSync(PAGES).filter((f) => /^2026-(07|08|09)-/.test(f))) copyFileSync(join(PAGES, f), join(dir, f))
+    for (const f of readdirSync(PAGES).filter(f => /^2026-(07|08|09)-/.test(f))) copyFileSync(join(PAGES, f), join(dir, f))
     for (const [name, [from, to]] of Object.entries(manifests)) writeFileSync(join(dir, name), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
     return dir
   }
   // Worked from the raw records: Q3's people-sessions over the whole quarter, 92 days.
-  const q3 = rawRecords().filter((r) => r.actor.type === 'user_actor' && quarterOfDate(r.date) === '2026-Q3')
+  const q3 = rawRecords().filter(r => r.actor.type === 'user_actor' && quarterOfDate(r.date) === '2026-Q3')
   const trueRate = q3.reduce((s, r) => s + r.core_metrics.num_sessions, 0) / activePeopleIn('2026-Q3') / (92 / 7)
 
-  it('July fetched, then August to September into the same folder: Q3 covers the whole quarter, at the true rate', () => {
-    const dir = q3Folder({ 'export-manifest-2026-07-01_2026-07-31.json': ['2026-07-01', '2026-07-31'], 'export-manifest-2026-08-01_2026-09-30.json': ['2026-08-01', '2026-09-30'] })
-    const r = importPages({ paths: [dir], people: peopleOutsideRepo(), out: mkdtempSync(join(tmpdir(), 'sc-')) })
-    const q = r.quarters.find((x) => x.quarter === '2026-Q3')!
+  it('july fetched, then August to September into the same folder: Q3 covers the whole quarter, at the true rate', () => {
+    const dir = q3Folder({
+      'export-manifest-2026-07-01_2026-07-31.json': ['2026-07-01', '2026-07-31'],
+      'export-manifest-2026-08-01_2026-09-30.json': ['2026-08-01', '2026-09-30'],
+    })
+    const r = importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: mkdtempSync(join(tmpdir(), 'sc-')),
+    })
+    const q = r.quarters.find(x => x.quarter === '2026-Q3')!
     expect([q.provenance.from, q.provenance.to]).toEqual(['2026-07-01', '2026-09-30'])
     expect(measureValue('sessionsPerPersonPerWeek', totalOf(q), q.provenance)).toBeCloseTo(trueRate, 6)
     expect(r.missingDays['2026-Q3']).toEqual([])
   })
 
   it('a folder whose one manifest was overwritten by the top-up refuses the records it does not cover, naming the file and day', () => {
-    const dir = q3Folder({ 'export-manifest.json': ['2026-08-01', '2026-09-30'] })
-    expect(() => importPages({ paths: [dir], people: peopleOutsideRepo(), out: mkdtempSync(join(tmpdir(), 'sc-')) })).toThrow(/2026-07-01-p1\.json, data\[0\]\.date: 2026-07-01 is outside every export range \(2026-08-01 to 2026-09-30/)
+    const dir = q3Folder({
+      'export-manifest.json': ['2026-08-01', '2026-09-30'],
+    })
+    expect(() => importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: mkdtempSync(join(tmpdir(), 'sc-')),
+    })).toThrow(/2026-07-01-p1\.json, data\[0\]\.date: 2026-07-01 is outside every export range \(2026-08-01 to 2026-09-30/)
   })
 
   it('a gap between two fetches is reported as missing days', () => {
-    const dir = q3Folder({ 'export-manifest-a.json': ['2026-07-01', '2026-07-03'], 'export-manifest-b.json': ['2026-08-01', '2026-09-30'] })
-    const r = importPages({ paths: [dir], people: peopleOutsideRepo(), out: mkdtempSync(join(tmpdir(), 'sc-')) })
+    const dir = q3Folder({
+      'export-manifest-a.json': ['2026-07-01', '2026-07-03'],
+      'export-manifest-b.json': ['2026-08-01', '2026-09-30'],
+    })
+    const r = importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: mkdtempSync(join(tmpdir(), 'sc-')),
+    })
     expect(r.missingDays['2026-Q3']).toHaveLength(28) // 4 to 31 July
     expect(r.missingDays['2026-Q3'][0]).toBe('2026-07-04')
   })
 
   it('one day imported over a full quarter is refused without --replace, says how they differ, and leaves the folder byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'sc-'))
-    importPages({ paths: [PAGES], people: peopleOutsideRepo(), out })
+    importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(),
+      out,
+    })
     const before = folderBytes(out)
     const oneDay = mkdtempSync(join(tmpdir(), 'oneday-'))
     for (const f of ['2026-06-30-p1.json', '2026-06-30-p2.json']) copyFileSync(join(PAGES, f), join(oneDay, f))
-    expect(() => importPages({ paths: [oneDay], people: peopleOutsideRepo(), out })).toThrow(/2026-Q2\.json: 2026-Q2 now 2026-04-01 to 2026-06-30, \d+ active people.*the new import 2026-06-30 to 2026-06-30[\s\S]*--replace|--replace[\s\S]*2026-Q2 now 2026-04-01 to 2026-06-30/)
+    expect(() => importPages({
+      paths: [oneDay],
+      people: peopleOutsideRepo(),
+      out,
+    })).toThrow(/2026-Q2\.json: 2026-Q2 now 2026-04-01 to 2026-06-30, \d+ active people.*the new import 2026-06-30 to 2026-06-30[\s\S]*--replace|--replace[\s\S]*2026-Q2 now 2026-04-01 to 2026-06-30/)
     expect(folderBytes(out)).toEqual(before)
-    const r = importPages({ paths: [oneDay], people: peopleOutsideRepo(), out, replace: true })
+    const r = importPages({
+      paths: [oneDay],
+      people: peopleOutsideRepo(),
+      out,
+      replace: true,
+    })
     expect(r.replaced).toHaveLength(1)
     expect(JSON.parse(readFileSync(join(out, '2026-Q2.json'), 'utf8')).provenance.from).toBe('2026-06-30')
   })

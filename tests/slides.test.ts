@@ -1,6 +1,6 @@
 // The story in slides.md: every slide has speaker notes, every data slide has a takeaway and a
 // source line, no statistic is typed by hand, and the appendix lists every figure.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
@@ -22,9 +22,11 @@ const DATA_COMPONENTS = /<(BarChart|SplitBarChart|SlopeChart|Fig|BigFig)\b/
 export function typedNumbers(source: string): string[] {
   const prose = source
     .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/<[A-Za-z][^>]*>/g, ' ') // tags with their attributes (ids, props)
-    .replace(/<\/[A-Za-z][^>]*>/g, ' ')
-  return [...prose.matchAll(/[^\s]*\d[^\s]*/g)].map((m) => m[0])
+    .replace(/<[A-Z][^>]*>/gi, ' ') // tags with their attributes (ids, props)
+    .replace(/<\/[A-Z][^>]*>/gi, ' ')
+  return [
+    ...prose.matchAll(/\S*\d\S*/g),
+  ].map(m => m[0])
 }
 
 describe('slides.md', () => {
@@ -60,15 +62,16 @@ describe('slides.md', () => {
   })
 
   it('every slide has speaker notes', () => {
-    const without = slides.filter((s) => !s.note?.trim()).map(title)
+    const without = slides.filter(s => !s.note?.trim()).map(title)
     expect(without).toEqual([])
   })
 
   it('every slide with a chart or a figure has a takeaway and a source line', () => {
-    for (const s of slides.filter((s) => DATA_COMPONENTS.test(s.content))) {
+    for (const s of slides.filter(s => DATA_COMPONENTS.test(s.content))) {
       const hasSource = /<(BarChart|SplitBarChart|SlopeChart|SourceNote|CirculationTable|FiguresTable)\b/.test(s.content)
       const isCoverOrClose = s.index === 0 || /Decisions for the minutes|We ask the board/.test(title(s))
-      if (isCoverOrClose) continue
+      if (isCoverOrClose)
+        continue
       expect(hasSource, `${title(s)}: no source line`).toBe(true)
       const hasTakeaway = /^\*\*[^*]+/m.test(s.content) || /<div class="big-figs">/.test(s.content) || /<div class="(limits|aside)">/.test(s.content)
       expect(hasTakeaway, `${title(s)}: no takeaway in real text`).toBe(true)
@@ -76,7 +79,7 @@ describe('slides.md', () => {
   })
 
   it('no statistic is typed in slide text or notes: numbers come from the figures module', () => {
-    const found = slides.flatMap((s) => typedNumbers(`${s.content}\n${s.note ?? ''}`).map((n) => `${title(s)}: ${n}`))
+    const found = slides.flatMap(s => typedNumbers(`${s.content}\n${s.note ?? ''}`).map(n => `${title(s)}: ${n}`))
     expect(found).toEqual([])
   })
 
@@ -86,27 +89,33 @@ describe('slides.md', () => {
   })
 
   it('every chart a slide names exists, and every chart is shown', () => {
-    const named = [...markdown.matchAll(/<(?:BarChart|SplitBarChart|SlopeChart) chart="([^"]+)"/g)].map((m) => m[1])
-    expect(named.filter((n) => !(n in CHARTS))).toEqual([])
-    expect(Object.keys(CHARTS).filter((c) => !named.includes(c))).toEqual([])
+    const named = [
+      ...markdown.matchAll(/<(?:BarChart|SplitBarChart|SlopeChart) chart="([^"]+)"/g),
+    ].map(m => m[1])
+    expect(named.filter(n => !(n in CHARTS))).toEqual([])
+    expect(Object.keys(CHARTS).filter(c => !named.includes(c))).toEqual([])
   })
 
   it('every figure id a slide names exists', () => {
-    const ids = [...markdown.matchAll(/<(?:Fig|BigFig) id="([^"]+)"/g)].map((m) => m[1])
+    const ids = [
+      ...markdown.matchAll(/<(?:Fig|BigFig) id="([^"]+)"/g),
+    ].map(m => m[1])
     expect(ids.length).toBeGreaterThan(0)
-    expect(ids.filter((id) => !FIGURES.some((f) => f.id === id))).toEqual([])
+    expect(ids.filter(id => !FIGURES.some(f => f.id === id))).toEqual([])
   })
 
   it('the appendix lists every figure in the module', () => {
-    const topics = [...markdown.matchAll(/<FiguresTable topics="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/))
-    const missing = FIGURES.filter((f) => !topics.includes(f.id.split('.')[0])).map((f) => f.id)
+    const topics = [
+      ...markdown.matchAll(/<FiguresTable topics="([^"]+)"/g),
+    ].flatMap(m => m[1].split(/\s+/))
+    const missing = FIGURES.filter(f => !topics.includes(f.id.split('.')[0])).map(f => f.id)
     expect(missing).toEqual([])
   })
 })
 
 describe('components hold no statistics', () => {
   const dir = join(__dirname, '..', 'components')
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.vue') || f.endsWith('.ts'))
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.vue') || f.endsWith('.ts'))
 
   for (const file of files) {
     it(`${file}: no percentage or figure typed in its template or strings`, () => {
@@ -116,8 +125,10 @@ describe('components hold no statistics', () => {
       const visible = template.replace(/<[^>]*>/g, ' ').replace(/\{\{[^}]*\}\}/g, ' ')
       expect(visible.match(/\d/g) ?? [], 'digits in visible template text').toEqual([])
       // String literals that read as a statistic, e.g. '27%' or "15 percent".
-      const strings = [...text.matchAll(/(['"`])((?:(?!\1).)*)\1/g)].map((m) => m[2])
-      expect(strings.filter((s) => /\b\d+(\.\d+)?\s*(%|percent|points)\b/.test(s))).toEqual([])
+      const strings = [
+        ...text.matchAll(/(['"`])((?:(?!\1).)*)\1/g),
+      ].map(m => m[2])
+      expect(strings.filter(s => /\b\d+(\.\d+)?\s*(%|percent|points)\b/.test(s))).toEqual([])
     })
   }
 })

@@ -1,6 +1,6 @@
 // The sources registry cites the report fully and names articles by title and publisher, never by file name.
 import { describe, expect, it } from 'vitest'
-import { SOURCES, citation } from '../data'
+import { citation, SOURCES } from '../data'
 import { describeSources, sourceText } from './helpers/sourceText'
 
 describeSources('the sources registry matches the documents', () => {

@@ -3,7 +3,7 @@
 // `npm run typecheck` maps the import here (tsconfig "paths"); the build uses the real package.
 import type { ComputedRef, Ref, WritableComputedRef } from 'vue'
 
-export function useDarkMode(): { isDark: WritableComputedRef<boolean> | Ref<boolean>; toggleDark: () => void }
+export function useDarkMode(): { isDark: WritableComputedRef<boolean> | Ref<boolean>, toggleDark: () => void }
 export function useNav(): {
   isPrintMode: ComputedRef<boolean>
   isPresenter: ComputedRef<boolean>
@@ -15,11 +15,11 @@ export function useNav(): {
 /** A slide's route, as Slidev's router holds it: its number, its component and what the parser read. */
 export interface SlideRoute {
   no: number
-  meta?: { slide?: { title?: string; note?: string; noteHTML?: string; frontmatter: Record<string, unknown> } }
+  meta?: { slide?: { title?: string, note?: string, noteHTML?: string, frontmatter: Record<string, unknown> } }
 }
 export function onSlideEnter(cb: () => void): void
 export function onSlideLeave(cb: () => void): void
 export function useIsSlideActive(): ComputedRef<boolean>
-export function useSlideContext(): { $slidev: { nav: { currentPage: number; total: number; currentSlideRoute?: SlideRoute } } }
+export function useSlideContext(): { $slidev: { nav: { currentPage: number, total: number, currentSlideRoute?: SlideRoute } } }
 /** State shared between the presenter's and the audience's windows; the deck reads the presenter timer. */
-export const sharedState: { timer: { status: 'stopped' | 'running' | 'paused'; startedAt: number; pausedAt: number } }
+export const sharedState: { timer: { status: 'stopped' | 'running' | 'paused', startedAt: number, pausedAt: number } }

@@ -13,11 +13,13 @@ export function validateDataPlugin(): Plugin {
     name: 'validate-figures',
     buildStart() {
       const problems = validateFigures(FIGURES, FACTS)
-      if (problems.length) this.error(`Figures module is invalid:\n${problems.map((p) => '  - ' + formatProblem(p)).join('\n')}`)
+      if (problems.length)
+        this.error(`Figures module is invalid:\n${problems.map(p => `  - ${formatProblem(p)}`).join('\n')}`)
       // The company's proposal (data/plan.ts) is held to its rules the same way: a missing owner or a review
       // before the meeting stops the deck, naming the field.
       const planIssues = planProblems(PLAN, budgetCurrency())
-      if (planIssues.length) this.error(`The plan (data/plan.ts) is invalid:\n${planIssues.map((p) => '  - ' + p).join('\n')}`)
+      if (planIssues.length)
+        this.error(`The plan (data/plan.ts) is invalid:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
     },
   }
 }
@@ -31,15 +33,19 @@ const VIRTUAL = 'virtual:scorecard'
 export function scorecardPlugin(): Plugin {
   return {
     name: 'scorecard',
-    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
+    resolveId: id => (id === VIRTUAL
+      ? `\0${VIRTUAL}`
+      : undefined),
     load(id) {
-      if (id !== `\0${VIRTUAL}`) return
+      if (id !== `\0${VIRTUAL}`)
+        return
       // (Not watched: after an import, restart `npm run dev`; a build always reads the folder afresh.)
       const dir = scorecardDir()
       try {
         const scorecard = readScorecard(dir)
         return `export default ${JSON.stringify(scorecard)}`
-      } catch (e) {
+      }
+      catch (e) {
         this.error((e as Error).message)
       }
     },

@@ -1,8 +1,8 @@
+import type { IndexHtmlTransformContext, Plugin } from 'vite'
 // What keeps the deck's first view light (issue 11; `npm run bench` measures it against an empty Slidev
 // deck, and tests/browser/site.test.ts checks what slide 1 loads). Used by vite.config.ts.
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { IndexHtmlTransformContext, Plugin } from 'vite'
 
 type OutputBundle = NonNullable<IndexHtmlTransformContext['bundle']>
 type OutputChunk = Extract<OutputBundle[string], { type: 'chunk' }>
@@ -17,16 +17,25 @@ const ROOT = new URL('../', import.meta.url)
  * slides that import them. (Naming a chunk for them instead pulls Vue in with them, into the first view.)
  */
 export function chartsChunkPlugin(): Plugin {
-  const CHART_LIBRARIES = ['/node_modules/chart.js/', '/node_modules/vue-chartjs/', '/node_modules/chartjs-plugin-datalabels/', '/node_modules/@kurkle/color/']
+  const CHART_LIBRARIES = [
+    '/node_modules/chart.js/',
+    '/node_modules/vue-chartjs/',
+    '/node_modules/chartjs-plugin-datalabels/',
+    '/node_modules/@kurkle/color/',
+  ]
   return {
     name: 'charts-chunk',
     enforce: 'post',
     config(config) {
       const output = config.build?.rollupOptions?.output
-      if (!output || Array.isArray(output)) return
+      if (!output || Array.isArray(output))
+        return
       const slidevRule = output.manualChunks
-      if (typeof slidevRule !== 'function') return
-      output.manualChunks = (id, meta) => (CHART_LIBRARIES.some((lib) => id.includes(lib)) ? null : slidevRule(id, meta))
+      if (typeof slidevRule !== 'function')
+        return
+      output.manualChunks = (id, meta) => (CHART_LIBRARIES.some(lib => id.includes(lib))
+        ? null
+        : slidevRule(id, meta))
     },
   }
 }
@@ -34,8 +43,8 @@ export function chartsChunkPlugin(): Plugin {
 const deckSource = [
   readFileSync(fileURLToPath(new URL('slides.md', ROOT)), 'utf8'),
   ...readdirSync(fileURLToPath(new URL('components', ROOT)), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.vue'))
-    .map((f) => readFileSync(fileURLToPath(new URL(`components/${f}`, ROOT)), 'utf8')),
+    .filter(f => f.endsWith('.vue'))
+    .map(f => readFileSync(fileURLToPath(new URL(`components/${f}`, ROOT)), 'utf8')),
 ].join('\n')
 /** Code blocks need twoslash's hover cards and styles; a deck without any does not load them. */
 const hasCodeBlocks = /^\s*(```|~~~)/m.test(deckSource)
@@ -59,18 +68,31 @@ export function leanClientPlugin(): Plugin {
     enforce: 'post',
     config(config) {
       const alias = config.resolve?.alias
-      if (!Array.isArray(alias)) throw new Error('lean-client: Slidev\'s alias list not found; check vite/first-view.ts against this Slidev version')
-      const vue = alias.find((a) => a.find === 'vue')
+      if (!Array.isArray(alias))
+        throw new TypeError('lean-client: Slidev\'s alias list not found; check vite/first-view.ts against this Slidev version')
+      const vue = alias.find(a => a.find === 'vue')
       if (!vue || typeof vue.replacement !== 'string' || !vue.replacement.endsWith('vue.esm-bundler.js'))
         throw new Error('lean-client: Slidev\'s `vue` alias not found; check vite/first-view.ts against this Slidev version')
       vue.replacement = vue.replacement.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
       alias.unshift({ find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' })
-      if (!usesVMark) alias.unshift({ find: /^@slidev\/rough-notation$/, replacement: stub('rough-notation.ts') })
-      if (!hasCodeBlocks)
+      if (!usesVMark) {
+        alias.unshift({
+          find: /^@slidev\/rough-notation$/,
+          replacement: stub('rough-notation.ts'),
+        })
+      }
+      if (!hasCodeBlocks) {
         alias.unshift(
-          { find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: stub('twoslash-client.ts') },
-          { find: /^@shikijs\/vitepress-twoslash\/style\.css$/, replacement: stub('empty.css') },
+          {
+            find: /^@shikijs\/vitepress-twoslash\/client$/,
+            replacement: stub('twoslash-client.ts'),
+          },
+          {
+            find: /^@shikijs\/vitepress-twoslash\/style\.css$/,
+            replacement: stub('empty.css'),
+          },
         )
+      }
     },
   }
 }
@@ -113,17 +135,28 @@ export function preloadFirstViewPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.bundle) return
+        if (!ctx.bundle)
+          return
         const { scripts, styles, fonts } = firstViewFiles(ctx.bundle)
-        const links = [...scripts.map((f) => ['modulepreload', base + f]), ...styles.map((f) => ['style', base + f])]
+        const links = [
+          ...scripts.map(f => ['modulepreload', base + f]),
+          ...styles.map(f => ['style', base + f]),
+        ]
         // Before the entry and its stylesheets: a script after a stylesheet waits until the stylesheet has loaded.
         const entry = html.indexOf('<script type="module"')
-        if (entry < 0) throw new Error('preload-first-view: no module script in index.html to put the preloads before')
+        if (entry < 0)
+          throw new Error('preload-first-view: no module script in index.html to put the preloads before')
         return {
           html: `${html.slice(0, entry)}<script>${preloadScript(links)}</script>\n  ${html.slice(entry)}`,
-          tags: fonts.map((f) => ({
+          tags: fonts.map(f => ({
             tag: 'link',
-            attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: base + f, crossorigin: '' },
+            attrs: {
+              rel: 'preload',
+              as: 'font',
+              type: 'font/woff2',
+              href: base + f,
+              crossorigin: '',
+            },
             injectTo: 'head' as const,
           })),
         }
@@ -146,35 +179,43 @@ function preloadScript(links: string[][]): string {
 }
 
 /** The files slide 1 needs beyond what Vite already puts in index.html (the entry and its static imports). */
-function firstViewFiles(bundle: OutputBundle): { scripts: string[]; styles: string[]; fonts: string[] } {
+function firstViewFiles(bundle: OutputBundle): { scripts: string[], styles: string[], fonts: string[] } {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk')
-  const byFile = new Map(chunks.map((c) => [c.fileName, c]))
+  const byFile = new Map(chunks.map(c => [c.fileName, c]))
   const withStaticImports = (files: string[]) => {
     const seen = new Set<string>()
     const visit = (f: string) => {
-      if (seen.has(f)) return
+      if (seen.has(f))
+        return
       seen.add(f)
       byFile.get(f)?.imports.forEach(visit)
     }
     files.forEach(visit)
     return seen
   }
-  const entry = chunks.find((c) => c.isEntry)
-  if (!entry) throw new Error('preload-first-view: the build has no entry chunk')
+  const entry = chunks.find(c => c.isEntry)
+  if (!entry)
+    throw new Error('preload-first-view: the build has no entry chunk')
   const inIndexHtml = withStaticImports([entry.fileName])
   const roots = FIRST_VIEW_MODULES.map((re) => {
-    const chunk = chunks.find((c) => c.moduleIds.some((id) => re.test(id)))
-    if (!chunk) throw new Error(`preload-first-view: no chunk holds ${re}; check FIRST_VIEW_MODULES in vite/first-view.ts against this Slidev version and the deck's features`)
+    const chunk = chunks.find(c => c.moduleIds.some(id => re.test(id)))
+    if (!chunk)
+      throw new Error(`preload-first-view: no chunk holds ${re}; check FIRST_VIEW_MODULES in vite/first-view.ts against this Slidev version and the deck's features`)
     return chunk.fileName
   })
-  const needed = [...withStaticImports(roots)].filter((f) => !inIndexHtml.has(f))
+  const needed = [
+    ...withStaticImports(roots),
+  ].filter(f => !inIndexHtml.has(f))
   const fonts = Object.values(bundle)
-    .filter((a) => a.type === 'asset' && FIRST_VIEW_FONTS.test(a.fileName))
-    .map((a) => a.fileName)
-  if (fonts.length !== 2) throw new Error(`preload-first-view: expected Inter 400 and 700 in the build, found ${fonts.join(', ') || 'none'}`)
+    .filter(a => a.type === 'asset' && FIRST_VIEW_FONTS.test(a.fileName))
+    .map(a => a.fileName)
+  if (fonts.length !== 2)
+    throw new Error(`preload-first-view: expected Inter 400 and 700 in the build, found ${fonts.join(', ') || 'none'}`)
   return {
     scripts: needed,
-    styles: needed.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]),
+    styles: needed.flatMap(f => [
+      ...(byFile.get(f)?.viteMetadata?.importedCss ?? []),
+    ]),
     fonts,
   }
 }

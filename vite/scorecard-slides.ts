@@ -19,14 +19,16 @@ export function scorecardDir(env: NodeJS.ProcessEnv = process.env): string {
 export const QUARTER_FILE = /^\d{4}-Q[1-4]\.json$/
 
 export function hasScorecardData(dir = scorecardDir()): boolean {
-  return existsSync(dir) && readdirSync(dir).some((n) => QUARTER_FILE.test(n))
+  return existsSync(dir) && readdirSync(dir).some(n => QUARTER_FILE.test(n))
 }
 
 /** Whether a slide with this frontmatter is part of the deck. */
 export function slideShown(frontmatter: Record<string, unknown> | undefined, hasData = hasScorecardData()): boolean {
   const want = frontmatter?.scorecard
-  if (want === undefined) return true
-  if (want !== 'data' && want !== 'empty') throw new Error(`A slide says "scorecard: ${want}"; it must be "data" or "empty"`)
+  if (want === undefined)
+    return true
+  if (want !== 'data' && want !== 'empty')
+    throw new Error(`A slide says "scorecard: ${want}"; it must be "data" or "empty"`)
   return (want === 'data') === hasData
 }
 
@@ -35,7 +37,8 @@ export function scorecardSlidesExtension(hasData = hasScorecardData()): SlidevPr
   return {
     name: 'scorecard-slides',
     async transformSlide(_content: string, frontmatter: Record<string, unknown>) {
-      if (!slideShown(frontmatter, hasData)) frontmatter.disabled = true
+      if (!slideShown(frontmatter, hasData))
+        frontmatter.disabled = true
       return undefined
     },
   }

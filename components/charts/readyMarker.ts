@@ -1,6 +1,7 @@
+import type { Chart, Plugin } from 'chart.js'
 // Marks a chart's canvas data-chart-ready="true" once it has drawn its final frame, and "false"
 // while it updates or animates, so browser tests and screenshots never catch a half-drawn chart.
-import { animator, type Chart, type Plugin } from 'chart.js'
+import { animator } from 'chart.js'
 import { READY_ATTR } from '../../shared/dom-hooks'
 
 export const readyMarker: Plugin = {
@@ -9,7 +10,9 @@ export const readyMarker: Plugin = {
     chart.canvas.setAttribute(READY_ATTR, 'false')
   },
   afterRender(chart: Chart) {
-    chart.canvas.setAttribute(READY_ATTR, animator.running(chart) ? 'false' : 'true')
+    chart.canvas.setAttribute(READY_ATTR, animator.running(chart)
+      ? 'false'
+      : 'true')
   },
 }
 

@@ -1,7 +1,7 @@
+import type { ThemeState } from '../../shared/charts/theme'
+import { useDarkMode, useNav } from '@slidev/client'
 // Slidev's dark-mode and print-mode state, as a ThemeState for theme.ts.
 import { computed } from 'vue'
-import { useDarkMode, useNav } from '@slidev/client'
-import type { ThemeState } from '../../shared/charts/theme'
 
 export function useChartTheme() {
   const { isDark } = useDarkMode()
@@ -9,6 +9,8 @@ export function useChartTheme() {
   return computed<ThemeState>(() => ({
     isDark: isDark.value,
     isPrint: isPrintMode.value,
-    screenDpr: typeof window === 'undefined' ? 1 : window.devicePixelRatio,
+    screenDpr: typeof window === 'undefined'
+      ? 1
+      : window.devicePixelRatio,
   }))
 }

@@ -1,13 +1,14 @@
+import type { Chart } from 'chart.js'
+import type { Ref } from 'vue'
 // Replays a chart's entrance animation each time its slide is entered (Slidev slide hooks, not :key tricks).
 import { onSlideEnter, useNav } from '@slidev/client'
-import type { Ref } from 'vue'
-import type { Chart } from 'chart.js'
 
 export function useReplayOnEnter(chartRef: Ref<{ chart?: Chart } | null>) {
   const { isPrintMode } = useNav()
   onSlideEnter(() => {
     const chart = chartRef.value?.chart
-    if (!chart || isPrintMode.value) return
+    if (!chart || isPrintMode.value)
+      return
     chart.reset()
     chart.update()
   })

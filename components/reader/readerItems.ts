@@ -1,3 +1,4 @@
+import type { Component, InjectionKey, PropType } from 'vue'
 /**
  * What a slide's components offer the reader view. On a phone a slide is shrunk to fit, so its charts, its
  * what-if controls and its tables are drawn again at full size under it. The reader view does not search the
@@ -5,7 +6,7 @@
  * the reader view's `ReaderScope` around each slide collects the offers (Vue's provide/inject).
  * Outside the reader view (presenting, printing) there is no scope, and an offer does nothing.
  */
-import { defineComponent, getCurrentInstance, markRaw, inject, onBeforeUnmount, onMounted, provide, type Component, type InjectionKey, type PropType } from 'vue'
+import { defineComponent, getCurrentInstance, inject, markRaw, onBeforeUnmount, onMounted, provide } from 'vue'
 
 /** Where under the slide a copy goes: with the charts, as the what-if controls, or with the tables. */
 export type ReaderGroup = 'chart' | 'whatIf' | 'table'
@@ -24,24 +25,31 @@ const READER_SCOPE: InjectionKey<Offer> = Symbol('reader scope')
 /** Offers the reader view a copy of this component, drawn with `props`. Call from the component's setup. */
 export function offerToReader(item: () => Omit<ReaderItem, 'component'>): void {
   const offer = inject(READER_SCOPE, null)
-  if (!offer) return
+  if (!offer)
+    return
   const component = markRaw(getCurrentInstance()!.type as Component)
   let withdraw: (() => void) | undefined
   // Mounted in the order the slide shows them (Vue mounts siblings in order), so copies keep that order.
-  onMounted(() => (withdraw = offer({ ...item(), component })))
+  onMounted(() => (withdraw = offer({
+    ...item(),
+    component,
+  })))
   onBeforeUnmount(() => withdraw?.())
 }
 
 /** Around one slide in the reader view: collects its components' offers into `items`. */
 export const ReaderScope = defineComponent({
   name: 'ReaderScope',
-  props: { items: { type: Array as PropType<ReaderItem[]>, required: true } },
+  props: {
+    items: { type: Array as PropType<ReaderItem[]>, required: true },
+  },
   setup(props, { slots }) {
     provide(READER_SCOPE, (item) => {
       props.items.push(item)
       return () => {
         const i = props.items.indexOf(item)
-        if (i >= 0) props.items.splice(i, 1)
+        if (i >= 0)
+          props.items.splice(i, 1)
       }
     })
     return () => slots.default?.()

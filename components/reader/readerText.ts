@@ -13,11 +13,21 @@ export interface ReaderBlock {
 
 /** The reader's paragraphs from a slide's rendered notes (Slidev's noteHTML), in order. */
 export function readerBlocks(noteHtml: string | undefined): ReaderBlock[] {
-  if (!noteHtml) return []
-  const paragraphs = [...noteHtml.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1].trim())
+  if (!noteHtml)
+    return []
+  const paragraphs = [
+    ...noteHtml.matchAll(/<p>([\s\S]*?)<\/p>/g),
+  ].map(m => m[1].trim())
   return paragraphs
-    .filter((p) => !stripTags(p).startsWith(PRESENTER_CUE))
-    .map((html) => ({ kind: /^Likely question:/.test(stripTags(html)) ? 'question' : 'text', html }))
+    .filter(p => !stripTags(p).startsWith(PRESENTER_CUE))
+    .map(html => ({
+      kind: stripTags(html).startsWith('Likely question:')
+        ? 'question'
+        : 'text',
+      html,
+    }))
 }
 
-const stripTags = (html: string) => html.replace(/<[^>]+>/g, '').trim()
+function stripTags(html: string): string {
+  return html.replace(/<[^>]+>/g, '').trim()
+}

@@ -1,10 +1,11 @@
+import type { QuarterFile } from '../../data/scorecard'
 /**
  * The scorecard as the slides read it: checked at build time (virtual:scorecard, scripts/scorecard/files.ts),
  * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
  */
 import scorecard from 'virtual:scorecard'
-import { FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, dayRuns, quarterBounds, quarterLabel, totalOf, type QuarterFile } from '../../data/scorecard'
 import { formatDate } from '../../data'
+import { dayRuns, FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel, totalOf } from '../../data/scorecard'
 
 export const SCORECARD = scorecard
 export const QUARTERS: readonly QuarterFile[] = scorecard.quarters
@@ -14,38 +15,71 @@ export { quarterLabel } from '../../data/scorecard'
 
 /** Where the numbers come from, for the line under each scorecard chart. */
 export function provenanceLine(quarters: readonly QuarterFile[] = QUARTERS): string {
-  if (!quarters.length) return ''
+  if (!quarters.length)
+    return ''
   const first = quarters[0].provenance
   const last = quarters.at(-1)!.provenance
-  const exported = [...new Set(quarters.map((q) => formatDate(q.provenance.exportedAt.slice(0, 10))))].join(', ')
+  const exported = [
+    ...new Set(quarters.map(q => formatDate(q.provenance.exportedAt.slice(0, 10)))),
+  ].join(', ')
   return `Our data: Claude Code Analytics Admin API, ${formatDate(first.from)} to ${formatDate(last.to)}, exported ${exported}. Sums by function; sessions run with API keys are left out.`
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const SHORT_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
 /** "2026-08-12" → "12 Aug" (the quarter names the year). */
 const shortDay = (d: string) => `${Number(d.slice(8, 10))} ${SHORT_MONTHS[Number(d.slice(5, 7)) - 1]}`
 
 /** The days no export covered, in words: "no data for 4 days: 12–14 Aug, 2 Sep", or "" when there are none. */
 export function missingDaysText(days: readonly string[] = []): string {
-  if (!days.length) return ''
-  const runs = dayRuns(days).map(([a, b]) => (a === b ? shortDay(a) : a.slice(5, 7) === b.slice(5, 7) ? `${Number(a.slice(8, 10))}–${shortDay(b)}` : `${shortDay(a)}–${shortDay(b)}`))
-  return `no data for ${days.length} ${days.length === 1 ? 'day' : 'days'}: ${runs.join(', ')}`
+  if (!days.length)
+    return ''
+  const runs = dayRuns(days).map(([a, b]) => (a === b
+    ? shortDay(a)
+    : a.slice(5, 7) === b.slice(5, 7)
+      ? `${Number(a.slice(8, 10))}–${shortDay(b)}`
+      : `${shortDay(a)}–${shortDay(b)}`))
+  return `no data for ${days.length} ${days.length === 1
+    ? 'day'
+    : 'days'}: ${runs.join(', ')}`
 }
 
 /** What each quarter covers and what was merged, in words: one sentence per quarter. */
 export function coverage(q: QuarterFile): string {
   const p = q.provenance
   const parts = [`${quarterLabel(q.quarter)}: ${totalOf(q).activePeople.toLocaleString('en-US')} active people in ${q.functions.length} groups`]
-  if (p.mergedIntoOther.length) parts.push(`${p.mergedIntoOther.join(', ')} merged into “${OTHER_FUNCTION}” (fewer than ${MIN_GROUP} active people each)`)
-  if (p.unmappedPeople) parts.push(`${p.unmappedPeople} ${p.unmappedPeople === 1 ? 'person' : 'people'} not yet assigned a function, counted in “${OTHER_FUNCTION}”`)
+  if (p.mergedIntoOther.length)
+    parts.push(`${p.mergedIntoOther.join(', ')} merged into “${OTHER_FUNCTION}” (fewer than ${MIN_GROUP} active people each)`)
+  if (p.unmappedPeople) {
+    parts.push(`${p.unmappedPeople} ${p.unmappedPeople === 1
+      ? 'person'
+      : 'people'} not yet assigned a function, counted in “${OTHER_FUNCTION}”`)
+  }
   const b = quarterBounds(q.quarter)
-  if (p.from !== b.from || p.to !== b.to) parts.push(`covers ${formatDate(p.from)} to ${formatDate(p.to)} only`)
+  if (p.from !== b.from || p.to !== b.to)
+    parts.push(`covers ${formatDate(p.from)} to ${formatDate(p.to)} only`)
   // Days inside the period that no export covered: the rates leave them out, and the board should know.
-  if (p.missingDays?.length) parts.push(`${missingDaysText(p.missingDays)} (left out of the rates)`)
+  if (p.missingDays?.length)
+    parts.push(`${missingDaysText(p.missingDays)} (left out of the rates)`)
   return `${parts.join('; ')}.`
 }
 
 /** The first quarter we will report, and when. */
-export function firstReading(): { quarter: string; closes: string } {
-  return { quarter: quarterLabel(FIRST_READING_QUARTER), closes: formatDate(quarterBounds(FIRST_READING_QUARTER).to) }
+export function firstReading(): { quarter: string, closes: string } {
+  return {
+    quarter: quarterLabel(FIRST_READING_QUARTER),
+    closes: formatDate(quarterBounds(FIRST_READING_QUARTER).to),
+  }
 }

@@ -1,7 +1,7 @@
 // Each director's copy of the deck PDF: "Prepared for <name> · <date>" on every page, so a pack that leaks
 // says whose it was. Made with pdf-lib when hosting starts and when a director is added; nginx serves each
 // director their own file by their login. Nothing is generated per request.
-import { PDFDocument, StandardFonts, beginMarkedContent, endMarkedContent, grayscale } from 'pdf-lib'
+import { beginMarkedContent, endMarkedContent, grayscale, PDFDocument, StandardFonts } from 'pdf-lib'
 import { formatDate } from '../../data/sources.ts'
 
 export const stampText = (name: string, date: Date) => `Prepared for ${name} · ${formatDate(date.toISOString().slice(0, 10))}`
@@ -20,7 +20,13 @@ export async function stampPack(pdf: Uint8Array, name: string, date = new Date()
     const { width, height } = page.getSize()
     const size = Math.max(7, Math.round(height / 60))
     page.pushOperators(beginMarkedContent('Artifact'))
-    page.drawText(text, { x: width * 0.02, y: height * 0.012 + 1, size, font, color: grayscale(0.45) })
+    page.drawText(text, {
+      x: width * 0.02,
+      y: height * 0.012 + 1,
+      size,
+      font,
+      color: grayscale(0.45),
+    })
     page.pushOperators(endMarkedContent())
   }
   return doc.save()

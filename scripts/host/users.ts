@@ -1,11 +1,11 @@
-// The directors' logins: one line per director in a standard htpasswd file (`name:$2b$…`), kept outside the
-// repository. `npm run host:users` (scripts/host-users.ts) manages it; `npm run host` hands nginx a copy.
-import bcrypt from 'bcryptjs'
 import { randomInt } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+// The directors' logins: one line per director in a standard htpasswd file (`name:$2b$…`), kept outside the
+// repository. `npm run host:users` (scripts/host-users.ts) manages it; `npm run host` hands nginx a copy.
+import bcrypt from 'bcryptjs'
 import { UserError } from '../../shared/errors.ts'
 
 /** Lower-case letter first, then letters, digits, ".", "_", "-"; 32 at most. Also the pack's file name, so nothing else. */
@@ -23,10 +23,40 @@ const HASH = /^(\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}|\$6\$(rounds=\d+\$)?[./A-Za-z0
 
 /** Passwords the rules refuse whatever their length: the usual first picks, and what a board deck suggests. */
 const COMMON = [
-  'password', 'passw0rd', '123456', '12345678', '1234567890', '123456789012', 'qwerty', 'qwertyuiop', 'letmein', 'welcome',
-  'iloveyou', 'admin', 'administrator', 'changeme', 'secret', 'monkey', 'dragon', 'football', 'baseball', 'sunshine',
-  'trustno1', 'abc123', 'correcthorsebatterystaple', 'board', 'boardpaper', 'boardpack', 'boardmeeting', 'boarddeck', 'director',
-  'chairman', 'secretary', 'company', 'agentic', 'agenticcoding',
+  'password',
+  'passw0rd',
+  '123456',
+  '12345678',
+  '1234567890',
+  '123456789012',
+  'qwerty',
+  'qwertyuiop',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'admin',
+  'administrator',
+  'changeme',
+  'secret',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'trustno1',
+  'abc123',
+  'correcthorsebatterystaple',
+  'board',
+  'boardpaper',
+  'boardpack',
+  'boardmeeting',
+  'boarddeck',
+  'director',
+  'chairman',
+  'secretary',
+  'company',
+  'agentic',
+  'agenticcoding',
 ]
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -36,10 +66,14 @@ export class UsersError extends UserError {}
 /** The users file: BOARD_USERS, or ~/.config/board-deck/users (XDG_CONFIG_HOME if set). */
 export function usersFilePath(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.BOARD_USERS?.trim()
-  const path = raw ? resolve(raw) : join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'board-deck', 'users')
+  const path = raw
+    ? resolve(raw)
+    : join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'board-deck', 'users')
   // The path is never written into nginx's configuration (nginx reads a copy), but a line break or a
   // control character in it is a mistake worth naming.
-  if (/[\0-\x1f\x7f]/.test(path)) throw new UsersError(`BOARD_USERS holds a control character or line break: ${JSON.stringify(path)}`)
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\0-\x1F\x7F]/.test(path))
+    throw new UsersError(`BOARD_USERS holds a control character or line break: ${JSON.stringify(path)}`)
   refuseInsideRepo(path, 'BOARD_USERS')
   return path
 }
@@ -69,13 +103,19 @@ export function checkUserName(name: string, setting = 'user name'): string {
 /** The password rules: 12 characters or more, not the user name inside it, not a common password. */
 export function checkPassword(password: string, user: string, setting = 'the password'): string {
   const chars = [...password]
-  if (chars.length < 12) throw new UsersError(`${setting} is too short: 12 characters or more (it has ${chars.length})`)
+  if (chars.length < 12)
+    throw new UsersError(`${setting} is too short: 12 characters or more (it has ${chars.length})`)
   // bcrypt reads the first 72 bytes only: anything after would be silently ignored.
-  if (Buffer.byteLength(password) > 72) throw new UsersError(`${setting} is too long: 72 bytes at most`)
-  if (/[\0-\x1f\x7f]/.test(password)) throw new UsersError(`${setting} holds a control character or line break`)
+  if (Buffer.byteLength(password) > 72)
+    throw new UsersError(`${setting} is too long: 72 bytes at most`)
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\0-\x1F\x7F]/.test(password))
+    throw new UsersError(`${setting} holds a control character or line break`)
   const lower = password.toLowerCase()
-  if (lower.includes(user.toLowerCase())) throw new UsersError(`${setting} contains the user name "${user}"`)
-  if (new Set(chars).size < 5) throw new UsersError(`${setting} repeats too few characters (fewer than 5 different ones)`)
+  if (lower.includes(user.toLowerCase()))
+    throw new UsersError(`${setting} contains the user name "${user}"`)
+  if (new Set(chars).size < 5)
+    throw new UsersError(`${setting} repeats too few characters (fewer than 5 different ones)`)
   const folded = lower.replace(/[^a-z0-9]/g, '')
   for (const common of COMMON) {
     // "Password123456" and "board-paper-2026" are the same guess with decoration.
@@ -103,19 +143,27 @@ export type Users = Map<string, string>
  * Reads htpasswd text: `name:hash` lines, blank lines and `#` comments. Each line that breaks a rule is
  * reported with its number; `users` holds the good ones only.
  */
-export function parseUsers(text: string, file: string): { users: Users; problems: string[] } {
+export function parseUsers(text: string, file: string): { users: Users, problems: string[] } {
   const users: Users = new Map()
   const problems: string[] = []
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '')
-    if (!line.trim() || line.startsWith('#')) return
+    if (!line.trim() || line.startsWith('#'))
+      return
     const at = `${file}, line ${i + 1}`
     const colon = line.indexOf(':')
-    const name = colon < 0 ? line : line.slice(0, colon)
-    const hash = colon < 0 ? '' : line.slice(colon + 1)
-    if (!USER_NAME.test(name)) problems.push(`${at}: the user name ${JSON.stringify(name)} is not allowed (a lower-case letter, then up to 31 of a-z 0-9 . _ -)`)
-    else if (!HASH.test(hash)) problems.push(`${at}: "${name}" has no bcrypt ($2b$/$2y$) or SHA-512 crypt ($6$) hash`)
-    else if (users.has(name)) problems.push(`${at}: "${name}" is listed twice`)
+    const name = colon < 0
+      ? line
+      : line.slice(0, colon)
+    const hash = colon < 0
+      ? ''
+      : line.slice(colon + 1)
+    if (!USER_NAME.test(name))
+      problems.push(`${at}: the user name ${JSON.stringify(name)} is not allowed (a lower-case letter, then up to 31 of a-z 0-9 . _ -)`)
+    else if (!HASH.test(hash))
+      problems.push(`${at}: "${name}" has no bcrypt ($2b$/$2y$) or SHA-512 crypt ($6$) hash`)
+    else if (users.has(name))
+      problems.push(`${at}: "${name}" is listed twice`)
     else users.set(name, hash)
   })
   return { users, problems }
@@ -127,9 +175,11 @@ export function formatUsers(users: Users): string {
 
 /** The users file, or an empty list if it does not exist yet; a file with a bad line is refused, naming it. */
 export function readUsers(file: string): Users {
-  if (!existsSync(file)) return new Map()
+  if (!existsSync(file))
+    return new Map()
   const { users, problems } = parseUsers(readFileSync(file, 'utf8'), file)
-  if (problems.length) throw new UsersError(problems.join('\n'))
+  if (problems.length)
+    throw new UsersError(problems.join('\n'))
   return users
 }
 

@@ -8,11 +8,14 @@ import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 
 const [prefix, nginxPath, ...args] = process.argv.slice(2)
-const nginx = spawn(nginxPath, args, { stdio: ['ignore', 'inherit', 'inherit'] })
+const nginx = spawn(nginxPath, args, {
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
 
 let stopping = false
 function stop() {
-  if (stopping) return
+  if (stopping)
+    return
   stopping = true
   nginx.kill('SIGQUIT') // graceful: open downloads finish (bounded by worker_shutdown_timeout)
 }
@@ -25,7 +28,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 
 nginx.on('exit', (code, signal) => {
   rmSync(prefix, { recursive: true, force: true })
-  process.exit(code ?? (signal === 'SIGQUIT' ? 0 : 1))
+  process.exit(code ?? (signal === 'SIGQUIT'
+    ? 0
+    : 1))
 })
 nginx.on('error', (e) => {
   console.error(`✗ nginx could not be started: ${e.message}`)

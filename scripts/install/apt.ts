@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process'
 // Installing what the tests and scripts need from Debian's own packages (never a download from
 // anywhere else): on Debian as root, `apt-get install`; elsewhere the caller says what to install.
 import { existsSync, readFileSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
 
-export const isDebian = () =>
-  existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')
+export function isDebian() {
+  return existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release')
+    ? readFileSync('/etc/os-release', 'utf8')
+    : '')
+}
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 export const canAptInstall = () => isDebian() && isRoot()
 
@@ -16,6 +19,14 @@ export function aptInstall(packages: string[], { noRecommends = false } = {}): v
   console.log(`Installing Debian's ${packages.join(', ')} …`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env })
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', ...(noRecommends ? ['--no-install-recommends'] : []), ...packages], { stdio: 'inherit', env })
-  if (!install || install.status !== 0) throw new Error(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
+  const install = update.status === 0 && spawnSync('apt-get', [
+    'install',
+    '-y',
+    ...(noRecommends
+      ? ['--no-install-recommends']
+      : []),
+    ...packages,
+  ], { stdio: 'inherit', env })
+  if (!install || install.status !== 0)
+    throw new Error(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
 }

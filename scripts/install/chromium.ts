@@ -5,37 +5,55 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { aptInstall, canAptInstall } from './apt.ts'
 
-const STANDARD_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']
+const STANDARD_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+]
 
 /** Flags for a headless Chromium on a machine with no network beyond the package registries. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
 
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`)
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`)
     return fromEnv
   }
-  return STANDARD_PATHS.find((p) => existsSync(p))
+  return STANDARD_PATHS.find(p => existsSync(p))
 }
 
-const hasPdfTools = () => ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every((p) => existsSync(p))
+const hasPdfTools = () => ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'].every(p => existsSync(p))
 
 export function ensureChromium() {
   const found = findChromium()
-  if (found && hasPdfTools()) return found
+  if (found && hasPdfTools())
+    return found
   if (canAptInstall()) {
     console.log('Chromium or the PDF tools not found.')
     aptInstall(['chromium', 'poppler-utils', 'fonts-dejavu-core'])
     const now = findChromium()
-    if (now) return now
+    if (now)
+      return now
     throw new Error('Debian\'s chromium package installed, but no Chromium binary was found.')
   }
-  if (found) throw new Error('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
+  if (found)
+    throw new Error('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
   throw new Error(
-    'No Chromium found. Install one and re-run, e.g.\n' +
-      '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils fonts-dejavu-core\n' +
-      'or point CHROMIUM_PATH at an existing Chromium/Chrome binary.',
+    'No Chromium found. Install one and re-run, e.g.\n'
+    + '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils fonts-dejavu-core\n'
+    + 'or point CHROMIUM_PATH at an existing Chromium/Chrome binary.',
   )
 }
 
@@ -44,4 +62,5 @@ export function chromiumVersion(path: string): string {
 }
 
 // `npx tsx scripts/install/chromium.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureChromium())
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(ensureChromium())

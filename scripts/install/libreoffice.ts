@@ -9,22 +9,25 @@ import { pathToFileURL } from 'node:url'
 import { aptInstall, canAptInstall } from './apt.ts'
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/usr/local/bin/soffice']
-const findSoffice = () => SOFFICE.find((p) => existsSync(p))
-const hasInter = () => {
+const findSoffice = () => SOFFICE.find(p => existsSync(p))
+function hasInter() {
   const r = spawnSync('fc-list', [':family=Inter'], { encoding: 'utf8' })
   return r.status === 0 && r.stdout.trim() !== ''
 }
 
 export function ensureLibreOffice() {
   const found = findSoffice()
-  if (found && hasInter()) return found
+  if (found && hasInter())
+    return found
   if (!canAptInstall()) {
-    if (!found) throw new Error('LibreOffice not found. Install it (sudo apt-get install -y --no-install-recommends libreoffice-impress fonts-inter) and re-run.')
+    if (!found)
+      throw new Error('LibreOffice not found. Install it (sudo apt-get install -y --no-install-recommends libreoffice-impress fonts-inter) and re-run.')
     throw new Error('The Inter font is not installed for LibreOffice: sudo apt-get install -y fonts-inter')
   }
   aptInstall(['libreoffice-impress', 'fonts-inter'], { noRecommends: true })
   const now = findSoffice()
-  if (!now) throw new Error("Debian's libreoffice-impress installed, but no soffice binary was found.")
+  if (!now)
+    throw new Error('Debian\'s libreoffice-impress installed, but no soffice binary was found.')
   return now
 }
 
@@ -36,17 +39,28 @@ export function convertToPdf(input: string, outDir: string): string {
   const soffice = ensureLibreOffice()
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'))
   try {
-    const r = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, input], {
+    const r = spawnSync(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      input,
+    ], {
       encoding: 'utf8',
       timeout: 180_000,
     })
     const pdf = join(outDir, basename(input).replace(/\.[^.]+$/, '.pdf'))
-    if (r.status !== 0 || !existsSync(pdf)) throw new Error(`LibreOffice could not convert ${input} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`)
+    if (r.status !== 0 || !existsSync(pdf))
+      throw new Error(`LibreOffice could not convert ${input} (exit ${r.status}):\n${r.stdout}\n${r.stderr}`)
     return pdf
-  } finally {
+  }
+  finally {
     rmSync(profile, { recursive: true, force: true })
   }
 }
 
 // `npx tsx scripts/install/libreoffice.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureLibreOffice())
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(ensureLibreOffice())

@@ -6,15 +6,19 @@ import { aptInstall, canAptInstall } from './apt.ts'
 const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
 
 export function ensureNginx() {
-  const found = PATHS.find((p) => existsSync(p))
-  if (found) return found
-  if (!canAptInstall()) throw new Error('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
+  const found = PATHS.find(p => existsSync(p))
+  if (found)
+    return found
+  if (!canAptInstall())
+    throw new Error('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
   console.log('nginx not found.')
   aptInstall(['nginx'])
-  const now = PATHS.find((p) => existsSync(p))
-  if (!now) throw new Error("Debian's nginx package installed, but no nginx binary was found.")
+  const now = PATHS.find(p => existsSync(p))
+  if (!now)
+    throw new Error('Debian\'s nginx package installed, but no nginx binary was found.')
   return now
 }
 
 // `node scripts/install/nginx.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureNginx())
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(ensureNginx())

@@ -4,7 +4,8 @@ import { UserError } from './cli.ts'
 
 export function normaliseBase(input: string | undefined): string {
   const raw = (input ?? '').trim()
-  if (raw === '' || raw === '/') return '/'
+  if (raw === '' || raw === '/')
+    return '/'
   if (/^[a-z]+:\/\//i.test(raw) || raw.startsWith('//')) {
     throw new UserError(`BASE must be a path such as /board/, not a URL: "${raw}"`)
   }

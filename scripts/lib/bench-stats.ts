@@ -8,13 +8,17 @@ export interface Row { measure: string, unit: Unit | string, baselineName: strin
 
 export function median(values: number[]): number {
   const xs = values.filter(v => Number.isFinite(v)).sort((a, b) => a - b)
-  if (!xs.length) throw new Error('median of no values')
+  if (!xs.length)
+    throw new Error('median of no values')
   const mid = Math.floor(xs.length / 2)
-  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2
+  return xs.length % 2
+    ? xs[mid]
+    : (xs[mid - 1] + xs[mid]) / 2
 }
 
 export function ratio(deck: number, baseline: number): number {
-  if (!(baseline > 0)) throw new Error(`ratio needs a positive baseline, got ${baseline}`)
+  if (!(baseline > 0))
+    throw new Error(`ratio needs a positive baseline, got ${baseline}`)
   return deck / baseline
 }
 
@@ -29,7 +33,18 @@ export function summarise(samples: Record<string, Samples>, budgets: Record<stri
     const b = median(s[baseline] as number[])
     const r = ratio(d, b)
     const budget = budgets[measure] ?? null
-    return { measure, unit: s.unit, baselineName: label, deck: d, baseline: b, ratio: r, budget, ok: budget === null ? true : r <= budget }
+    return {
+      measure,
+      unit: s.unit,
+      baselineName: label,
+      deck: d,
+      baseline: b,
+      ratio: r,
+      budget,
+      ok: budget === null
+        ? true
+        : r <= budget,
+    }
   })
 }
 
@@ -39,15 +54,40 @@ export function missedBudgets(rows: Row[]): string[] {
 }
 
 function fmt(v: number, unit: string): string {
-  if (unit === 'bytes') return v >= 1e6 ? `${(v / 1e6).toFixed(2)} MB` : `${(v / 1e3).toFixed(1)} kB`
-  if (unit === 'ms') return `${(v / 1000).toFixed(2)} s`
+  if (unit === 'bytes') {
+    return v >= 1e6
+      ? `${(v / 1e6).toFixed(2)} MB`
+      : `${(v / 1e3).toFixed(1)} kB`
+  }
+  if (unit === 'ms')
+    return `${(v / 1000).toFixed(2)} s`
   return String(v)
 }
 
 export function table(rows: Row[]): string {
-  const head = ['measure', 'deck', rows[0]?.baselineName ?? 'baseline', 'ratio', 'budget', '']
-  const body = rows.map(r => [r.measure, fmt(r.deck, r.unit), fmt(r.baseline, r.unit), `${r.ratio.toFixed(2)}×`, r.budget === null ? '–' : `≤ ${r.budget}×`, r.ok ? 'ok' : 'MISSED'])
+  const head = [
+    'measure',
+    'deck',
+    rows[0]?.baselineName ?? 'baseline',
+    'ratio',
+    'budget',
+    '',
+  ]
+  const body = rows.map(r => [
+    r.measure,
+    fmt(r.deck, r.unit),
+    fmt(r.baseline, r.unit),
+    `${r.ratio.toFixed(2)}×`,
+    r.budget === null
+      ? '–'
+      : `≤ ${r.budget}×`,
+    r.ok ? 'ok' : 'MISSED',
+  ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)))
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |'
-  return [line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n')
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
+  return [
+    line(head),
+    `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n')
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-chromium'
-import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks.ts'
+import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks.ts'
 
 // Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
 
@@ -10,7 +10,8 @@ import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks.ts'
 export async function openSlide(page: Page, siteUrl: string, no: number | string, { timeout = 15_000 } = {}): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${siteUrl}#/${no}`)
-  if (typeof no !== 'number') return
+  if (typeof no !== 'number')
+    return
   await page.waitForSelector(`.slidev-page-${no}`)
   // The frame comes first; the slide's own component loads after it. Every slide has a title, so wait for text.
   await page.waitForFunction((n: number) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })

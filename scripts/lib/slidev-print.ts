@@ -4,7 +4,7 @@
 
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-chromium'
-import { READY_ATTR, everyChartReady } from '../../shared/dom-hooks.ts'
+import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks.ts'
 import { scorecardSlidesExtension } from '../../vite/scorecard-slides.ts'
 
 /** Starts Slidev's server for slides.md on a free port. */
@@ -12,9 +12,15 @@ export async function startSlidev() {
   const { createServer, resolveOptions } = await import('@slidev/cli')
   // Slidev's CLI loads setup/preparser.ts itself; started from its API, it needs to be told.
   const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
-  injectPreparserExtensionLoader(async () => [scorecardSlidesExtension()])
+  injectPreparserExtensionLoader(async () => [
+    scorecardSlidesExtension(),
+  ])
   const options = await resolveOptions({ entry: 'slides.md' }, 'export')
-  const server = await createServer(options, { server: { port: 0 }, clearScreen: false, logLevel: 'warn' })
+  const server = await createServer(options, {
+    server: { port: 0 },
+    clearScreen: false,
+    logLevel: 'warn',
+  })
   await server.listen()
   const { port } = server.httpServer!.address() as AddressInfo
   const config = options.data.config

@@ -5,10 +5,12 @@
  * end with an error bar up to its high end. Pure: unit-tested in tests/pptx.charts.test.ts.
  */
 import type PptxGenJS from 'pptxgenjs'
-import { figure, type FigureId } from '../../data'
-import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
+import type { FigureId } from '../../data'
+import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
+import { figure } from '../../data'
+import { CHARTS } from '../../data/charts'
 import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../shared/charts/build'
-import { PALETTE, inkFor } from '../../shared/charts/palette'
+import { inkFor, PALETTE } from '../../shared/charts/palette'
 import { TYPE } from '../../shared/charts/theme'
 
 /** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
@@ -20,7 +22,10 @@ export const hex = (css: string) => css.replace('#', '').toUpperCase()
 /** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
 const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
 /** The data labels' type, as on the slide: size in hundredths of a point (DrawingML) and colour. */
-export const LABEL_STYLE = { sizeHundredths: Math.round(pt(TYPE.dataLabel) * 100), colour: hex(INK.text) }
+export const LABEL_STYLE = {
+  sizeHundredths: Math.round(pt(TYPE.dataLabel) * 100),
+  colour: hex(INK.text),
+}
 
 /**
  * pptxgenjs's chart options. It writes both axis settings below into the XML as given, though its
@@ -68,11 +73,20 @@ export interface NativeChart {
  * honour it); beside a horizontal bar it goes on one line, where there is room and a taller label would
  * make Impress skip every other category.
  */
-const text = (c: string | readonly string[], horizontal = false) => (typeof c === 'string' ? c : c.join(horizontal ? ' ' : '\n'))
+function text(c: string | readonly string[], horizontal = false) {
+  return typeof c === 'string'
+    ? c
+    : c.join(horizontal ? ' ' : '\n')
+}
 
 function point(id: FigureId): NativePoint {
   const f = figure(id)
-  return { figureId: id, label: chartLabel(f), value: lo(f), rangeAbove: hi(f) - lo(f) }
+  return {
+    figureId: id,
+    label: chartLabel(f),
+    value: lo(f),
+    rangeAbove: hi(f) - lo(f),
+  }
 }
 
 /** Options every chart shares: the deck's font and ink, no chart title (the slide has one), no gridlines. */
@@ -107,20 +121,22 @@ function common(): ChartOptions {
 }
 
 function unitsOf(series: NativeSeries[]): Set<string> {
-  return new Set(series.flatMap((s) => s.points.map((p) => figure(p.figureId).unit)))
+  return new Set(series.flatMap(s => s.points.map(p => figure(p.figureId).unit)))
 }
 
 function axisFormat(series: NativeSeries[]): string {
   const units = unitsOf(series)
-  if (units.size === 1 && units.has('percent')) return '0"%"'
-  if (units.size === 1 && units.has('percentChange')) return '+0"%";−0"%";0"%"'
+  if (units.size === 1 && units.has('percent'))
+    return '0"%"'
+  if (units.size === 1 && units.has('percentChange'))
+    return '+0"%";−0"%";0"%"'
   return '#,##0'
 }
 
 const colourOf = (m: Meaning) => hex(PALETTE[m])
 
 function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): NativeChart {
-  const categories = spec.categories.map((c) => text(c, spec.horizontal))
+  const categories = spec.categories.map(c => text(c, spec.horizontal))
   const series: NativeSeries[] = spec.series.map((s) => {
     if (s.figures.length !== categories.length) {
       throw new Error(`Chart "${id}": series "${s.name}" has ${s.figures.length} figures for ${categories.length} categories`)
@@ -129,7 +145,9 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
       name: s.name,
       categories,
       points: s.figures.map(point),
-      colours: s.figures.map((_, i) => colourOf(typeof s.meaning === 'string' ? s.meaning : (s.meaning as readonly Meaning[])[i])),
+      colours: s.figures.map((_, i) => colourOf(typeof s.meaning === 'string'
+        ? s.meaning
+        : (s.meaning as readonly Meaning[])[i])),
     }
   })
   const single = series.length === 1
@@ -146,7 +164,9 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
       barGrouping: 'clustered',
       barGapWidthPct: 60,
       // One series coloured point by point (pptxgenjs writes a colour per bar), several by series.
-      chartColors: single ? series[0].colours : series.map((s) => s.colours[0]),
+      chartColors: single
+        ? series[0].colours
+        : series.map(s => s.colours[0]),
       showLegend: !single,
       // chart.js draws a horizontal chart's first category at the top; PowerPoint, at the bottom.
       catAxisOrientation: spec.horizontal ? 'maxMin' : 'minMax',
@@ -157,18 +177,20 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
       showValAxisTitle: Boolean(spec.axisTitle),
       valAxisTitle: spec.axisTitle,
     },
-    labelPositions: series.map((s) => s.points.map(() => 'outEnd')),
-    rangeColours: series.map((s) => (single ? hex(INK.text) : s.colours[0])),
+    labelPositions: series.map(s => s.points.map(() => 'outEnd')),
+    rangeColours: series.map(s => (single
+      ? hex(INK.text)
+      : s.colours[0])),
   }
 }
 
 function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): NativeChart {
-  const categories = spec.rows.map((r) => r.label)
+  const categories = spec.rows.map(r => r.label)
   const series: NativeSeries[] = splitSeries(spec).map(({ name, parts }) => ({
     name,
     categories,
-    points: parts.map((p) => point(p.figure)),
-    colours: parts.map((p) => colourOf(p.meaning)),
+    points: parts.map(p => point(p.figure)),
+    colours: parts.map(p => colourOf(p.meaning)),
   }))
   return {
     id,
@@ -180,15 +202,15 @@ function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): N
       barDir: 'bar',
       barGrouping: 'stacked',
       barGapWidthPct: 50,
-      chartColors: series.map((s) => s.colours[0]),
+      chartColors: series.map(s => s.colours[0]),
       showLegend: true,
       catAxisOrientation: 'maxMin',
       catAxisCrossesAt: 'max',
       valAxisMaxVal: 100,
       valAxisLabelFormatCode: '0"%"',
     },
-    labelPositions: series.map((s) => s.points.map(() => 'ctr')),
-    rangeColours: series.map((s) => s.colours[0]),
+    labelPositions: series.map(s => s.points.map(() => 'ctr')),
+    rangeColours: series.map(s => s.colours[0]),
   }
 }
 
@@ -196,9 +218,20 @@ function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): N
   const categories = [spec.fromLabel, spec.toLabel]
   const colour = hex(PALETTE.share)
   const series: NativeSeries[] = spec.lines.map((l) => {
-    const [from, to] = [point(l.from), point(l.to)]
+    const [from, to] = [
+      point(l.from),
+      point(l.to),
+    ]
     // As on the slide: the start point shows its value, the end point its value and the line's name.
-    return { name: l.name, categories, points: [from, { ...to, label: `${to.label}  ${l.name}` }], colours: [colour, colour] }
+    return {
+      name: l.name,
+      categories,
+      points: [
+        from,
+        { ...to, label: `${to.label}  ${l.name}` },
+      ],
+      colours: [colour, colour],
+    }
   })
   return {
     id,
@@ -221,7 +254,9 @@ function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): N
   }
 }
 
-const slopeTop = (series: NativeSeries[]) => Math.ceil((Math.max(...series.flatMap((s) => s.points.map((p) => p.value))) * 1.15) / 5) * 5
+function slopeTop(series: NativeSeries[]): number {
+  return Math.ceil((Math.max(...series.flatMap(s => s.points.map(p => p.value))) * 1.15) / 5) * 5
+}
 
 /**
  * Vertical nudges for a slope chart's labels, as fractions of the chart's height: where lines meet,
@@ -229,13 +264,14 @@ const slopeTop = (series: NativeSeries[]) => Math.ceil((Math.max(...series.flatM
  * on top of each other. `heightInches` is the chart's height on its slide.
  */
 export function slopeLabelOffsets(chart: NativeChart, heightInches: number): number[][] {
-  if (chart.type !== 'line') return chart.series.map((s) => s.points.map(() => 0))
+  if (chart.type !== 'line')
+    return chart.series.map(s => s.points.map(() => 0))
   const top = slopeTop(chart.series)
   const plot = 0.8 // share of the chart's height the plot takes (the rest is the category axis and margins)
   const gap = (pt(TYPE.dataLabel) * 1.4) / 72 / heightInches // one label's height, in chart heights
-  const offsets = chart.series.map((s) => s.points.map(() => 0))
+  const offsets = chart.series.map(s => s.points.map(() => 0))
   for (let i = 0; i < 2; i++) {
-    const ys = chart.series.map((s) => 1 - (s.points[i].value / top) * plot)
+    const ys = chart.series.map(s => 1 - (s.points[i].value / top) * plot)
     spreadLabels(ys, gap).forEach((y, k) => (offsets[k][i] = y - ys[k]))
   }
   return offsets
@@ -244,13 +280,20 @@ export function slopeLabelOffsets(chart: NativeChart, heightInches: number): num
 /** The native chart for one deck chart. Throws, naming the chart, when its spec does not fit its figures. */
 export function nativeChart(id: ChartId): NativeChart {
   const spec = CHARTS[id] as ChartSpec
-  if (!spec) throw new Error(`No chart "${id}" in data/charts.ts`)
-  if (spec.kind === 'bar') return barChart(id, spec)
-  if (spec.kind === 'split') return splitChart(id, spec)
+  if (!spec)
+    throw new Error(`No chart "${id}" in data/charts.ts`)
+  if (spec.kind === 'bar')
+    return barChart(id, spec)
+  if (spec.kind === 'split')
+    return splitChart(id, spec)
   return slopeChart(id, spec)
 }
 
 /** pptxgenjs's chart data: one entry per series, each point at the low end of its figure. */
 export function pptxData(chart: NativeChart) {
-  return chart.series.map((s) => ({ name: s.name, labels: s.categories, values: s.points.map((p) => p.value) }))
+  return chart.series.map(s => ({
+    name: s.name,
+    labels: s.categories,
+    values: s.points.map(p => p.value),
+  }))
 }

@@ -16,11 +16,13 @@ function pointLabel(idx: number, label: string, position: string, dy: number): s
   const { sizeHundredths, colour } = LABEL_STYLE
   const run = `<a:defRPr sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:defRPr>`
   return (
-    `<c:dLbl><c:idx val="${idx}"/>` +
-    (dy ? `<c:layout><c:manualLayout><c:x val="0"/><c:y val="${dy.toFixed(4)}"/></c:manualLayout></c:layout>` : '') +
-    `<c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:pPr>${run}</a:pPr>` +
-    `<a:r><a:rPr lang="en-GB" sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:rPr><a:t>${escapeXml(label)}</a:t></a:r></a:p></c:rich></c:tx>` +
-    `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`
+    `<c:dLbl><c:idx val="${idx}"/>${
+      dy
+        ? `<c:layout><c:manualLayout><c:x val="0"/><c:y val="${dy.toFixed(4)}"/></c:manualLayout></c:layout>`
+        : ''
+    }<c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:pPr>${run}</a:pPr>`
+    + `<a:r><a:rPr lang="en-GB" sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:rPr><a:t>${escapeXml(label)}</a:t></a:r></a:p></c:rich></c:tx>`
+    + `<c:dLblPos val="${position}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`
   )
 }
 
@@ -31,9 +33,9 @@ function numLit(values: number[]): string {
 function rangeBars(above: number[], colour: string, isLine: boolean): string {
   // A bar chart's error bars run along its value axis by definition; a line chart's must say so.
   return (
-    `<c:errBars>${isLine ? '<c:errDir val="y"/>' : ''}<c:errBarType val="plus"/><c:errValType val="cust"/><c:noEndCap val="0"/>` +
-    `<c:plus>${numLit(above)}</c:plus><c:minus>${numLit(above.map(() => 0))}</c:minus>` +
-    `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr></c:errBars>`
+    `<c:errBars>${isLine ? '<c:errDir val="y"/>' : ''}<c:errBarType val="plus"/><c:errValType val="cust"/><c:noEndCap val="0"/>`
+    + `<c:plus>${numLit(above)}</c:plus><c:minus>${numLit(above.map(() => 0))}</c:minus>`
+    + `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr></c:errBars>`
   )
 }
 
@@ -57,8 +59,9 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[
     }
     const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? 0)).join('')
     ser = ser.replace('<c:dLbls>', `<c:dLbls>${labels}`)
-    const above = series.points.map((p) => p.rangeAbove)
-    if (above.some((a) => a > 0)) ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)
+    const above = series.points.map(p => p.rangeAbove)
+    if (above.some(a => a > 0))
+      ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)
     return ser + rest
   })
   return head + patched.join('')

@@ -1,11 +1,13 @@
+import type { FunctionAggregate, QuarterFile, Totals } from '../../data/scorecard.ts'
+import type { UsageRecord } from './api.ts'
 /**
  * From per-person daily records to what the deck may keep: per quarter, per function, sums only.
  * Emails are used here to join people to their function and to count them, and go no further.
  */
 import { parse as parseCsv } from 'csv-parse/sync'
-import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts, type FunctionAggregate, type QuarterFile, type Totals } from '../../data/scorecard.ts'
-import { actorKey, editCounts, recordValues, type UsageRecord } from './api.ts'
+import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
+import { actorKey, editCounts, recordValues } from './api.ts'
 
 export const SOURCE = 'Claude Code Analytics Admin API (GET /v1/organizations/usage_report/claude_code)'
 
@@ -19,32 +21,46 @@ export type PeopleMap = ReadonlyMap<string, string>
  * are one function), and shown as first written in the file (trimmed, inner spaces single).
  */
 export function parsePeopleCsv(text: string, file: string): Map<string, string> {
-  let rows: { record: string[]; info: { lines: number } }[]
+  let rows: { record: string[], info: { lines: number } }[]
   try {
-    rows = parseCsv(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof rows
-  } catch (e) {
+    rows = parseCsv(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+    }) as unknown as typeof rows
+  }
+  catch (e) {
     throw new UserError(`${file}: not a CSV file the import can read (${(e as Error).message})`)
   }
-  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase())
+  const header = (rows[0]?.record ?? []).map(h => h.trim().toLowerCase())
   const emailCol = header.indexOf('email')
   const functionCol = header.indexOf('function')
-  if (emailCol < 0 || functionCol < 0) throw new UserError(`${file}: the first line must name the columns "email" and "function" (found: ${header.join(', ') || 'nothing'})`)
+  if (emailCol < 0 || functionCol < 0)
+    throw new UserError(`${file}: the first line must name the columns "email" and "function" (found: ${header.join(', ') || 'nothing'})`)
   const map = new Map<string, string>()
   const shownAs = new Map<string, string>() // folded function name → the form first written
   for (const { record, info } of rows.slice(1)) {
     const line = info.lines
-    if (record.length !== header.length) throw new UserError(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
+    if (record.length !== header.length)
+      throw new UserError(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
     const email = record[emailCol]?.trim().toLowerCase()
     const written = record[functionCol]?.replace(/\s+/g, ' ').trim()
-    if (!email || !email.includes('@') || !written) throw new UserError(`${file}, line ${line}: needs an email address and a function`)
-    if (written.includes('@')) throw new UserError(`${file}, line ${line}: the function looks like an email address`)
+    if (!email || !email.includes('@') || !written)
+      throw new UserError(`${file}, line ${line}: needs an email address and a function`)
+    if (written.includes('@'))
+      throw new UserError(`${file}, line ${line}: the function looks like an email address`)
     const folded = written.toLowerCase()
-    if (!shownAs.has(folded)) shownAs.set(folded, written)
+    if (!shownAs.has(folded))
+      shownAs.set(folded, written)
     const fn = shownAs.get(folded)!
-    if (map.has(email) && map.get(email) !== fn) throw new UserError(`${file}, line ${line}: this person is listed twice, under different functions`)
+    if (map.has(email) && map.get(email) !== fn)
+      throw new UserError(`${file}, line ${line}: this person is listed twice, under different functions`)
     map.set(email, fn)
   }
-  if (!map.size) throw new UserError(`${file}: lists nobody`)
+  if (!map.size)
+    throw new UserError(`${file}: lists nobody`)
   return map
 }
 
@@ -56,7 +72,12 @@ interface Person {
 }
 
 /** A function with nothing counted yet. */
-const emptyGroup = (name: string): FunctionAggregate => ({ function: name, ...zeroCounts() })
+function emptyGroup(name: string): FunctionAggregate {
+  return {
+    function: name,
+    ...zeroCounts(),
+  }
+}
 
 /** Adds one set of counts to another. */
 function addCounts(to: Totals, from: Totals) {
@@ -86,7 +107,10 @@ const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_
 /** The days from `from` to `to` that none of the ranges covers. */
 export function uncoveredDays(from: string, to: string, ranges: readonly DayRange[]): string[] {
   const out: string[] = []
-  for (let d = from; d <= to; d = dayAfter(d)) if (!ranges.some((r) => r.from <= d && d <= r.to)) out.push(d)
+  for (let d = from; d <= to; d = dayAfter(d)) {
+    if (!ranges.some(r => r.from <= d && d <= r.to))
+      out.push(d)
+  }
   return out
 }
 
@@ -98,11 +122,11 @@ const words = new Int32Array(f64.buffer)
 
 /** One MurmurHash3 step: mixes a 32-bit word into the running hash. */
 function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51)
-  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593)
+  k = Math.imul(k, 0xCC9E2D51)
+  k = Math.imul((k << 15) | (k >>> 17), 0x1B873593)
   h ^= k
   h = (h << 13) | (h >>> 19)
-  return (Math.imul(h, 5) + 0xe6546b64) | 0
+  return (Math.imul(h, 5) + 0xE6546B64) | 0
 }
 
 /**
@@ -110,18 +134,21 @@ function mix(h: number, k: number): number {
  * built: two different records agree by chance once in 4 billion. Numbers go in as their 8 bytes.
  */
 function digestOf(values: readonly [string, string | number][]): number {
-  let h = 0x9747b28c
+  let h = 0x9747B28C
   for (const [name, v] of values) {
     for (let i = 0; i < name.length; i++) h = mix(h, name.charCodeAt(i))
     if (typeof v === 'number') {
       f64[0] = v
       h = mix(mix(h, words[0]), words[1])
-    } else for (let i = 0; i < v.length; i++) h = mix(h, v.charCodeAt(i) | 0x10000)
+    }
+    else {
+      for (let i = 0; i < v.length; i++) h = mix(h, v.charCodeAt(i) | 0x10000)
+    }
   }
   h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
+  h = Math.imul(h, 0x85EBCA6B)
   h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
+  h = Math.imul(h, 0xC2B2AE35)
   return h ^ (h >>> 16)
 }
 
@@ -140,20 +167,24 @@ class DayDigests {
     const mask = this.keys.length - 1
     // Fibonacci hashing takes the product's high bits: the low ones repeat the key's (a key's low 8 bits are its
     // kind, nearly always the same), and would crowd every key into a few slots.
-    let i = Math.imul(key, 0x9e3779b1) >>> (32 - Math.log2(this.keys.length))
+    let i = Math.imul(key, 0x9E3779B1) >>> (32 - Math.log2(this.keys.length))
     while (this.keys[i] !== 0 && this.keys[i] !== key + 1) i = (i + 1) & mask
     return i
   }
 
   get(key: number): number | undefined {
     const i = this.slot(key)
-    return this.keys[i] === 0 ? undefined : this.digests[i]
+    return this.keys[i] === 0
+      ? undefined
+      : this.digests[i]
   }
 
   set(key: number, digest: number) {
-    if (2 * (this.size + 1) > this.keys.length) this.grow()
+    if (2 * (this.size + 1) > this.keys.length)
+      this.grow()
     const i = this.slot(key)
-    if (this.keys[i] === 0) this.size++
+    if (this.keys[i] === 0)
+      this.size++
     this.keys[i] = key + 1
     this.digests[i] = digest
   }
@@ -163,7 +194,10 @@ class DayDigests {
     this.keys = new Int32Array(keys.length * 2)
     this.digests = new Int32Array(keys.length * 2)
     this.size = 0
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i] - 1, digests[i])
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== 0)
+        this.set(keys[i] - 1, digests[i])
+    }
   }
 }
 
@@ -180,7 +214,7 @@ const MAX_ACTORS = 2 ** 23 - 1 // so that key + 1 stays below 2^31
  * then still smaller than MIN_GROUP, the smallest named functions join it until it is not.
  */
 export class Aggregator {
-  private byQuarter = new Map<string, { people: Map<string, Person>; apiKeySessions: number; first: string; last: string; currency?: string }>()
+  private byQuarter = new Map<string, { people: Map<string, Person>, apiKeySessions: number, first: string, last: string, currency?: string }>()
   /** day (YYYY-MM-DD) → (actor and kind, as one number) → digest of the values. */
   private seen = new Map<string, DayDigests>()
   private actorIds = new Map<string, number>()
@@ -197,18 +231,23 @@ export class Aggregator {
   add(r: UsageRecord): Added {
     const actor = actorKey(r)
     let actorId = this.actorIds.get(actor)
-    if (actorId === undefined) this.actorIds.set(actor, (actorId = this.actorIds.size))
+    if (actorId === undefined)
+      this.actorIds.set(actor, (actorId = this.actorIds.size))
     const kind = `${r.terminal_type}\u0000${r.customer_type}`
     let kindId = this.kindIds.get(kind)
-    if (kindId === undefined) this.kindIds.set(kind, (kindId = this.kindIds.size))
-    if (kindId >= MAX_KINDS || actorId >= MAX_ACTORS) throw new UserError(`more than ${MAX_KINDS} terminal and customer types, or ${MAX_ACTORS.toLocaleString('en-US')} people and API keys: beyond what this import can tell apart`)
+    if (kindId === undefined)
+      this.kindIds.set(kind, (kindId = this.kindIds.size))
+    if (kindId >= MAX_KINDS || actorId >= MAX_ACTORS)
+      throw new UserError(`more than ${MAX_KINDS} terminal and customer types, or ${MAX_ACTORS.toLocaleString('en-US')} people and API keys: beyond what this import can tell apart`)
     const key = actorId * MAX_KINDS + kindId
     let day = this.seen.get(r.date)
-    if (!day) this.seen.set(r.date, (day = new DayDigests()))
+    if (!day)
+      this.seen.set(r.date, (day = new DayDigests()))
     const digest = digestOf(recordValues(r))
     const before = day.get(key)
     if (before !== undefined) {
-      if (before !== digest) return { kind: 'clash' }
+      if (before !== digest)
+        return { kind: 'clash' }
       this.duplicates++
       return { kind: 'duplicate' }
     }
@@ -221,23 +260,40 @@ export class Aggregator {
   private count(r: UsageRecord, actor: string) {
     const quarter = quarterOf(r.date)
     let q = this.byQuarter.get(quarter)
-    if (!q) this.byQuarter.set(quarter, (q = { people: new Map(), apiKeySessions: 0, first: r.date, last: r.date }))
-    if (r.date < q.first) q.first = r.date
-    if (r.date > q.last) q.last = r.date
+    if (!q) {
+      this.byQuarter.set(quarter, (q = {
+        people: new Map(),
+        apiKeySessions: 0,
+        first: r.date,
+        last: r.date,
+      }))
+    }
+    if (r.date < q.first)
+      q.first = r.date
+    if (r.date > q.last)
+      q.last = r.date
     r.model_breakdown.forEach((m, j) => {
       q.currency ??= m.estimated_cost.currency
-      if (m.estimated_cost.currency !== q.currency) throw new UserError(`model_breakdown[${j}].estimated_cost.currency: ${quarter}'s estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
+      if (m.estimated_cost.currency !== q.currency)
+        throw new UserError(`model_breakdown[${j}].estimated_cost.currency: ${quarter}'s estimated costs come in more than one currency (${q.currency}, ${m.estimated_cost.currency}); the scorecard adds them up, so it needs one`)
     })
     if (r.actor.type === 'api_actor') {
       q.apiKeySessions += r.core_metrics.num_sessions
       return
     }
     let p = q.people.get(actor)
-    if (!p) q.people.set(actor, (p = { function: this.people.get(actor) ?? OTHER_FUNCTION, mapped: this.people.has(actor), sums: zeroCounts() }))
+    if (!p) {
+      q.people.set(actor, (p = {
+        function: this.people.get(actor) ?? OTHER_FUNCTION,
+        mapped: this.people.has(actor),
+        sums: zeroCounts(),
+      }))
+    }
     const m = r.core_metrics
     const edits = editCounts(r)
     p.sums.sessions += m.num_sessions
-    if (m.commits_by_claude_code + m.pull_requests_by_claude_code > 0) p.sums.sessionsOnCommitOrPrDays += m.num_sessions
+    if (m.commits_by_claude_code + m.pull_requests_by_claude_code > 0)
+      p.sums.sessionsOnCommitOrPrDays += m.num_sessions
     p.sums.commits += m.commits_by_claude_code
     p.sums.pullRequests += m.pull_requests_by_claude_code
     p.sums.editsAccepted += edits.accepted
@@ -249,26 +305,43 @@ export class Aggregator {
   finish(): QuarterFile[] {
     const options = this.options
     const importedAt = options.importedAt ?? new Date().toISOString()
-    return [...this.byQuarter.entries()]
+    return [
+      ...this.byQuarter.entries(),
+    ]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([quarter, q]) => {
         const groups = new Map<string, FunctionAggregate>()
         for (const p of q.people.values()) {
           let g = groups.get(p.function)
-          if (!g) groups.set(p.function, (g = emptyGroup(p.function)))
-          if (p.sums.sessions > 0) g.activePeople++
+          if (!g)
+            groups.set(p.function, (g = emptyGroup(p.function)))
+          if (p.sums.sessions > 0)
+            g.activePeople++
           addCounts(g, p.sums)
         }
         const merged = mergeSmallGroups(groups)
-        const functions = [...groups.values()].filter((g) => g.activePeople > 0 || g.sessions > 0)
+        const functions = [
+          ...groups.values(),
+        ].filter(g => g.activePeople > 0 || g.sessions > 0)
         // Costs may come in fractions of a cent: the file keeps whole minor units.
         for (const g of functions) g.estimatedCostMinor = Math.round(g.estimatedCostMinor)
         const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
-        if (peopleCovered < MIN_GROUP) throw new UserError(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
+        if (peopleCovered < MIN_GROUP)
+          throw new UserError(`${quarter}: only ${peopleCovered} active people in all; the scorecard needs at least ${MIN_GROUP}, or it would describe individuals`)
         const bounds = quarterBounds(quarter)
-        const inQuarter = (options.ranges ?? []).filter((r) => r.from <= bounds.to && r.to >= bounds.from)
-        const from = [q.first, ...inQuarter.map((r) => (r.from > bounds.from ? r.from : bounds.from))].sort()[0]
-        const to = [q.last, ...inQuarter.map((r) => (r.to < bounds.to ? r.to : bounds.to))].sort().at(-1)!
+        const inQuarter = (options.ranges ?? []).filter(r => r.from <= bounds.to && r.to >= bounds.from)
+        const from = [
+          q.first,
+          ...inQuarter.map(r => (r.from > bounds.from
+            ? r.from
+            : bounds.from)),
+        ].sort()[0]
+        const to = [
+          q.last,
+          ...inQuarter.map(r => (r.to < bounds.to
+            ? r.to
+            : bounds.to)),
+        ].sort().at(-1)!
         return {
           quarter,
           currency: q.currency ?? 'USD',
@@ -279,12 +352,20 @@ export class Aggregator {
             exportedAt: options.exportedAt,
             importedAt,
             peopleCovered,
-            unmappedPeople: [...q.people.values()].filter((p) => !p.mapped && p.sums.sessions > 0).length,
+            unmappedPeople: [
+              ...q.people.values(),
+            ].filter(p => !p.mapped && p.sums.sessions > 0).length,
             mergedIntoOther: merged,
             apiKeySessions: q.apiKeySessions,
-            missingDays: options.ranges?.length ? uncoveredDays(from, to, options.ranges) : [],
+            missingDays: options.ranges?.length
+              ? uncoveredDays(from, to, options.ranges)
+              : [],
           },
-          functions: functions.sort((a, b) => (a.function === OTHER_FUNCTION ? 1 : b.function === OTHER_FUNCTION ? -1 : b.activePeople - a.activePeople || a.function.localeCompare(b.function))),
+          functions: functions.sort((a, b) => (a.function === OTHER_FUNCTION
+            ? 1
+            : b.function === OTHER_FUNCTION
+              ? -1
+              : b.activePeople - a.activePeople || a.function.localeCompare(b.function))),
         }
       })
   }
@@ -294,7 +375,8 @@ export class Aggregator {
 export function aggregate(records: readonly UsageRecord[], people: PeopleMap, options: AggregateOptions): QuarterFile[] {
   const a = new Aggregator(people, options)
   records.forEach((r, i) => {
-    if (a.add(r).kind === 'clash') throw new UserError(`record ${i} has the identity of an earlier record (same actor, day, terminal and customer type) but other values`)
+    if (a.add(r).kind === 'clash')
+      throw new UserError(`record ${i} has the identity of an earlier record (same actor, day, terminal and customer type) but other values`)
   })
   return a.finish()
 }
@@ -306,16 +388,26 @@ function mergeSmallGroups(groups: Map<string, FunctionAggregate>): string[] {
     const g = groups.get(name)!
     groups.delete(name)
     let other = groups.get(OTHER_FUNCTION)
-    if (!other) groups.set(OTHER_FUNCTION, (other = emptyGroup(OTHER_FUNCTION)))
+    if (!other)
+      groups.set(OTHER_FUNCTION, (other = emptyGroup(OTHER_FUNCTION)))
     addCounts(other, g)
     merged.push(name)
   }
-  for (const g of [...groups.values()]) if (g.function !== OTHER_FUNCTION && g.activePeople < MIN_GROUP) into(g.function)
+  for (const g of [
+    ...groups.values(),
+  ]) {
+    if (g.function !== OTHER_FUNCTION && g.activePeople < MIN_GROUP)
+      into(g.function)
+  }
   for (;;) {
     const other = groups.get(OTHER_FUNCTION)
-    if (!other || other.activePeople === 0 || other.activePeople >= MIN_GROUP) break
-    const named = [...groups.values()].filter((g) => g.function !== OTHER_FUNCTION).sort((a, b) => a.activePeople - b.activePeople || a.function.localeCompare(b.function))
-    if (!named.length) break
+    if (!other || other.activePeople === 0 || other.activePeople >= MIN_GROUP)
+      break
+    const named = [
+      ...groups.values(),
+    ].filter(g => g.function !== OTHER_FUNCTION).sort((a, b) => a.activePeople - b.activePeople || a.function.localeCompare(b.function))
+    if (!named.length)
+      break
     into(named[0].function)
   }
   return merged.sort()

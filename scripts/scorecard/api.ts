@@ -18,10 +18,10 @@ interface ToolCounts {
 }
 
 export interface UsageRecord {
-  actor: { type: 'user_actor'; email_address: string } | { type: 'api_actor'; api_key_name: string }
+  actor: { type: 'user_actor', email_address: string } | { type: 'api_actor', api_key_name: string }
   core_metrics: {
     num_sessions: number
-    lines_of_code: { added: number; removed: number }
+    lines_of_code: { added: number, removed: number }
     commits_by_claude_code: number
     pull_requests_by_claude_code: number
   }
@@ -30,13 +30,13 @@ export interface UsageRecord {
   date: string
   model_breakdown: {
     model: string
-    tokens: { input: number; output: number; cache_read: number; cache_creation: number }
+    tokens: { input: number, output: number, cache_read: number, cache_creation: number }
     /**
      * In minor currency units (cents for USD), as the reference says. The reference types it a number, not an
      * integer, and a token's price is a fraction of a cent, so a fractional amount is read; sums are rounded to
      * whole units only when a quarter is written.
      */
-    estimated_cost: { amount: number; currency: string }
+    estimated_cost: { amount: number, currency: string }
   }[]
   organization_id: string
   terminal_type: string
@@ -51,7 +51,9 @@ export interface UsagePage {
 
 export class PageError extends UserError {
   constructor(where: string, problems: string[]) {
-    super(`${where} is not a Claude Code usage report page:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`)
+    super(`${where} is not a Claude Code usage report page:\n${problems.slice(0, 20).map(p => `  - ${p}`).join('\n')}${problems.length > 20
+      ? `\n  … and ${problems.length - 20} more`
+      : ''}`)
     this.name = 'PageError'
   }
 }
@@ -61,23 +63,33 @@ const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && 
 /** Amounts of money may be fractional (see estimated_cost). */
 const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
 
+const REAL_DAYS = new Set<string>()
+
 /**
  * A record's day: "2026-07-01", or the reference's midnight timestamp "2026-07-01T00:00:00Z" (UTC, any
  * fraction of a second). Anything else (another time, an offset such as -05:00, trailing text, 30 February) is
  * null: the API answers whole UTC days, so such a date is not one of its records.
  */
 export function recordDay(v: unknown): string | null {
-  if (typeof v !== 'string') return null
+  if (typeof v !== 'string')
+    return null
   const m = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?(?:Z|\+00:00))?$/.exec(v)
-  if (!m) return null
+  if (!m)
+    return null
   // A year's import asks about the same few hundred days millions of times: each is checked once.
-  if (REAL_DAYS.has(m[1])) return m[1]
-  if (!isUtcDay(m[1])) return null
+  if (REAL_DAYS.has(m[1]))
+    return m[1]
+  if (!isUtcDay(m[1]))
+    return null
   REAL_DAYS.add(m[1])
   return m[1]
 }
-const REAL_DAYS = new Set<string>()
-const TOOLS = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool'] as const
+const TOOLS = [
+  'edit_tool',
+  'multi_edit_tool',
+  'write_tool',
+  'notebook_edit_tool',
+] as const
 
 /**
  * Checks one page against the published schema and returns it with each record's date as YYYY-MM-DD.
@@ -86,9 +98,12 @@ const TOOLS = ['edit_tool', 'multi_edit_tool', 'write_tool', 'notebook_edit_tool
 export function parsePage(json: unknown, where: string): UsagePage {
   const problems: string[] = []
   const page = json as Partial<UsagePage> | null
-  if (!page || typeof page !== 'object' || !Array.isArray(page.data)) throw new PageError(where, ['it has no "data" list'])
-  if (typeof page.has_more !== 'boolean') problems.push('"has_more" must be true or false')
-  if (page.has_more && (typeof page.next_page !== 'string' || !page.next_page)) problems.push('"has_more" is true but "next_page" is missing')
+  if (!page || typeof page !== 'object' || !Array.isArray(page.data))
+    throw new PageError(where, ['it has no "data" list'])
+  if (typeof page.has_more !== 'boolean')
+    problems.push('"has_more" must be true or false')
+  if (page.has_more && (typeof page.next_page !== 'string' || !page.next_page))
+    problems.push('"has_more" is true but "next_page" is missing')
   const data = page.data.map((r, i) => {
     const at = `data[${i}]`
     const bad = (field: string, why: string) => problems.push(`${at}.${field} ${why}`)
@@ -97,39 +112,64 @@ export function parsePage(json: unknown, where: string): UsagePage {
       problems.push(`${at} is not an object`)
       return rec
     }
-    const a = rec.actor as { type?: string; email_address?: unknown; api_key_name?: unknown } | undefined
+    const a = rec.actor as { type?: string, email_address?: unknown, api_key_name?: unknown } | undefined
     if (a?.type === 'user_actor') {
-      if (typeof a.email_address !== 'string' || !a.email_address.includes('@')) bad('actor.email_address', 'must be an email address')
-    } else if (a?.type === 'api_actor') {
-      if (typeof a.api_key_name !== 'string') bad('actor.api_key_name', 'must be a string')
-    } else bad('actor.type', `must be "user_actor" or "api_actor", got ${JSON.stringify(a?.type)}`)
-    const m = rec.core_metrics
-    if (!m || typeof m !== 'object') bad('core_metrics', 'is missing')
+      if (typeof a.email_address !== 'string' || !a.email_address.includes('@'))
+        bad('actor.email_address', 'must be an email address')
+    }
+    else if (a?.type === 'api_actor') {
+      if (typeof a.api_key_name !== 'string')
+        bad('actor.api_key_name', 'must be a string')
+    }
     else {
-      for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) if (!isCount(m[k])) bad(`core_metrics.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(m[k])}`)
-      if (!m.lines_of_code || !isCount(m.lines_of_code.added) || !isCount(m.lines_of_code.removed)) bad('core_metrics.lines_of_code', 'must have "added" and "removed" counts')
+      bad('actor.type', `must be "user_actor" or "api_actor", got ${JSON.stringify(a?.type)}`)
+    }
+    const m = rec.core_metrics
+    if (!m || typeof m !== 'object') {
+      bad('core_metrics', 'is missing')
+    }
+    else {
+      for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) {
+        if (!isCount(m[k]))
+          bad(`core_metrics.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(m[k])}`)
+      }
+      if (!m.lines_of_code || !isCount(m.lines_of_code.added) || !isCount(m.lines_of_code.removed))
+        bad('core_metrics.lines_of_code', 'must have "added" and "removed" counts')
     }
     const day = recordDay(rec.date) ?? ''
-    if (!day) bad('date', `must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(rec.date)}`)
-    if (typeof rec.terminal_type !== 'string') bad('terminal_type', 'must be a string')
-    if (typeof rec.customer_type !== 'string') bad('customer_type', 'must be a string')
-    if (!Array.isArray(rec.model_breakdown)) bad('model_breakdown', 'must be a list')
-    else
+    if (!day)
+      bad('date', `must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(rec.date)}`)
+    if (typeof rec.terminal_type !== 'string')
+      bad('terminal_type', 'must be a string')
+    if (typeof rec.customer_type !== 'string')
+      bad('customer_type', 'must be a string')
+    if (!Array.isArray(rec.model_breakdown)) {
+      bad('model_breakdown', 'must be a list')
+    }
+    else {
       rec.model_breakdown.forEach((mb, j) => {
         const c = mb?.estimated_cost
-        if (!c || !isAmount(c.amount)) bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
-        if (!c || typeof c.currency !== 'string' || !/^[A-Z]{3}$/.test(c.currency)) bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${JSON.stringify(c?.currency)}`)
+        if (!c || !isAmount(c.amount))
+          bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
+        if (!c || typeof c.currency !== 'string' || !/^[A-Z]{3}$/.test(c.currency))
+          bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${JSON.stringify(c?.currency)}`)
       })
+    }
     const t = rec.tool_actions
-    if (!t || typeof t !== 'object') bad('tool_actions', 'is missing')
-    else
+    if (!t || typeof t !== 'object') {
+      bad('tool_actions', 'is missing')
+    }
+    else {
       for (const tool of TOOLS) {
         const c = t[tool]
-        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected))) bad(`tool_actions.${tool}`, `must have whole "accepted" and "rejected" counts, got ${JSON.stringify(c)}`)
+        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected)))
+          bad(`tool_actions.${tool}`, `must have whole "accepted" and "rejected" counts, got ${JSON.stringify(c)}`)
       }
+    }
     return { ...rec, date: day }
   })
-  if (problems.length) throw new PageError(where, problems)
+  if (problems.length)
+    throw new PageError(where, problems)
   return { data, has_more: page.has_more as boolean, next_page: page.next_page ?? null }
 }
 
@@ -150,7 +190,9 @@ export function editCounts(r: UsageRecord): ToolCounts {
  * type. Two records with one identity are the same record seen twice (identical values) or a clash.
  */
 export function actorKey(r: UsageRecord): string {
-  return r.actor.type === 'user_actor' ? r.actor.email_address.trim().toLowerCase() : `api key:${r.actor.api_key_name.trim()}`
+  return r.actor.type === 'user_actor'
+    ? r.actor.email_address.trim().toLowerCase()
+    : `api key:${r.actor.api_key_name.trim()}`
 }
 
 /**
@@ -167,7 +209,11 @@ export function recordValues(r: UsageRecord): [string, string | number][] {
     ['core_metrics.commits_by_claude_code', m.commits_by_claude_code],
     ['core_metrics.pull_requests_by_claude_code', m.pull_requests_by_claude_code],
   ]
-  for (const b of [...r.model_breakdown].sort((a, c) => (a.model < c.model ? -1 : a.model > c.model ? 1 : 0))) {
+  for (const b of [...r.model_breakdown].sort((a, c) => (a.model < c.model
+    ? -1
+    : a.model > c.model
+      ? 1
+      : 0))) {
     const at = `model_breakdown[${b.model}]`
     const t = b.tokens ?? {}
     out.push([`${at}.tokens.input`, t.input], [`${at}.tokens.output`, t.output], [`${at}.tokens.cache_read`, t.cache_read], [`${at}.tokens.cache_creation`, t.cache_creation])
@@ -175,7 +221,8 @@ export function recordValues(r: UsageRecord): [string, string | number][] {
   }
   for (const tool of TOOLS) {
     const c = r.tool_actions[tool]
-    if (c) out.push([`tool_actions.${tool}.accepted`, c.accepted], [`tool_actions.${tool}.rejected`, c.rejected])
+    if (c)
+      out.push([`tool_actions.${tool}.accepted`, c.accepted], [`tool_actions.${tool}.rejected`, c.rejected])
   }
   return out
 }

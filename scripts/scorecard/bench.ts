@@ -7,13 +7,26 @@
  * the numbers depend on the machine; the README keeps the last measured ones.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { REPO_ROOT } from './files.ts'
 import { asCommand, commandLine, UserError } from '../lib/cli.ts'
+import { REPO_ROOT } from './files.ts'
 
-const FUNCTIONS = ['Engineering', 'Product', 'Design', 'Data', 'Finance', 'Operations', 'Sales', 'Marketing', 'Support', 'Legal', 'People', 'Security']
+const FUNCTIONS = [
+  'Engineering',
+  'Product',
+  'Design',
+  'Data',
+  'Finance',
+  'Operations',
+  'Sales',
+  'Marketing',
+  'Support',
+  'Legal',
+  'People',
+  'Security',
+]
 const PAGE = 1000
 
 /** Writes N people's year of pages and the people file into `dir`; returns the records written. */
@@ -22,7 +35,10 @@ function generate(dir: string, people: number, days: number): number {
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
   const email = (i: number) => `person${i}@example.com`
-  writeFileSync(join(dir, 'people.csv'), ['email,function', ...Array.from({ length: people }, (_, i) => `${email(i)},${FUNCTIONS[i % FUNCTIONS.length]}`)].join('\n') + '\n')
+  writeFileSync(join(dir, 'people.csv'), `${[
+    'email,function',
+    ...Array.from({ length: people }, (_, i) => `${email(i)},${FUNCTIONS[i % FUNCTIONS.length]}`),
+  ].join('\n')}\n`)
   const pages = join(dir, 'pages')
   mkdirSync(pages)
   const start = Date.parse('2025-07-01T00:00:00Z')
@@ -31,24 +47,35 @@ function generate(dir: string, people: number, days: number): number {
     const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10)
     const lines: string[] = []
     for (let i = 0; i < people; i++) {
-      if (rand() >= 0.52) continue // about half the company works with Claude Code on a given day
+      if (rand() >= 0.52)
+        continue // about half the company works with Claude Code on a given day
       const sessions = int(1, 12)
-      const commits = rand() < 0.5 ? int(1, 5) : 0
+      const commits = rand() < 0.5
+        ? int(1, 5)
+        : 0
       lines.push(
-        `{"actor":{"type":"user_actor","email_address":"${email(i)}"},"core_metrics":{"num_sessions":${sessions},"lines_of_code":{"added":${int(0, 900)},"removed":${int(0, 300)}},"commits_by_claude_code":${commits},"pull_requests_by_claude_code":${commits && rand() < 0.4 ? 1 : 0}},` +
-          `"customer_type":"api","date":"${day}T00:00:00Z","model_breakdown":[{"estimated_cost":{"amount":${int(50, 900) * sessions},"currency":"USD"},"model":"claude-sonnet-example","tokens":{"cache_creation":${int(0, 9000)},"cache_read":${int(0, 90000)},"input":${int(0, 60000)},"output":${int(0, 15000)}}}],` +
-          `"organization_id":"00000000-0000-0000-0000-000000000000","terminal_type":"vscode","tool_actions":{"edit_tool":{"accepted":${int(0, 40)},"rejected":${int(0, 8)}},"write_tool":{"accepted":${int(0, 12)},"rejected":${int(0, 3)}}}}`,
+        `{"actor":{"type":"user_actor","email_address":"${email(i)}"},"core_metrics":{"num_sessions":${sessions},"lines_of_code":{"added":${int(0, 900)},"removed":${int(0, 300)}},"commits_by_claude_code":${commits},"pull_requests_by_claude_code":${commits && rand() < 0.4
+          ? 1
+          : 0}},`
+          + `"customer_type":"api","date":"${day}T00:00:00Z","model_breakdown":[{"estimated_cost":{"amount":${int(50, 900) * sessions},"currency":"USD"},"model":"claude-sonnet-example","tokens":{"cache_creation":${int(0, 9000)},"cache_read":${int(0, 90000)},"input":${int(0, 60000)},"output":${int(0, 15000)}}}],`
+          + `"organization_id":"00000000-0000-0000-0000-000000000000","terminal_type":"vscode","tool_actions":{"edit_tool":{"accepted":${int(0, 40)},"rejected":${int(0, 8)}},"write_tool":{"accepted":${int(0, 12)},"rejected":${int(0, 3)}}}}`,
       )
     }
     const n = Math.max(1, Math.ceil(lines.length / PAGE))
     for (let p = 0; p < n; p++) {
       const more = p < n - 1
-      writeFileSync(join(pages, `${day}-p${p + 1}.json`), `{"data":[${lines.slice(p * PAGE, (p + 1) * PAGE).join(',')}],"has_more":${more},"next_page":${more ? `"c${p + 1}"` : 'null'}}`)
+      writeFileSync(join(pages, `${day}-p${p + 1}.json`), `{"data":[${lines.slice(p * PAGE, (p + 1) * PAGE).join(',')}],"has_more":${more},"next_page":${more
+        ? `"c${p + 1}"`
+        : 'null'}}`)
     }
     records += lines.length
   }
   const to = new Date(start + (days - 1) * 86_400_000).toISOString().slice(0, 10)
-  writeFileSync(join(pages, `export-manifest-2025-07-01_${to}.json`), JSON.stringify({ exportedAt: new Date().toISOString(), from: '2025-07-01', to }))
+  writeFileSync(join(pages, `export-manifest-2025-07-01_${to}.json`), JSON.stringify({
+    exportedAt: new Date().toISOString(),
+    from: '2025-07-01',
+    to,
+  }))
   return records
 }
 
@@ -72,28 +99,53 @@ function run(people: number, days: number, keep: boolean): Result {
     spawnSync('sync')
     const stats = join(dir, 'stats.json')
     const started = performance.now()
-    const r = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'scripts/scorecard/import.ts'), join(dir, 'pages'), '--people', join(dir, 'people.csv'), '--out', join(dir, 'scorecard')], {
+    const r = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [
+      join(REPO_ROOT, 'scripts/scorecard/import.ts'),
+      join(dir, 'pages'),
+      '--people',
+      join(dir, 'people.csv'),
+      '--out',
+      join(dir, 'scorecard'),
+    ], {
       encoding: 'utf8',
       env: { ...process.env, SCORECARD_IMPORT_STATS: stats },
     })
     const wall = (performance.now() - started) / 1000
-    if (r.status !== 0) throw new Error(`the import failed (exit ${r.status}):\n${r.stderr}`)
-    const s = JSON.parse(readFileSync(stats, 'utf8')) as { records: number; cpuMs: number; maxRssKiB: number }
-    if (s.records !== records) throw new Error(`the import counted ${s.records} records of ${records}`)
-    return { people, records, seconds: wall, cpuSeconds: s.cpuMs / 1000, peakMiB: s.maxRssKiB / 1024 }
-  } finally {
-    if (keep) console.log(`  kept ${dir}`)
+    if (r.status !== 0)
+      throw new Error(`the import failed (exit ${r.status}):\n${r.stderr}`)
+    const s = JSON.parse(readFileSync(stats, 'utf8')) as { records: number, cpuMs: number, maxRssKiB: number }
+    if (s.records !== records)
+      throw new Error(`the import counted ${s.records} records of ${records}`)
+    return {
+      people,
+      records,
+      seconds: wall,
+      cpuSeconds: s.cpuMs / 1000,
+      peakMiB: s.maxRssKiB / 1024,
+    }
+  }
+  finally {
+    if (keep)
+      console.log(`  kept ${dir}`)
     else rmSync(dir, { recursive: true, force: true })
   }
 }
 
 function main() {
-  const { values } = commandLine({ options: { people: { type: 'string', default: '5000,20000' }, days: { type: 'string', default: '365' }, keep: { type: 'boolean', default: false } } })
+  const { values } = commandLine({
+    options: {
+      people: { type: 'string', default: '5000,20000' },
+      days: { type: 'string', default: '365' },
+      keep: { type: 'boolean', default: false },
+    },
+  })
   const counts = values.people.split(',').map(Number)
   const days = Number(values.days)
-  if (counts.some((n) => !(n > 0)) || !(days > 0 && days <= 366)) throw new UserError('Usage: npm run bench:scorecard -- --people 5000,20000 [--days 365] [--keep]')
-  if (resolve(tmpdir()).startsWith(REPO_ROOT)) throw new UserError('The temp folder is inside the repo; set TMPDIR elsewhere')
-  const results = counts.map((n) => run(n, days, values.keep))
+  if (counts.some(n => !(n > 0)) || !(days > 0 && days <= 366))
+    throw new UserError('Usage: npm run bench:scorecard -- --people 5000,20000 [--days 365] [--keep]')
+  if (resolve(tmpdir()).startsWith(REPO_ROOT))
+    throw new UserError('The temp folder is inside the repo; set TMPDIR elsewhere')
+  const results = counts.map(n => run(n, days, values.keep))
   console.log(`\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`)
   const n = (x: number) => Math.round(x).toLocaleString('en-US')
   console.log('| People | Records | Import time (wall) | Records/s (wall) | CPU time | Records per CPU second | Peak memory |')

@@ -1,3 +1,4 @@
+import type { ExportManifest } from './import.ts'
 /**
  * `ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out ~/claude-code-export`
  * Saves the Claude Code usage report for each day, every page, as the API sends it, plus an export manifest,
@@ -10,14 +11,13 @@
  * limit (--max-minutes), so a server that trickles or stays silent cannot hold the fetch for ever.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { setTimeout as sleepFor } from 'node:timers/promises'
 import { dirname, join, resolve } from 'node:path'
-import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
-import { isInsideRepo } from './files.ts'
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import { isUtcDay } from '../../data/scorecard.ts'
-import type { ExportManifest } from './import.ts'
 import { UserError } from '../../shared/errors.ts'
 import { asCommand, commandLine } from '../lib/cli.ts'
+import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
+import { isInsideRepo } from './files.ts'
 
 export class FetchError extends UserError {
   constructor(message: string) {
@@ -54,8 +54,10 @@ export interface FetchOptions {
 export const manifestName = (from: string, to: string) => `export-manifest-${from}_${to}.json`
 
 export function days(from: string, to: string): string[] {
-  if (!isUtcDay(from) || !isUtcDay(to)) throw new FetchError(`--from and --to must be days YYYY-MM-DD (got ${from}, ${to})`)
-  if (from > to) throw new FetchError(`--from (${from}) is after --to (${to})`)
+  if (!isUtcDay(from) || !isUtcDay(to))
+    throw new FetchError(`--from and --to must be days YYYY-MM-DD (got ${from}, ${to})`)
+  if (from > to)
+    throw new FetchError(`--from (${from}) is after --to (${to})`)
   const out: string[] = []
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10))
   return out
@@ -67,7 +69,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 /** Refuses an output folder inside the repo (before making it): the pages list people by email. */
 export function outsideRepo(out: string): string {
   const abs = resolve(out)
-  if (isInsideRepo(abs)) throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
+  if (isInsideRepo(abs))
+    throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
   mkdirSync(abs, { recursive: true })
   return abs
 }
@@ -91,13 +94,15 @@ async function readBody(res: Response, max: number, what: string): Promise<strin
     await res.body?.cancel()
     throw tooBig(`${declared.toLocaleString('en-US')} bytes by its Content-Length`)
   }
-  if (!res.body) return ''
+  if (!res.body)
+    return ''
   const reader = res.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
-    if (done) break
+    if (done)
+      break
     size += value.byteLength
     if (size > max) {
       await reader.cancel()
@@ -111,12 +116,16 @@ async function readBody(res: Response, max: number, what: string): Promise<strin
 /** A short, safe account of an error body: its JSON error message if it has one, else its length. Never the body raw. */
 function summariseBody(body: string): string {
   try {
-    const m = (JSON.parse(body) as { error?: { type?: unknown; message?: unknown } })?.error
-    if (m && typeof m.type === 'string') return ` (${m.type.replace(/[^\w.-]/g, '').slice(0, 60)})`
-  } catch {
+    const m = (JSON.parse(body) as { error?: { type?: unknown, message?: unknown } })?.error
+    if (m && typeof m.type === 'string')
+      return ` (${m.type.replace(/[^\w.-]/g, '').slice(0, 60)})`
+  }
+  catch {
     // not JSON: say only how long it was
   }
-  return body ? ` (a ${body.length}-byte body, not shown)` : ''
+  return body
+    ? ` (a ${body.length}-byte body, not shown)`
+    : ''
 }
 
 async function getPage(url: URL, o: RequestOptions, what: string): Promise<unknown> {
@@ -126,11 +135,19 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
     let retryAfter: string | null = null
     let body = ''
     try {
-      if (o.run.aborted) throw o.runOut(what)
+      if (o.run.aborted)
+        throw o.runOut(what)
       // Either limit ends the request: its own, or the whole run's.
-      const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), o.run])
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(o.requestTimeoutMs),
+        o.run,
+      ])
       // redirect 'manual': a 3xx comes back as it is, so the key never travels to another address.
-      const res = await fetch(url, { redirect: 'manual', signal, headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, accept: 'application/json' } })
+      const res = await fetch(url, {
+        redirect: 'manual',
+        signal,
+        headers: { 'x-api-key': o.key, 'anthropic-version': API_VERSION, 'accept': 'application/json' },
+      })
       status = res.status
       if (status >= 300 && status < 400) {
         const to = res.headers.get('location') ?? 'no Location header'
@@ -139,27 +156,42 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
       }
       retryAfter = res.headers.get('retry-after')
       body = await readBody(res, o.maxBodyBytes, what)
-    } catch (e) {
-      if (e instanceof FetchError) throw e
-      if (o.run.aborted) throw o.runOut(what)
+    }
+    catch (e) {
+      if (e instanceof FetchError)
+        throw e
+      if (o.run.aborted)
+        throw o.runOut(what)
       status = 0 // connection refused, dropped or timed out: worth another try
       body = ''
-      if ((e as Error).name === 'TimeoutError') o.log(`  ${what}: no complete answer within ${(o.requestTimeoutMs / 1000).toFixed(0)} s`)
+      if ((e as Error).name === 'TimeoutError')
+        o.log(`  ${what}: no complete answer within ${(o.requestTimeoutMs / 1000).toFixed(0)} s`)
     }
-    if (status === 401 || status === 403) throw new FetchError(`${what}: the API answered ${status} (${status === 401 ? 'the key was not accepted' : 'the key may not read usage reports'}). Use an Admin API key (sk-ant-admin…) in ANTHROPIC_ADMIN_KEY.`)
+    if (status === 401 || status === 403) {
+      throw new FetchError(`${what}: the API answered ${status} (${status === 401
+        ? 'the key was not accepted'
+        : 'the key may not read usage reports'}). Use an Admin API key (sk-ant-admin…) in ANTHROPIC_ADMIN_KEY.`)
+    }
     if (status >= 200 && status < 300) {
       try {
         return JSON.parse(body)
-      } catch {
+      }
+      catch {
         throw new FetchError(`${what}: the API answered ${status} with a body that is not JSON`)
       }
     }
     const retryable = status === 0 || status === 429 || status >= 500
-    if (!retryable) throw new FetchError(`${what}: the API answered ${status}${summariseBody(body)}`)
-    if (attempt >= o.attempts) throw new FetchError(`${what}: still ${status || 'no answer'} after ${attempt} tries; try again later`)
-    const asked = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined
+    if (!retryable)
+      throw new FetchError(`${what}: the API answered ${status}${summariseBody(body)}`)
+    if (attempt >= o.attempts)
+      throw new FetchError(`${what}: still ${status || 'no answer'} after ${attempt} tries; try again later`)
+    const asked = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter)
+      ? Number(retryAfter) * 1000
+      : undefined
     const wait = Math.min(asked ?? o.retryBaseMs * 2 ** (attempt - 1), o.maxRetryAfterMs)
-    const capped = asked !== undefined && asked > o.maxRetryAfterMs ? ` (Retry-After asked for ${retryAfter} s; capped)` : ''
+    const capped = asked !== undefined && asked > o.maxRetryAfterMs
+      ? ` (Retry-After asked for ${retryAfter} s; capped)`
+      : ''
     o.log(`  ${what}: ${status || 'no answer'}, trying again in ${(wait / 1000).toFixed(1)} s${capped} (try ${attempt + 1} of ${o.attempts})`)
     await sleepFor(wait, undefined, { signal: o.run }).catch(() => {
       throw o.runOut(what)
@@ -168,10 +200,12 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
 }
 
 /** Fetches every page of every day and saves them; returns the files written. */
-export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[]; records: number }> {
+export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[], records: number }> {
   const maxRunMs = opts.maxRunMs ?? 180 * 60_000
-  if (!(maxRunMs > 0 && maxRunMs <= MAX_TIMER_MS)) throw new FetchError(`--max-minutes must be more than 0 and at most ${Math.floor(MAX_TIMER_MS / 60_000)} (got ${maxRunMs / 60_000})`)
-  if (!opts.key) throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
+  if (!(maxRunMs > 0 && maxRunMs <= MAX_TIMER_MS))
+    throw new FetchError(`--max-minutes must be more than 0 and at most ${Math.floor(MAX_TIMER_MS / 60_000)} (got ${maxRunMs / 60_000})`)
+  if (!opts.key)
+    throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
   const out = outsideRepo(opts.out)
   const run = new AbortController()
   const timer = setTimeout(() => run.abort(), maxRunMs)
@@ -185,17 +219,18 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[];
     maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024,
     log: opts.log ?? console.log,
     run: run.signal,
-    runOut: (what) =>
+    runOut: what =>
       new FetchError(`${what}: the fetch ran out of its time, ${minutes} minutes for the whole run (--max-minutes); stopped. The pages saved so far are in ${out}, with no manifest for this range: fetch it again (a shorter --from/--to, or a larger --max-minutes).`),
   }
   try {
     return await fetchDays(opts, o, out)
-  } finally {
+  }
+  finally {
     clearTimeout(timer)
   }
 }
 
-async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Promise<{ files: string[]; records: number }> {
+async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Promise<{ files: string[], records: number }> {
   const maxPages = opts.maxPagesPerDay ?? 1000
   const files: string[] = []
   let records = 0
@@ -203,50 +238,76 @@ async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Pr
     let cursor: string | null = null
     const cursorsSeen = new Set<string>()
     for (let n = 1; ; n++) {
-      if (n > maxPages) throw new FetchError(`${day}: more than ${maxPages} pages for one day; stopping rather than looping (is next_page ever ending?)`)
+      if (n > maxPages)
+        throw new FetchError(`${day}: more than ${maxPages} pages for one day; stopping rather than looping (is next_page ever ending?)`)
       const url = new URL(opts.apiUrl ?? API_URL)
       url.searchParams.set('starting_at', day)
       url.searchParams.set('limit', String(PAGE_LIMIT))
-      if (cursor) url.searchParams.set('page', cursor)
+      if (cursor)
+        url.searchParams.set('page', cursor)
       const what = `${day}, page ${n}`
       const json = await getPage(url, o, what)
       let page
       try {
         page = parsePage(json, what)
-      } catch (e) {
+      }
+      catch (e) {
         throw new FetchError((e as Error).message)
       }
-      const elsewhere = page.data.findIndex((r) => r.date !== day)
-      if (elsewhere >= 0) throw new FetchError(`${what}: data[${elsewhere}] is dated ${page.data[elsewhere].date}, not ${day}, the day asked for; nothing of it is saved`)
+      const elsewhere = page.data.findIndex(r => r.date !== day)
+      if (elsewhere >= 0)
+        throw new FetchError(`${what}: data[${elsewhere}] is dated ${page.data[elsewhere].date}, not ${day}, the day asked for; nothing of it is saved`)
       const file = join(out, `${day}-p${n}.json`)
       writeFileSync(file, JSON.stringify(json))
       files.push(file)
       records += page.data.length
-      if (!page.has_more) break
-      if (!page.next_page || cursorsSeen.has(page.next_page)) throw new FetchError(`${what}: next_page ${page.next_page ? 'repeats a cursor already followed' : 'is missing while has_more is true'}; stopping rather than looping`)
+      if (!page.has_more)
+        break
+      if (!page.next_page || cursorsSeen.has(page.next_page))
+        throw new FetchError(`${what}: next_page ${page.next_page ? 'repeats a cursor already followed' : 'is missing while has_more is true'}; stopping rather than looping`)
       cursorsSeen.add(page.next_page)
       cursor = page.next_page
     }
   }
-  const manifest: ExportManifest = { exportedAt: (opts.now?.() ?? new Date()).toISOString(), from: opts.from, to: opts.to }
+  const manifest: ExportManifest = {
+    exportedAt: (opts.now?.() ?? new Date()).toISOString(),
+    from: opts.from,
+    to: opts.to,
+  }
   // One manifest per fetched range: a later fetch into the same folder (a monthly top-up) adds its own.
   writeFileSync(join(out, manifestName(opts.from, opts.to)), `${JSON.stringify(manifest, null, 2)}\n`)
   return { files, records }
 }
 
 async function main() {
-  const { values } = commandLine({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'api-url': { type: 'string' }, 'max-minutes': { type: 'string' } } })
-  if (!values.from || !values.to || !values.out) throw new FetchError('Usage: ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out <folder outside the repo> [--max-minutes 180]')
-  const maxMinutes = values['max-minutes'] === undefined ? undefined : Number(values['max-minutes'])
-  if (maxMinutes !== undefined && !Number.isFinite(maxMinutes)) throw new FetchError(`--max-minutes must be a number of minutes (got ${values['max-minutes']})`)
+  const { values } = commandLine({
+    options: {
+      'from': { type: 'string' },
+      'to': { type: 'string' },
+      'out': { type: 'string' },
+      'api-url': { type: 'string' },
+      'max-minutes': { type: 'string' },
+    },
+  })
+  if (!values.from || !values.to || !values.out)
+    throw new FetchError('Usage: ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out <folder outside the repo> [--max-minutes 180]')
+  const maxMinutes = values['max-minutes'] === undefined
+    ? undefined
+    : Number(values['max-minutes'])
+  if (maxMinutes !== undefined && !Number.isFinite(maxMinutes))
+    throw new FetchError(`--max-minutes must be a number of minutes (got ${values['max-minutes']})`)
   const r = await fetchUsage({
     from: values.from,
     to: values.to,
     out: values.out,
     key: process.env.ANTHROPIC_ADMIN_KEY ?? '',
     apiUrl: values['api-url'] ?? process.env.SCORECARD_API_URL,
-    retryBaseMs: process.env.SCORECARD_RETRY_BASE_MS ? Number(process.env.SCORECARD_RETRY_BASE_MS) : undefined,
-    maxRunMs: maxMinutes === undefined ? undefined : maxMinutes * 60_000,
+    retryBaseMs: process.env.SCORECARD_RETRY_BASE_MS
+      ? Number(process.env.SCORECARD_RETRY_BASE_MS)
+      : undefined,
+    maxRunMs: maxMinutes === undefined
+      ? undefined
+      : maxMinutes * 60_000,
   })
   console.log(`✓ ${r.records} records in ${r.files.length} pages saved to ${dirname(r.files[0] ?? values.out)}; next: npm run scorecard:import -- ${values.out} --people <people.csv>`)
 }

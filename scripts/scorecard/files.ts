@@ -1,11 +1,12 @@
+import type { Scorecard } from '../../data/scorecard.ts'
 /**
  * The scorecard folder (data/scorecard/, or SCORECARD_DIR): one <quarter>.json per quarter and an optional
  * budget.json, nothing else. Read by the deck's Vite plugin, by the slide filter and by the import.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { loadScorecard, ScorecardError } from '../../data/scorecard.ts'
 import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
-import { ScorecardError, loadScorecard, type Scorecard } from '../../data/scorecard.ts'
 
 export { REPO_ROOT, scorecardDir }
 
@@ -23,14 +24,15 @@ const ALLOWED = /^(\d{4}-Q[1-4]\.json|budget\.json|README\.md|\.gitkeep)$/
 
 export interface ScorecardFiles {
   dir: string
-  quarters: { file: string; json: unknown }[]
-  budget: { file: string; json: unknown } | null
+  quarters: { file: string, json: unknown }[]
+  budget: { file: string, json: unknown } | null
 }
 
 function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
-  } catch (e) {
+  }
+  catch (e) {
     throw new ScorecardError([`${path}: not valid JSON (${(e as Error).message})`])
   }
 }
@@ -38,20 +40,34 @@ function readJson(path: string): unknown {
 /** The currency of budget.json, if the CEO's office has set one: the plan (data/plan.ts) must be in it too. */
 export function budgetCurrency(dir = scorecardDir()): string | undefined {
   const b = readScorecardFiles(dir).budget?.json as { currency?: unknown } | undefined
-  return typeof b?.currency === 'string' ? b.currency : undefined
+  return typeof b?.currency === 'string'
+    ? b.currency
+    : undefined
 }
 
 /** The folder's files, parsed but not yet checked. A stray file (a raw API page, say) is refused by name. */
 export function readScorecardFiles(dir = scorecardDir()): ScorecardFiles {
-  if (!existsSync(dir)) return { dir, quarters: [], budget: null }
+  if (!existsSync(dir))
+    return { dir, quarters: [], budget: null }
   const names = readdirSync(dir).sort()
-  const stray = names.filter((n) => !ALLOWED.test(n))
-  if (stray.length) throw new ScorecardError(stray.map((n) => `${join(dir, n)}: only <quarter>.json files (e.g. 2026-Q3.json) and budget.json belong in the scorecard folder; raw API pages carry email addresses and must stay outside the repo`))
-  const rel = (n: string) => (dir.startsWith(REPO_ROOT) ? join(dir, n).slice(REPO_ROOT.length + 1) : join(dir, n))
+  const stray = names.filter(n => !ALLOWED.test(n))
+  if (stray.length)
+    throw new ScorecardError(stray.map(n => `${join(dir, n)}: only <quarter>.json files (e.g. 2026-Q3.json) and budget.json belong in the scorecard folder; raw API pages carry email addresses and must stay outside the repo`))
+  const rel = (n: string) => (dir.startsWith(REPO_ROOT)
+    ? join(dir, n).slice(REPO_ROOT.length + 1)
+    : join(dir, n))
   return {
     dir,
-    quarters: names.filter((n) => QUARTER_FILE.test(n)).map((n) => ({ file: rel(n), json: readJson(join(dir, n)) })),
-    budget: names.includes('budget.json') ? { file: rel('budget.json'), json: readJson(join(dir, 'budget.json')) } : null,
+    quarters: names.filter(n => QUARTER_FILE.test(n)).map(n => ({
+      file: rel(n),
+      json: readJson(join(dir, n)),
+    })),
+    budget: names.includes('budget.json')
+      ? {
+          file: rel('budget.json'),
+          json: readJson(join(dir, 'budget.json')),
+        }
+      : null,
   }
 }
 

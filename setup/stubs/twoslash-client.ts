@@ -3,4 +3,6 @@
 // no code blocks; vite/first-view.ts uses this stub only while the slides have none.
 import type { App } from 'vue'
 
-export default { install: (_app: App) => {} }
+export default {
+  install: (_app: App) => {},
+}

@@ -1,24 +1,40 @@
+import type { FactId, Figure, FigureId, SourceId } from '../../data'
+import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
 /**
  * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
  * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
  */
-import { fact, figure, formatFigure, formatWithUnit, shortName, type FactId, type Figure, type FigureId, type SourceId } from '../../data'
-import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
+import { fact, figure, formatFigure, formatWithUnit, shortName } from '../../data'
 import { ends } from '../../data/value'
-import { PALETTE, faded } from './palette'
+import { faded, PALETTE } from './palette'
 
-const SHORT_QUALIFIER: Record<string, string> = { about: '~', around: '~', roughly: '~', 'more than': '>', over: '>', nearly: '~', 'less than': '<', within: '≤' }
+const SHORT_QUALIFIER: Record<string, string> = {
+  'about': '~',
+  'around': '~',
+  'roughly': '~',
+  'more than': '>',
+  'over': '>',
+  'nearly': '~',
+  'less than': '<',
+  'within': '≤',
+}
 
 /** A figure as a data label: "~70%", "28–33%", ">90%". The qualifier is kept, in short form. */
 export function chartLabel(f: Figure): string {
   const text = formatWithUnit(f)
-  return f.qualifier && f.unit !== 'pValue' ? `${SHORT_QUALIFIER[f.qualifier] ?? ''}${text}` : text
+  return f.qualifier && f.unit !== 'pValue'
+    ? `${SHORT_QUALIFIER[f.qualifier] ?? ''}${text}`
+    : text
 }
 
 /** A figure's value, or the low or high end of its range. */
 export const lo = (f: Figure): number => ends(f.value)[0]
 export const hi = (f: Figure): number => ends(f.value)[1]
-const meaningAt = (m: Meaning | readonly Meaning[], i: number): Meaning => (typeof m === 'string' ? m : m[i])
+function meaningAt(m: Meaning | readonly Meaning[], i: number): Meaning {
+  return typeof m === 'string'
+    ? m
+    : m[i]
+}
 
 export interface DeckDataset {
   label: string
@@ -37,8 +53,10 @@ export interface DeckDataset {
  * Grouped bars. A range figure is drawn as a solid bar up to its low end and a faded segment
  * from low to high, so "28–33%" never shows as a single point.
  */
-export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[]; datasets: DeckDataset[] } {
-  const labels = spec.categories.map((c) => (typeof c === 'string' ? c : [...c]))
+export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[], datasets: DeckDataset[] } {
+  const labels = spec.categories.map(c => (typeof c === 'string'
+    ? c
+    : [...c]))
   const datasets: DeckDataset[] = []
   for (const s of spec.series) {
     if (s.figures.length !== spec.categories.length) {
@@ -46,11 +64,17 @@ export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[
     }
     const figs = s.figures.map(figure)
     const colours = figs.map((_, i) => PALETTE[meaningAt(s.meaning, i)])
-    datasets.push({ label: s.name, data: figs.map(lo), backgroundColor: colours, stack: s.name, figureIds: [...s.figures] })
+    datasets.push({
+      label: s.name,
+      data: figs.map(lo),
+      backgroundColor: colours,
+      stack: s.name,
+      figureIds: [...s.figures],
+    })
     datasets.push({
       label: `${s.name} (range)`,
-      data: figs.map((f) => hi(f) - lo(f)),
-      backgroundColor: colours.map((c) => faded(c)),
+      data: figs.map(f => hi(f) - lo(f)),
+      backgroundColor: colours.map(c => faded(c)),
       borderColor: colours,
       borderWidth: 2,
       stack: s.name,
@@ -65,50 +89,64 @@ export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[
  * A split chart's series: one per part name (person, Claude), with that part of every row. Refuses a
  * row that lacks a part, naming the chart and the row. Shared by chart.js and the PowerPoint export.
  */
-export function splitSeries(spec: SplitBarSpec): { name: string; parts: SplitBarSpec['rows'][number]['parts'][number][] }[] {
-  const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
-  return names.map((name) => ({
+export function splitSeries(spec: SplitBarSpec): { name: string, parts: SplitBarSpec['rows'][number]['parts'][number][] }[] {
+  const names = [
+    ...new Set(spec.rows.flatMap(r => r.parts.map(p => p.name))),
+  ]
+  return names.map(name => ({
     name,
     parts: spec.rows.map((r) => {
-      const part = r.parts.find((p) => p.name === name)
-      if (!part) throw new Error(`Chart "${spec.title}": row "${r.label}" has no part "${name}"`)
+      const part = r.parts.find(p => p.name === name)
+      if (!part)
+        throw new Error(`Chart "${spec.title}": row "${r.label}" has no part "${name}"`)
       return part
     }),
   }))
 }
 
 /** Rows that each add up to the whole (e.g. person vs Claude), as a 100% stacked bar. */
-export function buildSplitData(spec: SplitBarSpec): { labels: string[]; datasets: DeckDataset[] } {
+export function buildSplitData(spec: SplitBarSpec): { labels: string[], datasets: DeckDataset[] } {
   return {
-    labels: spec.rows.map((r) => r.label),
+    labels: spec.rows.map(r => r.label),
     datasets: splitSeries(spec).map(({ name, parts }) => ({
       label: name,
-      data: parts.map((p) => lo(figure(p.figure))),
-      backgroundColor: parts.map((p) => PALETTE[p.meaning as Meaning]),
+      data: parts.map(p => lo(figure(p.figure))),
+      backgroundColor: parts.map(p => PALETTE[p.meaning as Meaning]),
       stack: 'all',
-      figureIds: parts.map((p) => p.figure),
+      figureIds: parts.map(p => p.figure),
     })),
   }
 }
 
 /** Before/after lines: one line per kind of work, from its first to its last share, all in the neutral share colour. */
-export function buildSlopeData(spec: SlopeSpec): { labels: string[]; datasets: (DeckDataset & { borderColor: string[] })[] } {
+export function buildSlopeData(spec: SlopeSpec): { labels: string[], datasets: (DeckDataset & { borderColor: string[] })[] } {
   return {
     labels: [spec.fromLabel, spec.toLabel],
     datasets: spec.lines.map((l) => {
       const from = figure(l.from)
       const to = figure(l.to)
       const colour = PALETTE.share
-      return { label: l.name, data: [lo(from), lo(to)], backgroundColor: [colour, colour], borderColor: [colour], figureIds: [l.from, l.to] }
+      return {
+        label: l.name,
+        data: [
+          lo(from),
+          lo(to),
+        ],
+        backgroundColor: [colour, colour],
+        borderColor: [colour],
+        figureIds: [l.from, l.to],
+      }
     }),
   }
 }
 
 /** Every figure id a chart draws. */
 export function figureIdsOf(spec: ChartSpec): FigureId[] {
-  if (spec.kind === 'bar') return spec.series.flatMap((s) => [...s.figures])
-  if (spec.kind === 'split') return spec.rows.flatMap((r) => r.parts.map((p) => p.figure))
-  return spec.lines.flatMap((l) => [l.from, l.to])
+  if (spec.kind === 'bar')
+    return spec.series.flatMap(s => [...s.figures])
+  if (spec.kind === 'split')
+    return spec.rows.flatMap(r => r.parts.map(p => p.figure))
+  return spec.lines.flatMap(l => [l.from, l.to])
 }
 
 /**
@@ -116,15 +154,26 @@ export function figureIdsOf(spec: ChartSpec): FigureId[] {
  * as the chart names it (category, then series) with the figure's full reading. Naming rows by the
  * chart's own labels, not the figure's, is what lets tests/claims catch a bar bound to the wrong figure.
  */
-export function tableRows(spec: ChartSpec): { label: string; value: string }[] {
-  const row = (name: string, id: FigureId) => ({ label: name, value: formatFigure(figure(id)) })
-  const text = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(' '))
+export function tableRows(spec: ChartSpec): { label: string, value: string }[] {
+  const row = (name: string, id: FigureId) => ({
+    label: name,
+    value: formatFigure(figure(id)),
+  })
+  const text = (c: string | readonly string[]) => (typeof c === 'string'
+    ? c
+    : c.join(' '))
   if (spec.kind === 'bar') {
     const many = spec.series.length > 1
-    return spec.series.flatMap((s) => s.figures.map((id, i) => row(many ? `${text(spec.categories[i])}, ${s.name}` : text(spec.categories[i]), id)))
+    return spec.series.flatMap(s => s.figures.map((id, i) => row(many
+      ? `${text(spec.categories[i])}, ${s.name}`
+      : text(spec.categories[i]), id)))
   }
-  if (spec.kind === 'split') return spec.rows.flatMap((r) => r.parts.map((p) => row(`${r.label}, ${p.name}`, p.figure)))
-  return spec.lines.flatMap((l) => [row(`${l.name}, ${spec.fromLabel}`, l.from), row(`${l.name}, ${spec.toLabel}`, l.to)])
+  if (spec.kind === 'split')
+    return spec.rows.flatMap(r => r.parts.map(p => row(`${r.label}, ${p.name}`, p.figure)))
+  return spec.lines.flatMap(l => [
+    row(`${l.name}, ${spec.fromLabel}`, l.from),
+    row(`${l.name}, ${spec.toLabel}`, l.to),
+  ])
 }
 
 /** What a source line cites: a figure, or a fact written "fact:<id>". */
@@ -137,12 +186,14 @@ export type SourceItemId = FigureId | `fact:${FactId}`
 export function sourceLineFor(ids: readonly SourceItemId[]): string {
   const byDoc = new Map<SourceId, Set<string>>()
   for (const id of ids) {
-    const item = id.startsWith('fact:') ? fact(id.slice('fact:'.length) as FactId) : figure(id as FigureId)
+    const item = id.startsWith('fact:')
+      ? fact(id.slice('fact:'.length) as FactId)
+      : figure(id as FigureId)
     const set = byDoc.get(item.source.doc) ?? new Set<string>()
     set.add(item.source.locator)
     byDoc.set(item.source.doc, set)
   }
-  return 'Source: ' + [...byDoc].map(([doc, locs]) => `${shortName(doc)}: ${mergeLocators([...locs]).join('; ')}`).join(' · ')
+  return `Source: ${[...byDoc].map(([doc, locs]) => `${shortName(doc)}: ${mergeLocators([...locs]).join('; ')}`).join(' · ')}`
 }
 
 /** The source line under a chart: the documents and locators of the figures it draws. */
@@ -156,16 +207,18 @@ export function sourceLine(spec: ChartSpec): string {
  */
 export function spreadLabels(ys: readonly number[], minGap: number): number[] {
   const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y)
-  const placed = order.map((o) => o.y)
+  const placed = order.map(o => o.y)
   for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + minGap)
   const shift = (order.reduce((s, o) => s + o.y, 0) - placed.reduce((s, y) => s + y, 0)) / placed.length
-  const out = new Array<number>(ys.length)
+  const out = Array.from<number>({ length: ys.length })
   order.forEach((o, k) => (out[o.i] = placed[k] + shift))
   return out
 }
 
 /** Drops a locator that another one already contains ("The work" beside "The work, Figure 4"). */
 export function mergeLocators(locators: readonly string[]): string[] {
-  const unique = [...new Set(locators)]
-  return unique.filter((l) => !unique.some((o) => o !== l && o.startsWith(`${l},`)))
+  const unique = [
+    ...new Set(locators),
+  ]
+  return unique.filter(l => !unique.some(o => o !== l && o.startsWith(`${l},`)))
 }

@@ -16,8 +16,12 @@ export const PALETTE: Record<Meaning, string> = {
 
 /** A scorecard chart's quarters: earlier ones grey, the latest in the ink colour, so the eye goes to the newest reading. */
 export function quarterColour(i: number, n: number, isDark: boolean): string {
-  const shades = isDark ? { latest: '#D5DAE0', earlier: '#6B7785' } : { latest: '#3E4C59', earlier: '#B8C1CC' }
-  return i === n - 1 ? shades.latest : shades.earlier
+  const shades = isDark
+    ? { latest: '#D5DAE0', earlier: '#6B7785' }
+    : { latest: '#3E4C59', earlier: '#B8C1CC' }
+  return i === n - 1
+    ? shades.latest
+    : shades.earlier
 }
 
 /** Light and dark text/grid colours for axes, read from Slidev's dark-mode state. */

@@ -1,13 +1,15 @@
+import type { ScorecardChartId } from '../../data/charts'
+import type { Measure, QuarterFile, Scorecard } from '../../data/scorecard'
 /**
  * A scorecard chart as data: the bars (one series per quarter, one bar per function) and the dashed lines
  * (study figures, the budget), with their names, values and colours. The slide's chart.js datasets and the
  * PowerPoint's native chart are both drawn from this, so they cannot disagree.
  */
 import { figure, formatFigure } from '../../data'
-import { SCORECARD_CHARTS, type ScorecardChartId } from '../../data/charts'
-import { MEASURES, formatMeasure, measureTable, quarterLabel, type Measure, type QuarterFile, type Scorecard } from '../../data/scorecard'
+import { SCORECARD_CHARTS } from '../../data/charts'
+import { formatMeasure, MEASURES, measureTable, quarterLabel } from '../../data/scorecard'
 import { chartLabel } from './build'
-import { PALETTE, inkFor, quarterColour } from './palette'
+import { inkFor, PALETTE, quarterColour } from './palette'
 
 export interface ScorecardChartModel {
   title: string
@@ -15,9 +17,9 @@ export interface ScorecardChartModel {
   currency: string
   categories: string[]
   /** One row per function, as the chart's data table reads it. */
-  rows: { function: string; values: (number | null)[] }[]
-  bars: { name: string; values: (number | null)[]; colour: string }[]
-  lines: { name: string; value: number; colour: string; reading: string }[]
+  rows: { function: string, values: (number | null)[] }[]
+  bars: { name: string, values: (number | null)[], colour: string }[]
+  lines: { name: string, value: number, colour: string, reading: string }[]
 }
 
 /** The currency every quarter file is in (the import refuses a mix); USD before the first import. */
@@ -36,17 +38,53 @@ export function scorecardChartModel(id: ScorecardChartId, scorecard: Pick<Scorec
   // A count's company total would dwarf the functions' bars; the scorecard slide gives it. Rates keep "All" as the yardstick.
   const rows = measureTable(spec.measure, quarters).filter(r => m.format !== 'count' || r.function !== 'All')
   const categories = rows.map(r => r.function)
-  const bars = quarters.map((q, i) => ({ name: quarterLabel(q.quarter), values: rows.map(r => r.values[i]), colour: quarterColour(i, quarters.length, isDark) }))
-  const references = ('references' in spec ? spec.references : []).map(({ figure: figureId, meaning }) => {
+  const bars = quarters.map((q, i) => ({
+    name: quarterLabel(q.quarter),
+    values: rows.map(r => r.values[i]),
+    colour: quarterColour(i, quarters.length, isDark),
+  }))
+  const references = ('references' in spec
+    ? spec.references
+    : []).map(({ figure: figureId, meaning }) => {
     const f = figure(figureId)
-    if (typeof f.value !== 'number') throw new Error(`scorecard chart "${id}": reference figure "${figureId}" is a range; use a figure with one value`)
+    if (typeof f.value !== 'number')
+      throw new TypeError(`scorecard chart "${id}": reference figure "${figureId}" is a range; use a figure with one value`)
     // "Verified success, other occupations, all sessions" → "Study: verified success, other occupations (~26%)";
     // on a phone "Study: other occupations (~26%)" (the caption says the lines are verified success).
     const label = f.label.replace(/, all sessions$/, '')
-    const name = narrow ? label.replace(/^Verified success, /, '') : label.replace(/^./, c => c.toLowerCase())
-    return { name: `Study: ${name} (${chartLabel(f)})`, value: f.value, colour: PALETTE[meaning], reading: formatFigure(f) }
+    const name = narrow
+      ? label.replace(/^Verified success, /, '')
+      : label.replace(/^./, c => c.toLowerCase())
+    return {
+      name: `Study: ${name} (${chartLabel(f)})`,
+      value: f.value,
+      colour: PALETTE[meaning],
+      reading: formatFigure(f),
+    }
   })
-  const budget = 'budget' in spec && spec.budget && scorecard.budget ? scorecard.budget.costPerActivePersonPerMonth : null
-  const budgetLine = budget === null ? [] : [{ name: `Budget (${formatMeasure(spec.measure, budget, currency)})`, value: budget, colour: inkFor(isDark).text, reading: formatMeasure(spec.measure, budget, currency) }]
-  return { title: m.name, format: m.format, currency, categories, rows, bars, lines: [...references, ...budgetLine] }
+  const budget = 'budget' in spec && spec.budget && scorecard.budget
+    ? scorecard.budget.costPerActivePersonPerMonth
+    : null
+  const budgetLine = budget === null
+    ? []
+    : [
+        {
+          name: `Budget (${formatMeasure(spec.measure, budget, currency)})`,
+          value: budget,
+          colour: inkFor(isDark).text,
+          reading: formatMeasure(spec.measure, budget, currency),
+        },
+      ]
+  return {
+    title: m.name,
+    format: m.format,
+    currency,
+    categories,
+    rows,
+    bars,
+    lines: [
+      ...references,
+      ...budgetLine,
+    ],
+  }
 }

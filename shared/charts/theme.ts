@@ -6,7 +6,12 @@
 import { inkFor } from './palette'
 
 /** Font sizes in slide pixels. The slide is 980 px wide, shown ~1.96× larger at 1920×1080, so 15 px ≈ 29 px on screen. */
-export const TYPE = { tick: 15, axisTitle: 14, legend: 15, dataLabel: 16 } as const
+export const TYPE = {
+  tick: 15,
+  axisTitle: 14,
+  legend: 15,
+  dataLabel: 16,
+} as const
 
 export interface ThemeState {
   isDark: boolean
@@ -21,7 +26,8 @@ export interface ThemeState {
  * at 200% zoom, at a quarter of the bytes of the exporter's own 2× device scale.
  */
 export function canvasPixelRatio(screenDpr = 1, isPrint = false): number {
-  if (isPrint) return 2
+  if (isPrint)
+    return 2
   return Math.min(4, Math.max(2, 2 * screenDpr))
 }
 
@@ -32,44 +38,82 @@ export function slideBackground(isDark: boolean): string {
 
 export function baseOptions(t: ThemeState) {
   const ink = inkFor(t.isDark)
-  const font = { family: "'Inter', system-ui, sans-serif" }
+  const font = { family: '\'Inter\', system-ui, sans-serif' }
   return {
     ink,
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: t.isPrint ? (false as const) : { duration: 700 },
+      animation: t.isPrint
+        ? (false as const)
+        : { duration: 700 },
       devicePixelRatio: canvasPixelRatio(t.screenDpr, t.isPrint),
       color: ink.text,
       font: { ...font, size: TYPE.tick },
       plugins: {
-        legend: { labels: { color: ink.text, font: { ...font, size: TYPE.legend }, boxWidth: 18, padding: 14 } },
-        tooltip: { enabled: !t.isPrint, titleFont: { size: TYPE.tick }, bodyFont: { size: TYPE.tick } },
-        datalabels: { color: ink.text, font: { ...font, size: TYPE.dataLabel, weight: 'bold' as const } },
+        legend: {
+          labels: {
+            color: ink.text,
+            font: { ...font, size: TYPE.legend },
+            boxWidth: 18,
+            padding: 14,
+          },
+        },
+        tooltip: {
+          enabled: !t.isPrint,
+          titleFont: { size: TYPE.tick },
+          bodyFont: { size: TYPE.tick },
+        },
+        datalabels: {
+          color: ink.text,
+          font: { ...font, size: TYPE.dataLabel, weight: 'bold' as const },
+        },
       },
     },
   }
 }
 
-export function axis(t: ThemeState, opts: { title?: string; stacked?: boolean; max?: number; percent?: boolean; grid?: boolean; category?: boolean } = {}) {
+export function axis(t: ThemeState, opts: { title?: string, stacked?: boolean, max?: number, percent?: boolean, grid?: boolean, category?: boolean } = {}) {
   const ink = inkFor(t.isDark)
   if (opts.category) {
     // Every category keeps its label: chart.js would otherwise skip some when space is tight.
-    return { stacked: opts.stacked ?? false, grid: { display: false }, border: { color: ink.grid }, ticks: { color: ink.text, font: { size: TYPE.tick }, autoSkip: false } }
+    return {
+      stacked: opts.stacked ?? false,
+      grid: { display: false },
+      border: { color: ink.grid },
+      ticks: {
+        color: ink.text,
+        font: { size: TYPE.tick },
+        autoSkip: false,
+      },
+    }
   }
   return {
     stacked: opts.stacked ?? false,
     beginAtZero: true,
     max: opts.max,
-    grace: opts.max === undefined ? '18%' : undefined,
+    grace: opts.max === undefined
+      ? '18%'
+      : undefined,
     grid: { color: ink.grid, display: opts.grid ?? true },
     border: { color: ink.grid },
     ticks: {
       color: ink.text,
       font: { size: TYPE.tick },
       // Only value axes get a callback: on a category axis it would replace the labels with indices.
-      ...(opts.percent ? { callback: (v: string | number) => `${v}%` } : {}),
+      ...(opts.percent
+        ? {
+            callback: (v: string | number) => `${v}%`,
+          }
+        : {}),
     },
-    title: opts.title ? { display: true, text: opts.title, color: ink.muted, font: { size: TYPE.axisTitle } } : undefined,
+    title: opts.title
+      ? {
+          display: true,
+          text: opts.title,
+          color: ink.muted,
+          font: { size: TYPE.axisTitle },
+        }
+      : undefined,
   }
 }

@@ -1,19 +1,26 @@
+import type { TestProject } from 'vitest/node'
 // Builds the site once, as a host would serve it from a subfolder (/board/), and exports the notes
 // PDF and the reader's handout, with the project's own scripts. Fails loudly when no Chromium can be found or installed.
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import type { TestProject } from 'vitest/node'
 import { ensureChromium } from '../../scripts/install/chromium.ts'
-import { ensureNginx } from '../../scripts/install/nginx.ts'
 import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
+import { ensureNginx } from '../../scripts/install/nginx.ts'
 
 export const SITE_DIR = resolve('test-results/site')
 export const EXPORT_DIR = resolve('test-results/exports')
 export const BASE = '/board/'
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`)
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...env,
+    },
+  })
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`)
 }
 
 export default function setup(project: TestProject) {
@@ -26,8 +33,20 @@ export default function setup(project: TestProject) {
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
-  run('npx', ['tsx', 'scripts/export.ts', '--notes', '--out', EXPORT_DIR])
-  run('npx', ['tsx', 'scripts/export.ts', '--handout', '--out', EXPORT_DIR])
+  run('npx', [
+    'tsx',
+    'scripts/export.ts',
+    '--notes',
+    '--out',
+    EXPORT_DIR,
+  ])
+  run('npx', [
+    'tsx',
+    'scripts/export.ts',
+    '--handout',
+    '--out',
+    EXPORT_DIR,
+  ])
   project.provide('chromium', chromium)
 }
 

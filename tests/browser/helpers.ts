@@ -1,13 +1,18 @@
-import { chromium, type Browser, type Page } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-chromium'
+import type { StaticServer } from '../../scripts/lib/static-server.ts'
+import { chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts'
+import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { BASE, SITE_DIR } from './globalSetup'
 
 export { BASE, SITE_DIR }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS })
+  return chromium.launch({
+    executablePath: inject('chromium'),
+    args: CHROMIUM_ARGS,
+  })
 }
 
 export async function serveSite(): Promise<StaticServer> {
@@ -39,14 +44,20 @@ export { pdfBookmarks, pdfInfo, pdfPages, pdfText } from '../../scripts/lib/pdf.
 export function watchPage(page: Page, { warnings = false, host }: { warnings?: boolean, host?: string } = {}) {
   const seen = { problems: [] as string[], foreign: [] as string[], requests: 0 }
   page.on('console', (m) => {
-    if (m.type() === 'error' || (warnings && m.type() === 'warning')) seen.problems.push(`${m.type()}: ${m.text()}`)
+    if (m.type() === 'error' || (warnings && m.type() === 'warning'))
+      seen.problems.push(`${m.type()}: ${m.text()}`)
   })
   page.on('pageerror', e => seen.problems.push(`pageerror: ${e.message}`))
   page.on('request', (r) => {
     seen.requests++
     const u = new URL(r.url())
-    if (['data:', 'blob:', 'about:'].includes(u.protocol)) return
-    if (host ? u.host !== host : !['127.0.0.1', 'localhost'].includes(u.hostname)) seen.foreign.push(r.url())
+    if (['data:', 'blob:', 'about:'].includes(u.protocol))
+      return
+    if (host
+      ? u.host !== host
+      : !['127.0.0.1', 'localhost'].includes(u.hostname)) {
+      seen.foreign.push(r.url())
+    }
   })
   return seen
 }

@@ -1,22 +1,24 @@
+import type { ChildProcess } from 'node:child_process'
+import type { Server } from 'node:net'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 // The deck as a confidential board paper: `npm run host` (Debian's nginx) serving the built site
 // from /board/ on a loopback port, one login per director, with strict headers; then Chromium walks every
 // slide through it with a director's password and must see no CSP violation, no console error, no other host.
 // Then what a company secretary relies on: each director's own stamped pack, logins added and removed
 // while it runs, the read log, slow guessing, settings that cannot weaken the login, and nginx stopping
 // with the command however it ends.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:net'
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { deckSlides } from '../helpers/deck'
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BASE, SITE_DIR, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, watchPage } from './helpers'
 import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
+import { deckSlides } from '../helpers/deck'
+import { BASE, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, watchPage } from './helpers'
 
 const TOTAL = deckSlides().length
 const DECK = 'board-deck-agentic-coding'
@@ -31,8 +33,8 @@ const OTHER_PASSWORD = randomBytes(12).toString('hex')
 const auth = (user = USER, password = PASSWORD) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
 
 /** One path of each kind a reader can ask for, with the content type it must come back as. */
-const script = readdirSync(join(SITE_DIR, 'assets')).find((f) => /^index-.*\.js$/.test(f))!
-const style = readdirSync(join(SITE_DIR, 'assets')).find((f) => /^index-.*\.css$/.test(f))!
+const script = readdirSync(join(SITE_DIR, 'assets')).find(f => /^index-.*\.js$/.test(f))!
+const style = readdirSync(join(SITE_DIR, 'assets')).find(f => /^index-.*\.css$/.test(f))!
 const PATHS: [path: string, type: RegExp][] = [
   [BASE, /^text\/html/],
   [`${BASE}index.html`, /^text\/html/],
@@ -48,20 +50,35 @@ const PATHS: [path: string, type: RegExp][] = [
 /** The environment without any BOARD_* setting of the machine running the tests. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOARD_|HOST$|PORT$|FRAME_ANCESTORS$)/.test(k)))
-  return { ...env, BASE, SITE_DIR, BOARD_LOG_DIR: LOG_DIR, ...extra }
+  return {
+    ...env,
+    BASE,
+    SITE_DIR,
+    BOARD_LOG_DIR: LOG_DIR,
+    ...extra,
+  }
 }
 
 /** `npm run host`'s command (npm adds nothing but a parent process). */
-const hostCommand = (env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'ignore') =>
-  spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], { env: cleanEnv(env), stdio: [stdio, 'pipe', 'pipe'] })
+function hostCommand(env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'ignore') {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
+    env: cleanEnv(env),
+    stdio: [stdio, 'pipe', 'pipe'],
+  })
+}
 
 /** `npm run host:users` or `npm run host:log`. */
 function tool(script: string, args: string[], input = '') {
-  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { input, encoding: 'utf8', env: cleanEnv({ BOARD_USERS: USERS }) })
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    input,
+    encoding: 'utf8',
+    env: cleanEnv({ BOARD_USERS: USERS }),
+  })
 }
 function addUser(name: string, password: string) {
   const r = tool('scripts/host-users.ts', ['add', name], password)
-  if (r.status !== 0) throw new Error(r.stderr)
+  if (r.status !== 0)
+    throw new Error(r.stderr)
 }
 
 interface Host {
@@ -87,37 +104,58 @@ async function freePort(): Promise<number> {
 /** Starts `npm run host` and waits for "serving", which it prints only once nginx answers. */
 async function startHost(env: Record<string, string>): Promise<Host> {
   const port = await freePort()
-  const proc = hostCommand({ PORT: String(port), ...env })
+  const proc = hostCommand({
+    PORT: String(port),
+    ...env,
+  })
   let output = ''
-  proc.stdout!.on('data', (d) => (output += d))
-  proc.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)))
+  proc.stdout!.on('data', d => (output += d))
+  proc.stderr!.on('data', d => (output += d))
+  const exited = new Promise<number | null>(r => proc.once('exit', code => r(code)))
   const serving = new Promise<void>((resolve, reject) => {
     const check = () => output.includes('✓ serving') && /working folder: \S+/.test(output) && resolve()
     proc.stdout!.on('data', check)
-    exited.then((code) => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
+    exited.then(code => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
   })
   await serving
   const prefix = /working folder: (\S+)/.exec(output)![1]
-  return { proc, port, origin: `http://127.0.0.1:${port}`, prefix, nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')), output: () => output, exited }
+  return {
+    proc,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    prefix,
+    nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')),
+    output: () => output,
+    exited,
+  }
 }
 
-const alive = (pid: number) => {
+function alive(pid: number) {
   try {
     process.kill(pid, 0)
     return true
-  } catch {
+  }
+  catch {
     return false
   }
 }
 /** Stops a host with SIGTERM; if it has not ended in 30 s (a broken stop), kills it, so the run ends either way. */
 async function stopHost(h: Host) {
-  if (h.proc.exitCode !== null || h.proc.signalCode !== null) return
+  if (h.proc.exitCode !== null || h.proc.signalCode !== null)
+    return
   h.proc.kill('SIGTERM')
-  const ended = await Promise.race([h.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))])
-  if (!ended) h.proc.kill('SIGKILL')
+  const ended = await Promise.race([
+    h.exited.then(() => true),
+    new Promise(r => setTimeout(r, 30_000, false)),
+  ])
+  if (!ended)
+    h.proc.kill('SIGKILL')
 }
-const answers = (origin: string) => fetch(`${origin}/robots.txt`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false)
+function answers(origin: string) {
+  return fetch(`${origin}/robots.txt`, {
+    signal: AbortSignal.timeout(2000),
+  }).then(() => true, () => false)
+}
 
 let host: Host
 let origin: string
@@ -134,16 +172,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (host) await stopHost(host)
+  if (host)
+    await stopHost(host)
   rmSync(HOME, { recursive: true, force: true })
 })
 
 describe('npm run host: the login', () => {
   it('refuses to start with neither a users file nor a password, saying how to add a director', async () => {
-    const r = hostCommand({ BOARD_USERS: join(HOME, 'no-such-file') })
+    const r = hostCommand({
+      BOARD_USERS: join(HOME, 'no-such-file'),
+    })
     let err = ''
-    r.stderr!.on('data', (d) => (err += d))
-    const code = await new Promise((res) => r.once('exit', res))
+    r.stderr!.on('data', d => (err += d))
+    const code = await new Promise(res => r.once('exit', res))
     expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain('No users file')
     expect(err).toContain('npm run host:users -- add <name>')
@@ -159,24 +200,36 @@ describe('npm run host: the login', () => {
   })
 
   it('a wrong password or user answers 401', async () => {
-    expect((await fetch(`${origin}${BASE}`, { headers: auth(USER, 'wrong') })).status).toBe(401)
-    expect((await fetch(`${origin}${BASE}`, { headers: auth('someone', PASSWORD) })).status).toBe(401)
-    expect((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, PASSWORD) })).status).toBe(401) // one director's password is not another's
+    expect((await fetch(`${origin}${BASE}`, {
+      headers: auth(USER, 'wrong'),
+    })).status).toBe(401)
+    expect((await fetch(`${origin}${BASE}`, {
+      headers: auth('someone', PASSWORD),
+    })).status).toBe(401)
+    expect((await fetch(`${origin}${BASE}`, {
+      headers: auth(OTHER, PASSWORD),
+    })).status).toBe(401) // one director's password is not another's
   })
 
   it('a path outside the deck asks for the login too, then is not found', async () => {
     expect((await fetch(`${origin}/anything`)).status).toBe(401)
-    expect((await fetch(`${origin}/anything`, { headers: auth() })).status).toBe(404)
+    expect((await fetch(`${origin}/anything`, {
+      headers: auth(),
+    })).status).toBe(404)
   })
 
   it.each(PATHS)('%s answers 200 with the right content type given the password', async (path, type) => {
-    const res = await fetch(`${origin}${path}`, { headers: auth() })
+    const res = await fetch(`${origin}${path}`, {
+      headers: auth(),
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(type)
   })
 
   it('each director logs in with their own password', async () => {
-    expect((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, OTHER_PASSWORD) })).status).toBe(200)
+    expect((await fetch(`${origin}${BASE}`, {
+      headers: auth(OTHER, OTHER_PASSWORD),
+    })).status).toBe(200)
   })
 
   it('"/board" leads to "/board/" (before the login: it names nothing but the folder)', async () => {
@@ -194,13 +247,17 @@ describe('npm run host: the login', () => {
 
 describe('npm run host: directors come and go while it runs', () => {
   const carol = randomBytes(12).toString('hex')
-  const ok = (user: string, password: string) => fetch(`${origin}${BASE}`, { headers: auth(user, password) }).then((r) => r.status)
+  const ok = (user: string, password: string) => fetch(`${origin}${BASE}`, {
+    headers: auth(user, password),
+  }).then(r => r.status)
 
   it('a director added with host:users can log in within a minute, with their own pack, without a restart', async () => {
     expect(await ok('carol', carol)).toBe(401)
     addUser('carol', carol)
     await expect.poll(() => ok('carol', carol), { timeout: 60_000, interval: 500 }).toBe(200)
-    const pack = await fetch(`${origin}${BASE}${DECK}.pdf`, { headers: auth('carol', carol) })
+    const pack = await fetch(`${origin}${BASE}${DECK}.pdf`, {
+      headers: auth('carol', carol),
+    })
     expect(pack.status).toBe(200)
     const file = join(HOME, 'carol.pdf')
     writeFileSync(file, Buffer.from(await pack.arrayBuffer()))
@@ -213,7 +270,7 @@ describe('npm run host: directors come and go while it runs', () => {
     expect(await ok(USER, PASSWORD)).toBe(200)
   })
 
-  it('Debian’s nginx verifies the strong hashes: bcrypt $2b$ and $2y$, and SHA-512 crypt $6$', async () => {
+  it('debian’s nginx verifies the strong hashes: bcrypt $2b$ and $2y$, and SHA-512 crypt $6$', async () => {
     const pw = randomBytes(12).toString('hex')
     const sha512 = spawnSync('openssl', ['passwd', '-6', '-stdin'], { input: pw, encoding: 'utf8' }).stdout.trim()
     expect(sha512).toMatch(/^\$6\$/)
@@ -227,7 +284,9 @@ describe('npm run host: directors come and go while it runs', () => {
 describe('npm run host: each director’s own pack', () => {
   const original = join(SITE_DIR, `${DECK}.pdf`)
   const download = async (user: string, password: string, path = `${BASE}${DECK}.pdf`) => {
-    const res = await fetch(`${origin}${path}`, { headers: auth(user, password) })
+    const res = await fetch(`${origin}${path}`, {
+      headers: auth(user, password),
+    })
     const file = join(HOME, `${user}-${randomBytes(4).toString('hex')}.pdf`)
     writeFileSync(file, Buffer.from(await res.arrayBuffer()))
     return { res, file }
@@ -250,32 +309,46 @@ describe('npm run host: each director’s own pack', () => {
     const { file } = await download(OTHER, OTHER_PASSWORD)
     expect(pdfText(file, 1)).toContain(`Prepared for ${OTHER}`)
     expect(pdfText(file)).not.toContain(`Prepared for ${USER}`)
-    for (const path of [`${BASE}packs/${USER}.pdf`, `/packs/${USER}.pdf`, `${BASE}..%2Fpacks%2F${USER}.pdf`, `${BASE}${DECK}.pdf/../../packs/${USER}.pdf`, `${BASE}${USER}.pdf`]) {
-      const res = await fetch(`${origin}${path}`, { headers: auth(OTHER, OTHER_PASSWORD) })
+    for (const path of [
+      `${BASE}packs/${USER}.pdf`,
+      `/packs/${USER}.pdf`,
+      `${BASE}..%2Fpacks%2F${USER}.pdf`,
+      `${BASE}${DECK}.pdf/../../packs/${USER}.pdf`,
+      `${BASE}${USER}.pdf`,
+    ]) {
+      const res = await fetch(`${origin}${path}`, {
+        headers: auth(OTHER, OTHER_PASSWORD),
+      })
       const body = Buffer.from(await res.arrayBuffer())
       expect(body.subarray(0, 4).toString(), path).not.toBe('%PDF')
     }
   })
 
   it('the PowerPoint is unstamped, and only for the directors BOARD_PPTX names', async () => {
-    const res = await fetch(`${origin}${BASE}${DECK}.pptx`, { headers: auth() })
+    const res = await fetch(`${origin}${BASE}${DECK}.pptx`, {
+      headers: auth(),
+    })
     expect(res.status).toBe(200)
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(SITE_DIR, `${DECK}.pptx`)))).toBe(true)
-    expect((await fetch(`${origin}${BASE}${DECK}.pptx`, { headers: auth(OTHER, OTHER_PASSWORD) })).status).toBe(404)
+    expect((await fetch(`${origin}${BASE}${DECK}.pptx`, {
+      headers: auth(OTHER, OTHER_PASSWORD),
+    })).status).toBe(404)
   })
 })
 describe('npm run host: the headers', () => {
   const everyResponse = async () => [
     ...(await Promise.all(PATHS.map(([p]) => fetch(`${origin}${p}`)))),
-    ...(await Promise.all(PATHS.map(([p]) => fetch(`${origin}${p}`, { headers: auth() })))),
+    ...(await Promise.all(PATHS.map(([p]) => fetch(`${origin}${p}`, {
+      headers: auth(),
+    })))),
     await fetch(`${origin}/robots.txt`),
   ]
 
   it('every response, the 401s included, carries the CSP and the privacy headers', async () => {
     for (const res of await everyResponse()) {
       const csp = res.headers.get('content-security-policy') ?? ''
-      expect(csp, res.url).toContain("default-src 'self'")
-      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp, res.url).toContain('default-src \'self\'')
+      expect(csp).toContain('frame-ancestors \'none\'')
       expect(csp).toMatch(/script-src 'self'(;| 'sha256-)/)
       expect(csp).not.toContain('unsafe-eval')
       expect(csp).not.toMatch(/https?:|\*/) // no other origin, no wildcard
@@ -292,10 +365,20 @@ describe('npm run host: the headers', () => {
   })
 
   it('hashed assets are cached for a year in the reader’s browser only; the page and downloads are revalidated', async () => {
-    const asset = await fetch(`${origin}${BASE}assets/${script}`, { headers: auth() })
+    const asset = await fetch(`${origin}${BASE}assets/${script}`, {
+      headers: auth(),
+    })
     expect(asset.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
-    for (const path of [BASE, `${BASE}index.html`, `${BASE}figures.csv`, `${BASE}board-deck-agentic-coding.pdf`, `${BASE}board-deck-agentic-coding.pptx`]) {
-      expect((await fetch(`${origin}${path}`, { headers: auth() })).headers.get('cache-control'), path).toBe('no-cache')
+    for (const path of [
+      BASE,
+      `${BASE}index.html`,
+      `${BASE}figures.csv`,
+      `${BASE}board-deck-agentic-coding.pdf`,
+      `${BASE}board-deck-agentic-coding.pptx`,
+    ]) {
+      expect((await fetch(`${origin}${path}`, {
+        headers: auth(),
+      })).headers.get('cache-control'), path).toBe('no-cache')
     }
   })
 
@@ -303,7 +386,12 @@ describe('npm run host: the headers', () => {
     // fetch() decodes gzip itself; read the raw header with a plain HTTP request instead.
     const { request } = await import('node:http')
     const encoding = await new Promise<string | undefined>((resolve, reject) => {
-      request(`${origin}${BASE}assets/${script}`, { headers: { ...auth(), 'Accept-Encoding': 'gzip' } }, (res) => {
+      request(`${origin}${BASE}assets/${script}`, {
+        headers: {
+          ...auth(),
+          'Accept-Encoding': 'gzip',
+        },
+      }, (res) => {
         res.resume()
         resolve(res.headers['content-encoding'])
       })
@@ -329,11 +417,14 @@ describe('npm run host: the deck runs under the policy', () => {
   }
 
   beforeAll(async () => {
-    context = await browser.newContext({ httpCredentials: { username: USER, password: PASSWORD }, viewport: { width: 1920, height: 1080 } })
+    context = await browser.newContext({
+      httpCredentials: { username: USER, password: PASSWORD },
+      viewport: { width: 1920, height: 1080 },
+    })
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] }
       w.__csp = []
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))
+      document.addEventListener('securitypolicyviolation', e => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))
     })
   })
   afterAll(async () => context?.close())
@@ -345,7 +436,7 @@ describe('npm run host: the deck runs under the policy', () => {
       expect(await p.locator(`.slidev-page-${no}`).innerText(), `slide ${no}`).not.toBe('')
       await collect(p, `slide ${no}`)
     }
-    const whatIf = deckSlides().findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1
+    const whatIf = deckSlides().findIndex(s => /rates would mean here/.test(s.title ?? '')) + 1
     await openSlide(p, `${origin}${BASE}`, whatIf)
     await p.fill('#wi-people', '1000')
     await p.press('#wi-people', 'Enter')
@@ -366,17 +457,22 @@ describe('npm run host: the read log', () => {
     const r = tool('scripts/host-log.ts', [])
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/ {2}board: first visit \d{4}-\d\d-\d\d \d\d:\d\d:\d\d .*, last visit /)
-    const board = r.stdout.split(/\n {2}(?=\S)/).find((s) => s.startsWith('board:'))!
+    const board = r.stdout.split(/\n {2}(?=\S)/).find(s => s.startsWith('board:'))!
     expect(board).toContain('downloaded board pack (PDF)')
     expect(board).toContain('downloaded the deck (PowerPoint)')
     expect(board).toContain('downloaded figures.csv (CSV)')
     expect(board).toContain('downloaded figures.json (JSON)')
-    const alice = r.stdout.split(/\n {2}(?=\S)/).find((s) => s.startsWith('alice:'))!
+    const alice = r.stdout.split(/\n {2}(?=\S)/).find(s => s.startsWith('alice:'))!
     expect(alice).toContain('downloaded board pack (PDF)')
     expect(alice).not.toContain('PowerPoint') // refused, so not downloaded
     expect(r.stdout).toMatch(/as "board" {2}wrong password or unknown name \(401\)/)
     const log = readFileSync(join(LOG_DIR, 'access.log'), 'utf8')
-    for (const secret of [PASSWORD, OTHER_PASSWORD, 'Authorization', 'Basic ']) expect(log).not.toContain(secret)
+    for (const secret of [
+      PASSWORD,
+      OTHER_PASSWORD,
+      'Authorization',
+      'Basic ',
+    ]) expect(log).not.toContain(secret)
   })
 })
 
@@ -387,26 +483,33 @@ describe('npm run host: guessing is slow', () => {
 
   it('30 wrong passwords in a row from one address: 401s, then 429s; the right password still works', async () => {
     const statuses: number[] = []
-    for (let i = 0; i < 30; i++) statuses.push((await fetch(`${origin}${BASE}`, { headers: auth(OTHER, `wrong-${i}`) })).status)
-    console.log(`30 wrong passwords: ${statuses.join(' ')}`)
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await fetch(`${origin}${BASE}`, {
+        headers: auth(OTHER, `wrong-${i}`),
+      })).status)
+    }
     expect(statuses[0]).toBe(401)
     expect(statuses.at(-1)).toBe(429)
     expect(new Set(statuses)).toEqual(new Set([401, 429]))
     // Directors behind the same office address are not locked out by someone else's typing.
-    expect((await fetch(`${origin}${BASE}`, { headers: auth() })).status).toBe(200)
+    expect((await fetch(`${origin}${BASE}`, {
+      headers: auth(),
+    })).status).toBe(200)
     const r = tool('scripts/host-log.ts', [])
     expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many failed logins from this address \(429\)/)
   })
 })
 
 describe('npm run host: no setting can weaken the login', () => {
-  const trial = { BOARD_PASSWORD: randomBytes(12).toString('hex') }
+  const trial = {
+    BOARD_PASSWORD: randomBytes(12).toString('hex'),
+  }
   const cases: [setting: string, value: string][] = [
     ['HOST', '127.0.0.1:18514;location /leak/{auth_basic off;alias /x/;}listen 127.0.0.1'],
     ['FRAME_ANCESTORS', 'https://portal.example.com\nadd_header X-Leak 1'],
     ['FRAME_ANCESTORS', 'https://$host'],
-    ['FRAME_ANCESTORS', "'self';report-uri https://collector.example"],
-    ...[';', '{', '}', '"', "'", '<', '>'].map((c): [string, string] => ['BASE', `/board${c}/`]),
+    ['FRAME_ANCESTORS', '\'self\';report-uri https://collector.example'],
+    ...[';', '{', '}', '"', '\'', '<', '>'].map((c): [string, string] => ['BASE', `/board${c}/`]),
     ['BOARD_USER', '#board'],
     ['PORT', '8080;'],
     ['BOARD_LOG_DIR', `${HOME}/log;access_log off`],
@@ -415,14 +518,14 @@ describe('npm run host: no setting can weaken the login', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'board-host-refused-'))
     const r = hostCommand({ ...trial, TMPDIR: tmp, [setting]: value })
     let out = ''
-    r.stdout!.on('data', (d) => (out += d))
-    r.stderr!.on('data', (d) => (out += d))
-    const code = await new Promise((res) => r.once('exit', res))
+    r.stdout!.on('data', d => (out += d))
+    r.stderr!.on('data', d => (out += d))
+    const code = await new Promise(res => r.once('exit', res))
     expect(code).toBe(USER_ERROR_EXIT)
     expect(out).toMatch(new RegExp(`✗ ${setting}\\b`))
     expect(out).not.toContain('serving')
     // No working folder (tsx may keep its cache there), so no nginx configuration and no nginx.
-    expect(readdirSync(tmp).filter((f) => f.startsWith('board-deck-nginx-'))).toEqual([])
+    expect(readdirSync(tmp).filter(f => f.startsWith('board-deck-nginx-'))).toEqual([])
   })
 
   it('a port already taken is a clear error', async () => {
@@ -430,18 +533,24 @@ describe('npm run host: no setting can weaken the login', () => {
     const taken: Server = await new Promise((res) => {
       const s = createServer().listen(port, '127.0.0.1', () => res(s))
     })
-    const r = hostCommand({ ...trial, PORT: String(port) })
+    const r = hostCommand({
+      ...trial,
+      PORT: String(port),
+    })
     let err = ''
-    r.stderr!.on('data', (d) => (err += d))
-    const code = await new Promise((res) => r.once('exit', res))
-    await new Promise((res) => taken.close(res))
+    r.stderr!.on('data', d => (err += d))
+    const code = await new Promise(res => r.once('exit', res))
+    await new Promise(res => taken.close(res))
     expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain(`PORT ${port} on 127.0.0.1 is already taken`)
   })
 })
 
 describe('npm run host: nginx lives and dies with the command', () => {
-  const trial = { BOARD_PASSWORD: randomBytes(12).toString('hex'), BOARD_USER: 'trial' }
+  const trial = {
+    BOARD_PASSWORD: randomBytes(12).toString('hex'),
+    BOARD_USER: 'trial',
+  }
 
   async function expectGone(h: Host) {
     await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
@@ -453,12 +562,18 @@ describe('npm run host: nginx lives and dies with the command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'board-private-site-'))
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     cpSync(SITE_DIR, join(dir, 'site'), { recursive: true })
-    const h = await startHost({ ...trial, SITE_DIR: join(dir, 'site') })
+    const h = await startHost({
+      ...trial,
+      SITE_DIR: join(dir, 'site'),
+    })
     try {
-      const res = await fetch(`${h.origin}${BASE}`, { headers: auth('trial', trial.BOARD_PASSWORD) })
+      const res = await fetch(`${h.origin}${BASE}`, {
+        headers: auth('trial', trial.BOARD_PASSWORD),
+      })
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<div id="app"')
-    } finally {
+    }
+    finally {
       await stopHost(h)
     }
   })

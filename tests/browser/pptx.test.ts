@@ -1,34 +1,46 @@
+import type { FigureId } from '../../data'
+import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
 // The board pack's PowerPoint (npm run export:pptx, put in the site by npm run build), read back as
 // the zip of XML it is, and opened by an independent reader, LibreOffice Impress. Expected values come
 // from the figures module and the chart specs, never from the exporter's own code.
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { deckSlides } from '../helpers/deck'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { figure, formatWithUnit, type FigureId } from '../../data'
+import { figure, formatWithUnit } from '../../data'
+import { CHARTS } from '../../data/charts'
 import { ends } from '../../data/value'
-import { CHARTS, type ChartId, type ChartSpec, type Meaning } from '../../data/charts'
-import { PALETTE } from '../../shared/charts/palette'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { pdfWordsOffPage } from '../../scripts/lib/pdf.ts'
-import { SITE_DIR, pdfPages, pdfText, squash } from './helpers'
+import { PALETTE } from '../../shared/charts/palette'
+import { deckSlides } from '../helpers/deck'
+import { pdfPages, pdfText, SITE_DIR, squash } from './helpers'
 
 const SLIDES = deckSlides()
 const PPTX = join(SITE_DIR, 'board-deck-agentic-coding.pptx')
 
-const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+function unescape(s: string) {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
+}
 /** Text as a reader compares it: one space between words, straight apostrophes. */
-const plain = (s: string) => squash(s).replace(/[’‘]/g, "'")
-const textOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => unescape(m[1])).join('')
-const chartIdsInSource = (n: number) => [...SLIDES[n - 1].content.matchAll(/<(?:Bar|SplitBar|Slope)Chart chart="(\w+)"/g)].map((m) => m[1] as ChartId)
+const plain = (s: string) => squash(s).replace(/[’‘]/g, '\'')
+function textOf(xml: string) {
+  return [
+    ...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g),
+  ].map(m => unescape(m[1])).join('')
+}
+function chartIdsInSource(n: number) {
+  return [
+    ...SLIDES[n - 1].content.matchAll(/<(?:Bar|SplitBar|Slope)Chart chart="(\w+)"/g),
+  ].map(m => m[1] as ChartId)
+}
 
 let zip: JSZip
-const read = async (path: string) => {
+async function read(path: string) {
   const file = zip.file(path)
-  if (!file) throw new Error(`${path} is not in the PPTX`)
+  if (!file)
+    throw new Error(`${path} is not in the PPTX`)
   return file.async('string')
 }
 const slideXml = (n: number) => read(`ppt/slides/slide${n}.xml`)
@@ -46,17 +58,27 @@ interface SeriesRead {
 }
 
 function readSeries(chartXml: string): SeriesRead[] {
-  return [...chartXml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]) => {
-    const pts = (block: string | undefined) => [...(block ?? '').matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g)].map((m) => unescape(m[1]))
+  return [
+    ...chartXml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g),
+  ].map(([, ser]) => {
+    const pts = (block: string | undefined) => [
+      ...(block ?? '').matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g),
+    ].map(m => unescape(m[1]))
     const plusBlock = /<c:plus>([\s\S]*?)<\/c:plus>/.exec(ser)?.[1]
     return {
       name: pts(/<c:tx>([\s\S]*?)<\/c:tx>/.exec(ser)?.[1])[0],
       categories: pts(/<c:cat>([\s\S]*?)<\/c:cat>/.exec(ser)?.[1]),
       values: pts(/<c:val>([\s\S]*?)<\/c:val>/.exec(ser)?.[1]).map(Number),
-      plus: plusBlock ? pts(plusBlock).map(Number) : [],
-      labels: [...ser.matchAll(/<c:dLbl>[\s\S]*?<\/c:dLbl>/g)].map((m) => textOf(m[0])),
+      plus: plusBlock
+        ? pts(plusBlock).map(Number)
+        : [],
+      labels: [
+        ...ser.matchAll(/<c:dLbl>[\s\S]*?<\/c:dLbl>/g),
+      ].map(m => textOf(m[0])),
       colour: /<c:spPr>\s*<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/.exec(ser)?.[1] ?? '',
-      pointColours: [...ser.matchAll(/<c:dPt>[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]),
+      pointColours: [
+        ...ser.matchAll(/<c:dPt>[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/g),
+      ].map(m => m[1]),
     }
   })
 }
@@ -65,54 +87,84 @@ function readSeries(chartXml: string): SeriesRead[] {
 function expectedSeries(spec: ChartSpec) {
   const endsOf = (id: FigureId) => ends(figure(id).value)
   // Under a column a two-line category keeps its break; beside a horizontal bar it is one line.
-  const lines = (c: string | readonly string[]) => (typeof c === 'string' ? c : c.join(spec.kind === 'bar' && spec.horizontal ? ' ' : '\n'))
+  const lines = (c: string | readonly string[]) => (typeof c === 'string'
+    ? c
+    : c.join(spec.kind === 'bar' && spec.horizontal
+        ? ' '
+        : '\n'))
   const hex = (m: Meaning) => PALETTE[m].slice(1).toUpperCase()
   if (spec.kind === 'bar') {
-    return spec.series.map((s) => ({
+    return spec.series.map(s => ({
       name: s.name,
       categories: spec.categories.map(lines),
       figures: [...s.figures],
-      colours: s.figures.map((_, i) => hex(typeof s.meaning === 'string' ? s.meaning : s.meaning[i])),
+      colours: s.figures.map((_, i) => hex(typeof s.meaning === 'string'
+        ? s.meaning
+        : s.meaning[i])),
       ends: s.figures.map(endsOf),
     }))
   }
   if (spec.kind === 'split') {
-    const names = [...new Set(spec.rows.flatMap((r) => r.parts.map((p) => p.name)))]
+    const names = [
+      ...new Set(spec.rows.flatMap(r => r.parts.map(p => p.name))),
+    ]
     return names.map((name) => {
-      const parts = spec.rows.map((r) => r.parts.find((p) => p.name === name)!)
-      return { name, categories: spec.rows.map((r) => r.label), figures: parts.map((p) => p.figure), colours: parts.map((p) => hex(p.meaning)), ends: parts.map((p) => endsOf(p.figure)) }
+      const parts = spec.rows.map(r => r.parts.find(p => p.name === name)!)
+      return {
+        name,
+        categories: spec.rows.map(r => r.label),
+        figures: parts.map(p => p.figure),
+        colours: parts.map(p => hex(p.meaning)),
+        ends: parts.map(p => endsOf(p.figure)),
+      }
     })
   }
-  return spec.lines.map((l) => ({
+  return spec.lines.map(l => ({
     name: l.name,
     categories: [spec.fromLabel, spec.toLabel],
     figures: [l.from, l.to],
-    colours: [hex('share'), hex('share')],
-    ends: [endsOf(l.from), endsOf(l.to)],
+    colours: [
+      hex('share'),
+      hex('share'),
+    ],
+    ends: [
+      endsOf(l.from),
+      endsOf(l.to),
+    ],
   }))
 }
 
 /** The chart file and its data sheet behind each `chart:<id>` frame on slide n. */
-async function chartsOnSlide(n: number): Promise<{ id: ChartId; chartPath: string }[]> {
+async function chartsOnSlide(n: number): Promise<{ id: ChartId, chartPath: string }[]> {
   const xml = await slideXml(n)
   const rels = await slideRels(n)
-  return [...xml.matchAll(/name="chart:(\w+)"[\s\S]*?<c:chart r:id="([^"]+)"/g)].map(([, id, rId]) => {
+  return [
+    ...xml.matchAll(/name="chart:(\w+)"[\s\S]*?<c:chart r:id="([^"]+)"/g),
+  ].map(([, id, rId]) => {
     const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
-    if (!target) throw new Error(`slide ${n}: chart ${id} has no relationship ${rId}`)
-    return { id: id as ChartId, chartPath: target.startsWith('/') ? target.slice(1) : `ppt/slides/${target}`.replace(/slides\/\.\.\//, '') }
+    if (!target)
+      throw new Error(`slide ${n}: chart ${id} has no relationship ${rId}`)
+    return {
+      id: id as ChartId,
+      chartPath: target.startsWith('/')
+        ? target.slice(1)
+        : `ppt/slides/${target}`.replace(/slides\/\.\.\//, ''),
+    }
   })
 }
 
 /** Column values of the embedded workbook's first sheet: { B: [15, 77], … } (numbers only). */
 async function sheetColumns(chartPath: string): Promise<Record<string, number[]>> {
-  const rels = await read(chartPath.replace('charts/', 'charts/_rels/') + '.rels')
+  const rels = await read(`${chartPath.replace('charts/', 'charts/_rels/')}.rels`)
   const target = /Target="\.\.\/embeddings\/([^"]+\.xlsx)"/.exec(rels)?.[1]
-  if (!target) throw new Error(`${chartPath} has no embedded workbook`)
+  if (!target)
+    throw new Error(`${chartPath} has no embedded workbook`)
   const book = await JSZip.loadAsync(await zip.file(`ppt/embeddings/${target}`)!.async('nodebuffer'))
   const sheet = await book.file('xl/worksheets/sheet1.xml')!.async('string')
   const cols: Record<string, number[]> = {}
   for (const [, col, row, value] of sheet.matchAll(/<c r="([A-Z]+)(\d+)"(?: s="\d+")?><v>([^<]*)<\/v><\/c>/g)) {
-    if (Number(row) > 1) (cols[col] ??= []).push(Number(value))
+    if (Number(row) > 1)
+      (cols[col] ??= []).push(Number(value))
   }
   return cols
 }
@@ -123,7 +175,7 @@ beforeAll(async () => {
 
 describe('the PowerPoint, read back', () => {
   it('has one slide per deck slide, in order, each carrying its title', async () => {
-    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+    const slides = Object.keys(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f))
     expect(slides).toHaveLength(SLIDES.length)
     for (let n = 1; n <= SLIDES.length; n++) expect(plain(textOf(await slideXml(n))), `slide ${n}`).toContain(plain(SLIDES[n - 1].title!))
   })
@@ -131,7 +183,9 @@ describe('the PowerPoint, read back', () => {
   it('marks every slide with its part of the paper, as the deck does: the main story, then the pre-read', async () => {
     for (let n = 1; n <= SLIDES.length; n++) {
       const text = plain(textOf(await slideXml(n))).toLowerCase()
-      expect(text, `slide ${n}`).toContain(SLIDES[n - 1].frontmatter.part === 'main' ? 'for the meeting' : 'pre-read')
+      expect(text, `slide ${n}`).toContain(SLIDES[n - 1].frontmatter.part === 'main'
+        ? 'for the meeting'
+        : 'pre-read')
     }
   })
 
@@ -159,7 +213,7 @@ describe('the PowerPoint, read back', () => {
     let charts = 0
     for (let n = 1; n <= SLIDES.length; n++) {
       const xml = await slideXml(n)
-      expect((await chartsOnSlide(n)).map((c) => c.id), `slide ${n}`).toEqual(chartIdsInSource(n))
+      expect((await chartsOnSlide(n)).map(c => c.id), `slide ${n}`).toEqual(chartIdsInSource(n))
       expect(xml, `slide ${n} still has a chart drawn as a picture`).not.toMatch(/descr="[^"]*canvas"/)
       charts += chartIdsInSource(n).length
     }
@@ -171,20 +225,26 @@ describe('the PowerPoint, read back', () => {
       for (const { id, chartPath } of await chartsOnSlide(n)) {
         const chartXml = await read(chartPath)
         const spec = CHARTS[id] as ChartSpec
-        expect(chartXml, id).toContain(spec.kind === 'slope' ? '<c:lineChart>' : '<c:barChart>')
+        expect(chartXml, id).toContain(spec.kind === 'slope'
+          ? '<c:lineChart>'
+          : '<c:barChart>')
         const got = readSeries(chartXml)
         const want = expectedSeries(spec)
-        expect(got.map((s) => s.name), id).toEqual(want.map((s) => s.name))
+        expect(got.map(s => s.name), id).toEqual(want.map(s => s.name))
         want.forEach((w, s) => {
           const where = `${id}, ${w.name}`
           expect(got[s].categories, where).toEqual(w.categories)
           // A bar or point stands at a figure's value, or at the low end of its range…
-          expect(got[s].values, where).toEqual(w.ends.map((e) => e[0]))
+          expect(got[s].values, where).toEqual(w.ends.map(e => e[0]))
           // …and a range reaches its high end with an error bar.
-          const above = w.ends.map((e) => e[1] - e[0])
-          expect(got[s].plus.length ? got[s].plus : above.map(() => 0), where).toEqual(above)
+          const above = w.ends.map(e => e[1] - e[0])
+          expect(got[s].plus.length
+            ? got[s].plus
+            : above.map(() => 0), where).toEqual(above)
           w.figures.forEach((fid, i) => expect(got[s].labels[i], `${where}: label of ${fid}`).toContain(formatWithUnit(figure(fid))))
-          const colours = got[s].pointColours.length ? got[s].pointColours : w.colours.map(() => got[s].colour)
+          const colours = got[s].pointColours.length
+            ? got[s].pointColours
+            : w.colours.map(() => got[s].colour)
           expect(colours, `${where}: colours`).toEqual(w.colours)
         })
       }
@@ -196,32 +256,39 @@ describe('the PowerPoint, read back', () => {
       for (const { id, chartPath } of await chartsOnSlide(n)) {
         const want = expectedSeries(CHARTS[id] as ChartSpec)
         const cols = await sheetColumns(chartPath)
-        want.forEach((w, s) => expect(cols[String.fromCharCode(66 + s)], `${id}, ${w.name}`).toEqual(w.ends.map((e) => e[0])))
+        want.forEach((w, s) => expect(cols[String.fromCharCode(66 + s)], `${id}, ${w.name}`).toEqual(w.ends.map(e => e[0])))
       }
     }
   })
 
   it('a range is shown as a range: the success chart reaches from 28% to 33% and says “28–33%”', async () => {
-    const [chart] = (await chartsOnSlide(SLIDES.findIndex((s) => s.content.includes('chart="successByExpertise"')) + 1)).filter((c) => c.id === 'successByExpertise')
-    const skilled = readSeries(await read(chart.chartPath)).find((s) => s.name === 'Intermediate or above')!
+    const [chart] = (await chartsOnSlide(SLIDES.findIndex(s => s.content.includes('chart="successByExpertise"')) + 1)).filter(c => c.id === 'successByExpertise')
+    const skilled = readSeries(await read(chart.chartPath)).find(s => s.name === 'Intermediate or above')!
     expect(skilled.values[0]).toBe(28)
     expect(skilled.plus[0]).toBe(5)
     expect(skilled.labels[0]).toBe('28–33%')
   })
 
   it('the what-if slide shows the default scenario as a table, with its assumptions', async () => {
-    const n = SLIDES.findIndex((s) => s.content.includes('<WhatIf')) + 1
+    const n = SLIDES.findIndex(s => s.content.includes('<WhatIf')) + 1
     const text = plain(textOf(await slideXml(n)))
     expect(text).toMatch(/Default scenario: [\d,]+ people ×/)
-    for (const cell of ['Today', 'If coaching works as assumed', 'Verified-success sessions a week', 'At-least-partial-success sessions a week']) expect(text).toContain(cell)
+    for (const cell of [
+      'Today',
+      'If coaching works as assumed',
+      'Verified-success sessions a week',
+      'At-least-partial-success sessions a week',
+    ]) expect(text).toContain(cell)
     expect(text).toMatch(/\d[\d,]*–\d[\d,]*/)
   })
 
   it('quotations keep their quotation marks, and no print-only text leaks in as tiny type', async () => {
-    const n = SLIDES.findIndex((s) => s.content.includes('<CirculationTable')) + 1
+    const n = SLIDES.findIndex(s => s.content.includes('<CirculationTable')) + 1
     expect(textOf(await slideXml(n))).toMatch(/“[^”]+”/)
     for (let k = 1; k <= SLIDES.length; k++) {
-      const sizes = [...(await slideXml(k)).matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((m) => Number(m[1]) / 100)
+      const sizes = [
+        ...(await slideXml(k)).matchAll(/<a:rPr[^>]* sz="(\d+)"/g),
+      ].map(m => Number(m[1]) / 100)
       expect(Math.min(...sizes), `slide ${k}: smallest type, in points`).toBeGreaterThanOrEqual(7)
     }
   })

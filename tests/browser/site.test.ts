@@ -1,22 +1,23 @@
+import type { Page } from 'playwright-chromium'
+import type { ChartId } from '../../data/charts'
 // The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides } from '../helpers/deck'
-import { slideTitle } from '../../shared/slide-title.ts'
-import type { Browser, Page } from 'playwright-chromium'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
+import { CHARTS } from '../../data/charts'
+import { tableRows } from '../../shared/charts/build'
+import { READY_ATTR } from '../../shared/dom-hooks'
+import { slideTitle } from '../../shared/slide-title.ts'
 import { REGISTER } from '../claims.register'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
+import { deckSlides } from '../helpers/deck'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, SITE_DIR, browserAndSite, openSlide, watchPage, pdfBookmarks, pdfInfo, pdfPages, pdfText, serveSite, squash } from './helpers'
-import { READY_ATTR } from '../../shared/dom-hooks'
-import { PDFDocument, PDFName } from 'pdf-lib'
-import { CHARTS, type ChartId } from '../../data/charts'
-import { tableRows } from '../../shared/charts/build'
+import { BASE, browserAndSite, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, squash, watchPage } from './helpers'
 
 const SLIDES = deckSlides()
 const TOTAL = SLIDES.length
@@ -35,50 +36,73 @@ async function inspect(page: Page, no: number) {
       const r = el.getBoundingClientRect()
       const style = getComputedStyle(el)
       // Screen-reader-only tables are clipped to nothing by design: not visible, so not "outside".
-      if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden' || el.closest('.sr-only')) continue
+      if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden' || el.closest('.sr-only'))
+        continue
       if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
         outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`)
       }
     }
-    const charts = [...slide.querySelectorAll('canvas')].map((c) => {
+    const charts = [
+      ...slide.querySelectorAll('canvas'),
+    ].map((c) => {
       const ctx = c.getContext('2d')!
       const data = ctx.getImageData(0, 0, c.width, c.height).data
       let inked = 0
-      for (let i = 3; i < data.length; i += 4 * 7) if (data[i] > 0) inked++
+      for (let i = 3; i < data.length; i += 4 * 7) {
+        if (data[i] > 0)
+          inked++
+      }
       const describedBy = c.getAttribute('aria-describedby')
       return {
         ready: c.getAttribute(readyAttr),
         inkedShare: inked / (data.length / (4 * 7)),
         role: c.getAttribute('role'),
         label: c.getAttribute('aria-label') ?? '',
-        description: describedBy ? (document.getElementById(describedBy)?.textContent ?? '') : '',
+        description: describedBy
+          ? (document.getElementById(describedBy)?.textContent ?? '')
+          : '',
       }
     })
-    return { outside, charts, text: slide.innerText, heading: slide.querySelector('h1')?.textContent ?? null }
+    return {
+      outside,
+      charts,
+      text: slide.innerText,
+      heading: slide.querySelector('h1')?.textContent ?? null,
+    }
   }, { n: no, readyAttr: READY_ATTR })
 }
 
 describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
   it(`all ${TOTAL} slides render cleanly: no console errors, nothing off the canvas, every chart drawn and labelled, nothing fetched from another host`, async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+      colorScheme: scheme,
+    })
     const seen = watchPage(page, { warnings: true })
     const problems: string[] = []
     let chartsSeen = 0
     for (let no = 1; no <= TOTAL; no++) {
       await openSlide(page, env.site.url, no)
       const r = await inspect(page, no)
-      if (r.outside.length) problems.push(`slide ${no}: outside the slide: ${r.outside.slice(0, 3).join('; ')}`)
+      if (r.outside.length)
+        problems.push(`slide ${no}: outside the slide: ${r.outside.slice(0, 3).join('; ')}`)
       // The reader view and the PDF bookmarks name the slide as its heading reads.
       const named = slideTitle(SLIDES[no - 1].title ?? '')
-      if (r.heading === null || squash(r.heading) !== named) problems.push(`slide ${no}: heading "${r.heading}", named elsewhere "${named}"`)
+      if (r.heading === null || squash(r.heading) !== named)
+        problems.push(`slide ${no}: heading "${r.heading}", named elsewhere "${named}"`)
       for (const c of r.charts) {
         chartsSeen++
-        if (c.ready !== 'true') problems.push(`slide ${no}: a chart did not finish drawing`)
-        if (c.inkedShare < 0.02) problems.push(`slide ${no}: chart "${c.label}" is blank`)
-        if (c.role !== 'img' || !c.label) problems.push(`slide ${no}: a chart has no role/label for screen readers`)
-        if (c.description.trim().length < 10) problems.push(`slide ${no}: chart "${c.label}" has no data table`)
+        if (c.ready !== 'true')
+          problems.push(`slide ${no}: a chart did not finish drawing`)
+        if (c.inkedShare < 0.02)
+          problems.push(`slide ${no}: chart "${c.label}" is blank`)
+        if (c.role !== 'img' || !c.label)
+          problems.push(`slide ${no}: a chart has no role/label for screen readers`)
+        if (c.description.trim().length < 10)
+          problems.push(`slide ${no}: chart "${c.label}" has no data table`)
       }
-      if (!r.text.trim()) problems.push(`slide ${no}: no text`)
+      if (!r.text.trim())
+        problems.push(`slide ${no}: no text`)
     }
     await page.close()
     expect(problems).toEqual([])
@@ -92,14 +116,16 @@ describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
 describe('what the first view loads', () => {
   // chart.js is the file holding its own error message; the build names its chunk after a chart module.
   const chartJs = readdirSync(join(SITE_DIR, 'assets'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.js'))
-    .filter((f) => readFileSync(join(SITE_DIR, 'assets', f), 'utf8').includes("can't acquire context from the given item"))
+    .filter(f => f.endsWith('.js'))
+    .filter(f => readFileSync(join(SITE_DIR, 'assets', f), 'utf8').includes('can\'t acquire context from the given item'))
 
   /** What a first visit to slide `no` requests until the network is quiet; `look` reads the page before it closes. */
   async function scriptsFor(no: number, look: (page: Page) => Promise<void> = async () => {}): Promise<string[]> {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen: string[] = []
-    page.on('request', (r) => seen.push(new URL(r.url()).pathname))
+    page.on('request', r => seen.push(new URL(r.url()).pathname))
     await openSlide(page, env.site.url, no)
     await page.waitForLoadState('networkidle')
     await look(page)
@@ -125,20 +151,25 @@ describe('what the first view loads', () => {
       await page.evaluate(() => document.fonts.ready)
       // Named in index.html: its own tags, and the links its inline script adds (marked data-first-view);
       // Vite adds links of its own as modules load, which do not count.
-      added = await page.$$eval('link[data-first-view]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname))
+      added = await page.$$eval('link[data-first-view]', links => links.map(l => new URL((l as HTMLLinkElement).href).pathname))
       usedWeights = await page.evaluate(() =>
-        [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Inter' && f.status === 'loaded').map((f) => f.weight),
+        [...document.fonts].filter(f => f.family.replace(/["']/g, '') === 'Inter' && f.status === 'loaded').map(f => f.weight),
       )
     })
     const html = readFileSync(join(SITE_DIR, 'index.html'), 'utf8')
-    const tagged = [...html.matchAll(/<(?:link|script)\b[^>]*?(?:href|src)="([^"]+)"/g)].map((m) => m[1])
-    const named = new Set([...tagged, ...added])
+    const tagged = [
+      ...html.matchAll(/<(?:link|script)\s[^>]*?(?:href|src)="([^"]+)"/g),
+    ].map(m => m[1])
+    const named = new Set([
+      ...tagged,
+      ...added,
+    ])
 
-    const files = fetched.filter((p) => /\.(js|css|woff2)$/.test(p))
+    const files = fetched.filter(p => /\.(js|css|woff2)$/.test(p))
     expect(files.length).toBeGreaterThan(10)
     expect(added.length).toBeGreaterThan(5)
-    expect(files.filter((p) => !named.has(p)), 'fetched on slide 1 but not preloaded (vite/first-view.ts)').toEqual([])
-    const preloadedWeights = tagged.flatMap((p) => /\/inter-(\d+)-[\w-]+\.woff2$/.exec(p)?.[1] ?? []).sort()
+    expect(files.filter(p => !named.has(p)), 'fetched on slide 1 but not preloaded (vite/first-view.ts)').toEqual([])
+    const preloadedWeights = tagged.flatMap(p => /\/inter-(\d+)-[\w-]+\.woff2$/.exec(p)?.[1] ?? []).sort()
     expect(preloadedWeights.length).toBeGreaterThan(0)
     expect(usedWeights.sort(), 'Inter weights slide 1 uses').toEqual(preloadedWeights)
   })
@@ -147,24 +178,26 @@ describe('what the first view loads', () => {
   // known by a string its own library file holds and minifying keeps; a slide that starts using `v-mark`
   // or a code block brings its library back, and then that line goes.
   const UNUSED = [
-    { what: "Vue's template compiler", library: '@vue/compiler-core/dist/compiler-core.esm-bundler.js', marker: 'COMPILER_V_BIND_SYNC' },
+    { what: 'Vue\'s template compiler', library: '@vue/compiler-core/dist/compiler-core.esm-bundler.js', marker: 'COMPILER_V_BIND_SYNC' },
     { what: 'the yaml parser', library: 'yaml/browser/dist/schema/tags.js', marker: 'tag:yaml.org,2002' },
     { what: 'rough-notation (v-mark)', library: '@slidev/rough-notation/dist/index.mjs', marker: 'rough-annotation' },
-    { what: "twoslash's hover cards", library: '@shikijs/vitepress-twoslash/dist/client.mjs', marker: 'twoslash-query' },
+    { what: 'twoslash\'s hover cards', library: '@shikijs/vitepress-twoslash/dist/client.mjs', marker: 'twoslash-query' },
   ]
 
   it.each(UNUSED)('slide 1 does not load $what', async ({ library, marker }) => {
     expect(readFileSync(join('node_modules', library), 'utf8'), `${library} no longer holds the marker`).toContain(marker)
-    const scripts = (await slide1Requests()).filter((p) => p.endsWith('.js'))
+    const scripts = (await slide1Requests()).filter(p => p.endsWith('.js'))
     expect(scripts.length).toBeGreaterThan(5)
-    const carrying = scripts.filter((p) => readFileSync(join(SITE_DIR, p.slice(BASE.length)), 'utf8').includes(marker))
+    const carrying = scripts.filter(p => readFileSync(join(SITE_DIR, p.slice(BASE.length)), 'utf8').includes(marker))
     expect(carrying).toEqual([])
   })
 })
 
 describe('the claims on the built site', () => {
   it('every slide and its speaker notes say exactly what the claims register holds', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen = watchPage(page)
     // The same extraction the unit tests run on their rendering, here inside Chromium on the real site.
     const extract = `(${extractClaims.toString()})`
@@ -173,23 +206,30 @@ describe('the claims on the built site', () => {
       await openSlide(page, env.site.url, no)
       const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
       await page.goto(`${env.site.url}#/presenter/${no}`)
-      await page.waitForFunction((n) => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
+      await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))
       const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
-      deck.push({ no, title: SLIDES[no - 1].title ?? `slide ${no}`, slide, notes })
+      deck.push({
+        no,
+        title: SLIDES[no - 1].title ?? `slide ${no}`,
+        slide,
+        notes,
+      })
     }
     await page.close()
     expect(seen.foreign).toEqual([])
-    expect(deck.flatMap((s) => s.slide).length).toBeGreaterThan(150)
-    expect(compareWithRegister(deck, REGISTER).map((p) => p.message)).toEqual([])
+    expect(deck.flatMap(s => s.slide).length).toBeGreaterThan(150)
+    expect(compareWithRegister(deck, REGISTER).map(p => p.message)).toEqual([])
   })
 })
 
 describe('navigation on a plain static host under /board/', () => {
   it('a deep link to a slide opens that slide, and reloading keeps it', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen = watchPage(page)
-    const target = SLIDES.findIndex((s) => /troubled sessions/.test(s.title ?? '')) + 1
+    const target = SLIDES.findIndex(s => /troubled sessions/.test(s.title ?? '')) + 1
     await openSlide(page, env.site.url, target)
     await page.reload()
     await page.waitForSelector(`.slidev-page-${target}`)
@@ -208,9 +248,11 @@ describe('navigation on a plain static host under /board/', () => {
   })
 
   it('presenter view opens and shows the speaker notes', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen = watchPage(page)
-    const withCue = SLIDES.findIndex((s) => (s.note ?? '').includes('Presenter: walk the bars')) + 1
+    const withCue = SLIDES.findIndex(s => (s.note ?? '').includes('Presenter: walk the bars')) + 1
     await page.goto(`${env.site.url}#/presenter/${withCue}`)
     await page.waitForSelector('.slidev-note')
     expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
@@ -219,7 +261,9 @@ describe('navigation on a plain static host under /board/', () => {
   })
 
   it('the presenter view shows the pace against the ten-minute plan, and says when a slide is pre-read', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const main = SLIDES.map((s, i) => ({ s, no: i + 1 })).filter(({ s }) => s.frontmatter.part === 'main')
     // The plan at the fourth main slide: the budgets of the three before it.
     const at = main[3]
@@ -227,7 +271,7 @@ describe('navigation on a plain static host under /board/', () => {
     const clock = `${Math.floor(planned / 60)}:${String(planned % 60).padStart(2, '0')}`
     await page.goto(`${env.site.url}#/presenter/${at.no}`)
     await expect.poll(() => page.locator('[data-pace]').innerText()).toBe(`Plan: start this slide at ${clock}`)
-    const pre = SLIDES.findIndex((s) => s.frontmatter.part === 'pre-read') + 1
+    const pre = SLIDES.findIndex(s => s.frontmatter.part === 'pre-read') + 1
     await page.goto(`${env.site.url}#/presenter/${pre}`)
     await expect.poll(() => page.locator('[data-pace]').innerText()).toContain('Pre-read slide')
     // The audience never sees it.
@@ -242,11 +286,17 @@ describe('downloads at the site root', () => {
     const json = await (await fetch(`${env.site.url}figures.json`)).json()
     expect(json.figures).toHaveLength(FIGURES.length)
     const row = json.figures.find((r: { id: string }) => r.id === 'success.intermediatePlus.verified')
-    expect(row).toMatchObject({ value: null, lo: 28, hi: 33, unit: 'percent', locator: 'The returns to expertise, Figure 5' })
+    expect(row).toMatchObject({
+      value: null,
+      lo: 28,
+      hi: 33,
+      unit: 'percent',
+      locator: 'The returns to expertise, Figure 5',
+    })
     expect(row.source).toContain('https://www.anthropic.com/research/claude-code-expertise')
     expect(row).toMatchObject({ derivedFrom: null, formula: null })
     const derived = json.figures.filter((r: { derivedFrom: string[] | null }) => r.derivedFrom)
-    expect(derived.map((r: { id: string }) => r.id).sort()).toEqual(FIGURES.filter((f) => f.derivation).map((f) => f.id).sort())
+    expect(derived.map((r: { id: string }) => r.id).sort()).toEqual(FIGURES.filter(f => f.derivation).map(f => f.id).sort())
   })
 
   it('figures.csv has the documented columns and a row per figure', async () => {
@@ -255,12 +305,12 @@ describe('downloads at the site root', () => {
     expect(lines[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
     expect(lines).toHaveLength(FIGURES.length + 1)
     // A derived figure says what it was computed from, so a reader of the CSV can tell.
-    expect(lines.find((l) => l.startsWith('"shift.fixing.relativeDecline"'))).toContain('"shift.fixing.apr shift.fixing.oct","(shift.fixing.apr − shift.fixing.oct) ÷ shift.fixing.oct × 100 = (19 − 33) ÷ 33 × 100"')
+    expect(lines.find(l => l.startsWith('"shift.fixing.relativeDecline"'))).toContain('"shift.fixing.apr shift.fixing.oct","(shift.fixing.apr − shift.fixing.oct) ÷ shift.fixing.oct × 100 = (19 − 33) ÷ 33 × 100"')
   })
 
   it('static hosts get the same headers (_headers) and a robots.txt that keeps crawlers out', async () => {
     const headers = readFileSync(join(SITE_DIR, '_headers'), 'utf8')
-    expect(headers).toContain("/board/*\n  Content-Security-Policy: default-src 'self';")
+    expect(headers).toContain('/board/*\n  Content-Security-Policy: default-src \'self\';')
     expect(headers).toContain('/board/assets/*\n  Cache-Control: private, max-age=31536000, immutable')
     expect(headers).toContain('/board/board-deck-agentic-coding.pdf\n  Cache-Control: no-cache')
     expect(await (await fetch(`${env.site.url}robots.txt`)).text()).toBe('User-agent: *\nDisallow: /\n')
@@ -275,10 +325,14 @@ describe('downloads at the site root', () => {
 
 describe('the exported PDFs', () => {
   it('the deck PDF, the notes and the handout set every word in Inter: no fallback font is embedded (poppler’s pdffonts)', () => {
-    for (const pdf of [DECK_PDF, NOTES_PDF, join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf')]) {
-      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
+    for (const pdf of [
+      DECK_PDF,
+      NOTES_PDF,
+      join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf'),
+    ]) {
+      const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean).map(l => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
       expect(fonts.length, pdf).toBeGreaterThan(0)
-      expect(fonts.filter((f) => !f.startsWith('Inter')), pdf).toEqual([])
+      expect(fonts.filter(f => !f.startsWith('Inter')), pdf).toEqual([])
     }
   })
 
@@ -290,23 +344,33 @@ describe('the exported PDFs', () => {
 
   it('every page of the deck PDF says which part of the paper it is: the main story, then the pre-read', () => {
     const marks = SLIDES.map((_, i) => squash(pdfText(DECK_PDF, i + 1)))
-    const expected = SLIDES.map((s) => (s.frontmatter.part === 'main' ? 'FOR THE MEETING' : 'PRE-READ'))
-    expect(marks.map((t) => (/\bPRE-READ\b/i.test(t) ? 'PRE-READ' : /\bFOR THE MEETING\b/i.test(t) ? 'FOR THE MEETING' : 'unmarked'))).toEqual(expected)
+    const expected = SLIDES.map(s => (s.frontmatter.part === 'main'
+      ? 'FOR THE MEETING'
+      : 'PRE-READ'))
+    expect(marks.map(t => (/\bPRE-READ\b/i.test(t)
+      ? 'PRE-READ'
+      : /\bFOR THE MEETING\b/i.test(t)
+        ? 'FOR THE MEETING'
+        : 'unmarked'))).toEqual(expected)
     expect(expected).toContain('PRE-READ')
     expect(expected[0]).toBe('FOR THE MEETING')
   })
 
-  it("its text includes each data slide's takeaway, as rendered on the slide", async () => {
+  it('its text includes each data slide\'s takeaway, as rendered on the slide', async () => {
     const text = squash(pdfText(DECK_PDF))
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const missing: string[] = []
     let checked = 0
     for (let no = 1; no <= TOTAL; no++) {
-      if (!/<(BarChart|SplitBarChart|SlopeChart)\b/.test(SLIDES[no - 1].content)) continue
+      if (!/<(BarChart|SplitBarChart|SlopeChart)\b/.test(SLIDES[no - 1].content))
+        continue
       await openSlide(page, env.site.url, no)
       const takeaway = squash(await page.locator(`.slidev-page-${no} h1 + p strong`).first().innerText())
       checked++
-      if (!text.includes(takeaway)) missing.push(`slide ${no}: ${takeaway}`)
+      if (!text.includes(takeaway))
+        missing.push(`slide ${no}: ${takeaway}`)
     }
     await page.close()
     expect(checked).toBeGreaterThanOrEqual(7)
@@ -324,7 +388,10 @@ describe('the exported PDFs', () => {
   })
 
   it('has one bookmark per slide, named by its title, pointing at its page', () => {
-    expect(pdfBookmarks(DECK_PDF)).toEqual(SLIDES.map((s, i) => ({ page: i + 1, title: slideTitle(s.title!) })))
+    expect(pdfBookmarks(DECK_PDF)).toEqual(SLIDES.map((s, i) => ({
+      page: i + 1,
+      title: slideTitle(s.title!),
+    })))
   })
 
   it('carries each chart’s values as text on the chart’s page, as the slide writes them', () => {
@@ -335,7 +402,8 @@ describe('the exported PDFs', () => {
       for (const m of s.content.matchAll(/<(?:BarChart|SplitBarChart|SlopeChart) chart="([^"]+)"/g)) {
         for (const row of tableRows(CHARTS[m[1] as ChartId])) {
           checked++
-          if (!text.includes(`${row.label} ${row.value}`)) missing.push(`page ${i + 1}, ${m[1]}: ${row.label} ${row.value}`)
+          if (!text.includes(`${row.label} ${row.value}`))
+            missing.push(`page ${i + 1}, ${m[1]}: ${row.label} ${row.value}`)
         }
       }
     })
@@ -356,12 +424,14 @@ describe('the exported PDFs', () => {
 })
 
 describe('the what-if slide on the built site', () => {
-  const no = SLIDES.findIndex((s) => /rates would mean here/.test(s.title ?? '')) + 1
+  const no = SLIDES.findIndex(s => /rates would mean here/.test(s.title ?? '')) + 1
   const verifiedToday = (page: Page) => page.locator(`.slidev-page-${no} [data-row^="Verified"] [data-col="today"]`).innerText()
 
   it('moving a control changes the outputs and the URL; the URL restores it; reset brings back the defaults', async () => {
     expect(no).toBeGreaterThan(0)
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen = watchPage(page, { warnings: true })
     await openSlide(page, env.site.url, no)
     const before = await verifiedToday(page)
@@ -410,7 +480,9 @@ describe('the what-if slide on the built site', () => {
 describe('offline', () => {
   // Every test above that opens a page checks its own requests; this one stands alone, whatever runs first.
   it('the first slide, the presenter view and the reader view fetch nothing from another host', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
     const seen = watchPage(page)
     await openSlide(page, env.site.url, 1)
     await page.goto(`${env.site.url}#/presenter/1`)

@@ -1,15 +1,17 @@
+import type { Figure, SourceId } from '../../data'
+import type { NumberToken } from '../../data/numbers'
+import type { RenderedSlide } from './render'
 /**
  * Holds the rendered claims to the register (tests/claims.register.ts): every claim on a slide is
  * registered word for word, every registered claim is still on its slide, and every number in a
  * claim is stated, with the same kind of qualifier, by the passages registered beside it.
  */
-import { FIGURES, type Figure, type SourceId } from '../../data'
-import { QUALIFIER_FAMILY, numberTokens, numbersIn, type NumberToken } from '../../data/numbers'
+import { FIGURES } from '../../data'
+import { numbersIn, numberTokens, QUALIFIER_FAMILY } from '../../data/numbers'
 import { statedNumbers } from '../../data/value'
-import type { RenderedSlide } from './render'
 
 /** A passage from the report, or from an article where the claim is about what the article said. */
-export type Passage = string | { doc: SourceId; text: string }
+export type Passage = string | { doc: SourceId, text: string }
 
 export interface Claim {
   /** The sentence as the board reads it: numbers, qualifiers and units rendered. */
@@ -33,8 +35,16 @@ export interface SlideClaims {
 /** Keyed by slide title. */
 export type ClaimsRegister = Readonly<Record<string, SlideClaims>>
 
-export const passageText = (p: Passage) => (typeof p === 'string' ? p : p.text)
-export const passageDoc = (p: Passage): SourceId => (typeof p === 'string' ? 'report' : p.doc)
+export function passageText(p: Passage) {
+  return typeof p === 'string'
+    ? p
+    : p.text
+}
+export function passageDoc(p: Passage): SourceId {
+  return typeof p === 'string'
+    ? 'report'
+    : p.doc
+}
 
 /** A sentence is a claim when it states a number (digits, or a number word such as "half" or "seven"). */
 export const isClaim = (sentence: string) => numberTokens(sentence).length > 0
@@ -44,21 +54,26 @@ export interface Problem {
   message: string
 }
 
-const where = (s: RenderedSlide, part: 'slide' | 'notes') => `slide ${s.no} “${s.title}”${part === 'notes' ? ' (speaker notes)' : ''}`
+function where(s: RenderedSlide, part: 'slide' | 'notes') {
+  return `slide ${s.no} “${s.title}”${part === 'notes'
+    ? ' (speaker notes)'
+    : ''}`
+}
 
 /** Rendered claims against the register, both ways. */
 export function compareWithRegister(deck: readonly RenderedSlide[], register: ClaimsRegister): Problem[] {
   const problems: Problem[] = []
-  const titles = new Set(deck.map((s) => s.title))
+  const titles = new Set(deck.map(s => s.title))
   for (const title of Object.keys(register)) {
-    if (!titles.has(title)) problems.push({ slide: title, message: `the register has claims for a slide titled “${title}”, and no slide has that title` })
+    if (!titles.has(title))
+      problems.push({ slide: title, message: `the register has claims for a slide titled “${title}”, and no slide has that title` })
   }
   for (const s of deck) {
     for (const part of ['slide', 'notes'] as const) {
       const rendered = s[part].filter(isClaim)
-      const registered = (register[s.title]?.[part] ?? []).map((c) => c.text)
-      for (const text of rendered.filter((t) => !registered.includes(t))) {
-        const near = nearest(text, registered.filter((r) => !rendered.includes(r)))
+      const registered = (register[s.title]?.[part] ?? []).map(c => c.text)
+      for (const text of rendered.filter(t => !registered.includes(t))) {
+        const near = nearest(text, registered.filter(r => !rendered.includes(r)))
         problems.push({
           slide: s.title,
           message: near
@@ -66,8 +81,9 @@ export function compareWithRegister(deck: readonly RenderedSlide[], register: Cl
             : `${where(s, part)} says “${text}”, which is not in the register: add it to tests/claims.register.ts with the report passages that state its numbers`,
         })
       }
-      for (const text of registered.filter((r) => !rendered.includes(r))) {
-        if (rendered.some((t) => nearest(t, [text]) && !registered.includes(t))) continue // already reported as a difference
+      for (const text of registered.filter(r => !rendered.includes(r))) {
+        if (rendered.some(t => nearest(t, [text]) && !registered.includes(t)))
+          continue // already reported as a difference
         problems.push({ slide: s.title, message: `${where(s, part)} no longer says “${text}”: remove it from the register` })
       }
     }
@@ -83,9 +99,10 @@ function nearest(text: string, candidates: readonly string[]): string | undefine
   let bestScore = 0.5
   for (const c of candidates) {
     const theirs = words(c)
-    const shared = [...mine].filter((w) => theirs.has(w)).length
+    const shared = [...mine].filter(w => theirs.has(w)).length
     const score = shared / Math.max(mine.size, theirs.size)
-    if (score > bestScore) [best, bestScore] = [c, score]
+    if (score > bestScore)
+      [best, bestScore] = [c, score]
   }
   return best
 }
@@ -113,10 +130,11 @@ const family = (t: Pick<NumberToken, 'qualifier'>) => (t.qualifier ? QUALIFIER_F
  */
 export function unsupported(claim: Claim): string[] {
   const out: string[] = []
-  const stated = claim.passages.flatMap((p) => numberTokens(passageText(p)))
+  const stated = claim.passages.flatMap(p => numberTokens(passageText(p)))
   const derived = (claim.derived ?? []).map((id) => {
     const f = byId.get(id)
-    if (!f?.derivation) throw new Error(`claim “${claim.text}” names "${id}" as derived, but that is not a derived figure in data/figures.ts`)
+    if (!f?.derivation)
+      throw new Error(`claim “${claim.text}” names "${id}" as derived, but that is not a derived figure in data/figures.ts`)
     return f
   })
   const exempt = new Set<number>()
@@ -127,16 +145,20 @@ export function unsupported(claim: Claim): string[] {
       const v = statedNumbers(byId.get(input)!.value)
       // A formula writes its inputs bare ("100 − 70"); their qualifiers are the derived figure's own.
       for (const n of v) exempt.add(n)
-      const missing = v.filter((n) => !stated.some((t) => t.value === n))
-      if (missing.length) out.push(`${missing.join(' and ')} (input ${input} of ${f.id}) is in none of the passages`)
+      const missing = v.filter(n => !stated.some(t => t.value === n))
+      if (missing.length)
+        out.push(`${missing.join(' and ')} (input ${input} of ${f.id}) is in none of the passages`)
     }
   }
   for (const t of numberTokens(claim.text)) {
-    if (exempt.has(t.value)) continue
-    const same = stated.filter((s) => s.value === t.value)
-    if (!same.length) out.push(`${t.raw} (“${t.context}”) is in none of the passages`)
-    else if (!same.some((s) => family(s) === family(t))) {
-      out.push(`“${t.context}” reads ${t.qualifier ?? 'exactly'}, but the passages say ${same.map((s) => `“${s.context}”`).join(', ')}`)
+    if (exempt.has(t.value))
+      continue
+    const same = stated.filter(s => s.value === t.value)
+    if (!same.length) {
+      out.push(`${t.raw} (“${t.context}”) is in none of the passages`)
+    }
+    else if (!same.some(s => family(s) === family(t))) {
+      out.push(`“${t.context}” reads ${t.qualifier ?? 'exactly'}, but the passages say ${same.map(s => `“${s.context}”`).join(', ')}`)
     }
   }
   return out
@@ -145,9 +167,10 @@ export function unsupported(claim: Claim): string[] {
 /** True when the passage states at least one number of the claim, as the claim qualifies it, or an input of a derived figure it names. */
 export function supportsSomething(claim: Claim, passage: Passage): boolean {
   const stated = numberTokens(passageText(passage))
-  const inputs = (claim.derived ?? []).flatMap((id) => byId.get(id)?.derivation?.inputs ?? []).flatMap((i) => statedNumbers(byId.get(i)!.value))
-  if (stated.some((s) => inputs.includes(s.value))) return true
-  return numberTokens(claim.text).some((t) => stated.some((s) => s.value === t.value && family(s) === family(t)))
+  const inputs = (claim.derived ?? []).flatMap(id => byId.get(id)?.derivation?.inputs ?? []).flatMap(i => statedNumbers(byId.get(i)!.value))
+  if (stated.some(s => inputs.includes(s.value)))
+    return true
+  return numberTokens(claim.text).some(t => stated.some(s => s.value === t.value && family(s) === family(t)))
 }
 
 // ── Strength: a sentence may not claim more than its passages ──────────────
@@ -174,9 +197,25 @@ const FORMS = {
 type StrengthWord = keyof typeof FORMS
 /** For each word, the words a passage may use instead: the same word or a stronger one. */
 const AS_STRONG: Readonly<Record<StrengthWord, readonly StrengthWord[]>> = {
-  decides: ['decides', 'determines', 'causes', 'proves', 'ensures'],
-  drives: ['drives', 'determines', 'causes', 'proves'],
-  determines: ['determines', 'causes', 'proves', 'ensures'],
+  decides: [
+    'decides',
+    'determines',
+    'causes',
+    'proves',
+    'ensures',
+  ],
+  drives: [
+    'drives',
+    'determines',
+    'causes',
+    'proves',
+  ],
+  determines: [
+    'determines',
+    'causes',
+    'proves',
+    'ensures',
+  ],
   causes: ['causes', 'proves'],
   proves: ['proves'],
   ensures: ['ensures'],
@@ -186,15 +225,25 @@ const AS_STRONG: Readonly<Record<StrengthWord, readonly StrengthWord[]>> = {
   every: ['every', 'all'],
   only: ['only'],
 }
-const wordRe = (words: readonly StrengthWord[]) => new RegExp(`\\b(?:${words.map((w) => FORMS[w]).join('|')})\\b`, 'i')
-const STRENGTH = (Object.keys(FORMS) as StrengthWord[]).map((name) => ({ name, word: wordRe([name]), supportedBy: wordRe(AS_STRONG[name]) }))
+const wordRe = (words: readonly StrengthWord[]) => new RegExp(`\\b(?:${words.map(w => FORMS[w]).join('|')})\\b`, 'i')
+const STRENGTH = (Object.keys(FORMS) as StrengthWord[]).map(name => ({
+  name,
+  word: wordRe([name]),
+  supportedBy: wordRe(AS_STRONG[name]),
+}))
 /** The causal words: a sentence anywhere on a slide that uses one must be in the register. */
-export const CAUSAL = STRENGTH.filter((s) => !['always', 'never', 'all', 'every', 'only'].includes(s.name))
+export const CAUSAL = STRENGTH.filter(s => ![
+  'always',
+  'never',
+  'all',
+  'every',
+  'only',
+].includes(s.name))
 
 /** The strength words a claim uses that none of its passages uses as strongly; empty when it holds. */
 export function strengthProblems(claim: Pick<Claim, 'text' | 'passages'>): string[] {
   const passages = claim.passages.map(passageText)
-  return STRENGTH.filter((s) => s.word.test(claim.text) && !passages.some((p) => s.supportedBy.test(p))).map(
-    (s) => `“${claim.text}” says “${claim.text.match(s.word)![0]}”, but none of its passages uses that word or a stronger one: reword it as the report does`,
+  return STRENGTH.filter(s => s.word.test(claim.text) && !passages.some(p => s.supportedBy.test(p))).map(
+    s => `“${claim.text}” says “${claim.text.match(s.word)![0]}”, but none of its passages uses that word or a stronger one: reword it as the report does`,
   )
 }

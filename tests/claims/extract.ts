@@ -8,43 +8,85 @@
  * Skipped: anything under [data-claims="off"] (source lines, slide numbers, what-if outputs), canvases.
  */
 export function extractClaims(root: Element): string[] {
-  const INLINE = new Set(['SPAN', 'A', 'STRONG', 'EM', 'B', 'I', 'Q', 'CODE', 'SUB', 'SUP', 'ABBR', 'MARK', 'SMALL', 'LABEL', 'BR'])
-  const IGNORED = new Set(['CANVAS', 'SCRIPT', 'STYLE', 'SVG', 'INPUT', 'BUTTON', 'TEMPLATE', 'NOSCRIPT'])
+  const INLINE = new Set([
+    'SPAN',
+    'A',
+    'STRONG',
+    'EM',
+    'B',
+    'I',
+    'Q',
+    'CODE',
+    'SUB',
+    'SUP',
+    'ABBR',
+    'MARK',
+    'SMALL',
+    'LABEL',
+    'BR',
+  ])
+  const IGNORED = new Set([
+    'CANVAS',
+    'SCRIPT',
+    'STYLE',
+    'SVG',
+    'INPUT',
+    'BUTTON',
+    'TEMPLATE',
+    'NOSCRIPT',
+  ])
   const out: string[] = []
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
   const skipped = (el: Element) => IGNORED.has(el.tagName.toUpperCase()) || el.getAttribute('data-claims') === 'off'
-  const isBlock = (el: Element): boolean => !INLINE.has(el.tagName.toUpperCase()) || [...el.children].some((c) => !skipped(c) && isBlock(c))
+  const isBlock = (el: Element): boolean => !INLINE.has(el.tagName.toUpperCase()) || [...el.children].some(c => !skipped(c) && isBlock(c))
 
   /** Text with a space at every block boundary and " | " between table cells. */
   const textOf = (node: Node): string => {
-    if (node.nodeType === 3) return node.textContent ?? ''
-    if (node.nodeType !== 1) return ''
+    if (node.nodeType === 3)
+      return node.textContent ?? ''
+    if (node.nodeType !== 1)
+      return ''
     const el = node as Element
-    if (skipped(el)) return ''
-    if (el.tagName.toUpperCase() === 'BR') return ' '
+    if (skipped(el))
+      return ''
+    if (el.tagName.toUpperCase() === 'BR')
+      return ' '
     const inner = [...el.childNodes].map(textOf).join('')
     const tag = el.tagName.toUpperCase()
-    if (tag === 'TD' || tag === 'TH') return ` | ${inner}`
-    return isBlock(el) ? ` ${inner} ` : inner
+    if (tag === 'TD' || tag === 'TH')
+      return ` | ${inner}`
+    return isBlock(el)
+      ? ` ${inner} `
+      : inner
   }
 
   const emitSentences = (text: string) => {
-    for (const s of squash(text).split(/(?<=[.!?])\s+(?=[“"(A-Z])/)) if (s.trim()) out.push(s.trim())
+    for (const s of squash(text).split(/(?<=[.!?])\s+(?=[“"(A-Z])/)) {
+      if (s.trim())
+        out.push(s.trim())
+    }
   }
 
   const visit = (el: Element) => {
-    if (skipped(el)) return
+    if (skipped(el))
+      return
     const tag = el.tagName.toUpperCase()
     if (tag === 'TR') {
       const caption = el.closest('table')?.querySelector('caption')
       const cells = squash(textOf(el)).replace(/^\|\s*/, '')
-      if (cells) out.push(caption ? `${squash(textOf(caption))}: ${cells}` : cells)
+      if (cells) {
+        out.push(caption
+          ? `${squash(textOf(caption))}: ${cells}`
+          : cells)
+      }
       return
     }
-    if (tag === 'CAPTION') return // read with each row
+    if (tag === 'CAPTION')
+      return // read with each row
     if (el.hasAttribute('data-claim')) {
       const whole = squash(textOf(el))
-      if (whole) out.push(whole)
+      if (whole)
+        out.push(whole)
       return
     }
     let run = ''
@@ -53,7 +95,10 @@ export function extractClaims(root: Element): string[] {
         emitSentences(run)
         run = ''
         visit(child as Element)
-      } else run += textOf(child)
+      }
+      else {
+        run += textOf(child)
+      }
     }
     emitSentences(run)
   }

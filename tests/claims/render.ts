@@ -1,3 +1,4 @@
+import type { Component } from 'vue'
 /**
  * Renders every slide of slides.md to HTML in Node, with the deck's real components, and reads the
  * claims off it. Markdown goes through markdown-exit with Slidev's own options; the HTML is compiled
@@ -9,16 +10,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckSlides } from '../helpers/deck'
-import { notesMd, slideMd } from './markdown'
 import { Window } from 'happy-dom'
-import { createSSRApp, type Component } from 'vue'
-import { renderToString } from 'vue/server-renderer'
+import { createSSRApp } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { renderToString } from 'vue/server-renderer'
+import { deckSlides } from '../helpers/deck'
 import { extractClaims } from './extract'
+import { notesMd, slideMd } from './markdown'
 
 export const SLIDES_PATH = join(__dirname, '..', '..', 'slides.md')
-
 
 export interface RenderedSlide {
   no: number
@@ -43,14 +43,25 @@ async function renderTemplate(template: string): Promise<string> {
   // v-click only hides and reveals; its content renders as it will once revealed.
   app.directive('click', {})
   app.directive('after', {})
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      {
+        path: '/',
+        component: {
+          render: () => null,
+        },
+      },
+    ],
+  })
   app.use(router)
   await router.push('/')
   await router.isReady()
   const warnings: string[] = []
-  app.config.warnHandler = (msg) => warnings.push(msg)
+  app.config.warnHandler = msg => warnings.push(msg)
   const html = await renderToString(app)
-  if (warnings.length) throw new Error(`Rendering a slide warned:\n${warnings.join('\n')}`)
+  if (warnings.length)
+    throw new Error(`Rendering a slide warned:\n${warnings.join('\n')}`)
   return html
 }
 
@@ -64,7 +75,9 @@ export async function renderDeck(markdown = readFileSync(SLIDES_PATH, 'utf8')): 
       no: i + 1,
       title: s.title ?? `slide ${i + 1}`,
       slide: htmlToClaims(html),
-      notes: s.note ? htmlToClaims(notesMd.render(s.note)) : [],
+      notes: s.note
+        ? htmlToClaims(notesMd.render(s.note))
+        : [],
     })
   }
   return out

@@ -10,5 +10,5 @@ import { hasScorecardData, slideShown } from '../../vite/scorecard-slides.ts'
 export const SLIDES_PATH = join(__dirname, '..', '..', 'slides.md')
 
 export function deckSlides(markdown = readFileSync(SLIDES_PATH, 'utf8'), hasData = hasScorecardData()) {
-  return parseSync(markdown, SLIDES_PATH).slides.filter((s) => slideShown(s.frontmatter, hasData))
+  return parseSync(markdown, SLIDES_PATH).slides.filter(s => slideShown(s.frontmatter, hasData))
 }

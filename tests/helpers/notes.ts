@@ -1,6 +1,7 @@
 /** A slide's speaker notes as Slidev renders them for the reader view: one <p> per paragraph. */
-export const notesAsHtml = (note = '') =>
-  note
+export function notesAsHtml(note = '') {
+  return note
     .split(/\n\s*\n/)
-    .map((p) => `<p>${p.trim()}</p>`)
+    .map(p => `<p>${p.trim()}</p>`)
     .join('\n')
+}

@@ -1,3 +1,4 @@
+import type { SourceId } from '../../data/sources'
 /**
  * Reads the source documents the figures quote, from ../shared/sources (or $SOURCES_DIR).
  * The file names live here, in the tests, and nowhere in the deck.
@@ -7,10 +8,9 @@
  * REQUIRE_SOURCES is set, as CI sets it, when a missing source fails them instead.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { describe } from 'vitest'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SourceId } from '../../data/sources'
+import { describe } from 'vitest'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const SOURCES_DIR = resolve(process.env.SOURCES_DIR ?? resolve(here, '../../../shared/sources'))
@@ -34,7 +34,7 @@ export function plainText(markdown: string): string {
 }
 
 /** True when every source document is where the tests look for it. */
-export const SOURCES_PRESENT = Object.values(SOURCE_FILES).every((f) => existsSync(resolve(SOURCES_DIR, f)))
+export const SOURCES_PRESENT = Object.values(SOURCE_FILES).every(f => existsSync(resolve(SOURCES_DIR, f)))
 const REQUIRED = Boolean(process.env.REQUIRE_SOURCES)
 
 /** The name every source check's describe block starts with; tests/run-all.ts counts skipped ones by it. */
@@ -49,7 +49,8 @@ const cache = new Map<SourceId, string>()
 
 export function sourceText(id: SourceId): string {
   const hit = cache.get(id)
-  if (hit) return hit
+  if (hit)
+    return hit
   const path = resolve(SOURCES_DIR, SOURCE_FILES[id])
   if (!existsSync(path)) {
     throw new Error(`Source document for "${id}" not found at ${path}. Put the sources in ../shared/sources or set SOURCES_DIR.`)
