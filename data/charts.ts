@@ -2,7 +2,7 @@
  * Which figures each chart draws. Slides name a chart here (<BarChart chart="successByExpertise" />);
  * the components in components/charts/ draw it. Colours are named by meaning (see palette.ts).
  */
-import type { MeasureId } from './scorecard.ts'
+import type { MeasureId } from './scorecard-measures.ts'
 import type { FigureId } from './types.ts'
 
 export type Meaning = 'person' | 'claude' | 'novice' | 'skilled' | 'software' | 'otherOccupations' | 'share'

@@ -1,4 +1,4 @@
-import type { MeasureId } from './scorecard.ts'
+import type { MeasureId } from './scorecard-measures.ts'
 /**
  * Every measure the deck promises, defined once. Six come from our Claude Code analytics (MEASURES in
  * data/scorecard.ts, computed by the import); the rest come from company records the analytics cannot see
@@ -6,7 +6,7 @@ import type { MeasureId } from './scorecard.ts'
  * and first reading. A concern slide's "We will measure" names measures only through <Measures ids="…">,
  * and tests/plan.test.ts fails on an id defined nowhere, or on a defined measure no slide promises.
  */
-import { MEASURES } from './scorecard.ts'
+import { MEASURES } from './scorecard-measures.ts'
 
 export type RecordMeasureId = 'reviewCoverage' | 'agentIncidents' | 'coachingCompletion' | 'charterCoverage'
 

@@ -41,7 +41,7 @@ async function deckCharacters(): Promise<Set<string>> {
   const { renderDeck } = await import('./claims/render')
   const data = await import('../data')
   const { CHARTS } = await import('../data/charts')
-  const { MEASURES } = await import('../data/scorecard')
+  const { MEASURES } = await import('../data/scorecard-measures')
   const { LIMITS } = await import('../data/scenario')
   const vueFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory()
     ? vueFiles(join(dir, e.name))

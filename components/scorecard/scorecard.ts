@@ -5,7 +5,8 @@ import type { QuarterFile } from '../../data/scorecard'
  */
 import scorecard from 'virtual:scorecard'
 import { formatDate } from '../../data'
-import { dayRuns, FIRST_READING_QUARTER, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel, totalOf } from '../../data/scorecard'
+import { dayRuns, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel } from '../../data/scorecard'
+import { FIRST_READING_QUARTER, totalOf } from '../../data/scorecard-measures'
 
 export const SCORECARD = scorecard
 export const QUARTERS: readonly QuarterFile[] = scorecard.quarters

@@ -1,11 +1,13 @@
-import type { FunctionAggregate, QuarterFile, Totals } from '../../data/scorecard.ts'
+import type { Totals } from '../../data/scorecard-measures.ts'
+import type { FunctionAggregate, QuarterFile } from '../../data/scorecard.ts'
 import type { UsageRecord } from './api.ts'
 /**
  * From per-person daily records to what the deck may keep: per quarter, per function, sums only.
  * Emails are used here to join people to their function and to count them, and go no further.
  */
 import { parse as parseCsv } from 'csv-parse/sync'
-import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf, zeroCounts } from '../../data/scorecard.ts'
+import { zeroCounts } from '../../data/scorecard-measures.ts'
+import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
 import { actorKey, editCounts, recordValues } from './api.ts'
 

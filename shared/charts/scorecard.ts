@@ -1,5 +1,6 @@
 import type { ScorecardChartId } from '../../data/charts'
-import type { Measure, QuarterFile, Scorecard } from '../../data/scorecard'
+import type { QuarterFile, Scorecard } from '../../data/scorecard'
+import type { Measure } from '../../data/scorecard-measures'
 /**
  * A scorecard chart as data: the bars (one series per quarter, one bar per function) and the dashed lines
  * (study figures, the budget), with their names, values and colours. The slide's chart.js datasets and the
@@ -7,7 +8,8 @@ import type { Measure, QuarterFile, Scorecard } from '../../data/scorecard'
  */
 import { figure, formatFigure } from '../../data'
 import { SCORECARD_CHARTS } from '../../data/charts'
-import { formatMeasure, MEASURES, measureTable, quarterLabel } from '../../data/scorecard'
+import { quarterLabel } from '../../data/scorecard'
+import { formatMeasure, MEASURES, measureTable } from '../../data/scorecard-measures'
 import { chartLabel } from './build'
 import { inkFor, PALETTE, quarterColour } from './palette'
 
