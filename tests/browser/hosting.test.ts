@@ -277,7 +277,8 @@ describe('npm run host: directors come and go while it runs', () => {
     appendFileSync(USERS, `dave:${bcrypt.hashSync(pw, 8).replace(/^\$2b\$/, '$2y$')}\nerin:${sha512}\n`)
     await expect.poll(() => ok('dave', pw), { timeout: 60_000, interval: 500 }).toBe(200)
     expect(await ok('erin', pw)).toBe(200)
-    expect(await ok('erin', `${pw}x`)).toBe(401)
+    // Refused: 401, or 429 once this address has failed often enough in the tests before (the limit counts by address).
+    expect([401, 429]).toContain(await ok('erin', `${pw}x`))
   })
 })
 

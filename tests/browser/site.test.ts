@@ -39,7 +39,8 @@ async function inspect(page: Page, no: number) {
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden' || el.closest('.sr-only'))
         continue
       if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
-        outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`)
+        const at = (x: DOMRect) => [x.left, x.top, x.right, x.bottom].map(Math.round).join(',')
+        outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}" at ${at(r)}, the slide at ${at(box)}`)
       }
     }
     const charts = [
@@ -270,10 +271,10 @@ describe('navigation on a plain static host under /board/', () => {
     const planned = main.slice(0, 3).reduce((t, { s }) => t + Number(s.frontmatter.minutes) * 60, 0)
     const clock = `${Math.floor(planned / 60)}:${String(planned % 60).padStart(2, '0')}`
     await page.goto(`${env.site.url}#/presenter/${at.no}`)
-    await expect.poll(() => page.locator('[data-pace]').innerText()).toBe(`Plan: start this slide at ${clock}`)
+    await expect.poll(() => page.locator('[data-pace]').innerText(), { timeout: 15_000 }).toBe(`Plan: start this slide at ${clock}`)
     const pre = SLIDES.findIndex(s => s.frontmatter.part === 'pre-read') + 1
     await page.goto(`${env.site.url}#/presenter/${pre}`)
-    await expect.poll(() => page.locator('[data-pace]').innerText()).toContain('Pre-read slide')
+    await expect.poll(() => page.locator('[data-pace]').innerText(), { timeout: 15_000 }).toContain('Pre-read slide')
     // The audience never sees it.
     await openSlide(page, env.site.url, at.no)
     expect(await page.locator('[data-pace]').count()).toBe(0)
