@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
+import { meetingLine, PAPER, paperKeywords, resolutionText, versionLine } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
@@ -84,7 +85,9 @@ async function exportDeck() {
 }
 
 /**
- * Title, author, subject and language in the document information, for a board portal's index.
+ * Title, author, subject, keywords and language in the document information, for a board portal's index: the
+ * title leads with the paper's reference, the subject says what the paper is, for which meeting and item, which
+ * version, and what the board is asked to resolve; the keywords carry the particulars (data/paper.ts).
  * pdf-lib rewrites only the information dictionary and the catalog's /Lang: the tags and the outline
  * Chromium wrote are kept (the tests read the result with poppler).
  */
@@ -92,15 +95,26 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })
   oneBookmarkPerSlide(doc, titles)
   const fm = cover.frontmatter ?? {}
-  doc.setTitle(cover.title ?? fm.title ?? DECK_NAME, { showInWindowTitleBar: true })
+  doc.setTitle(`${PAPER.reference}: ${cover.title ?? fm.title ?? DECK_NAME}`, { showInWindowTitleBar: true })
   if (fm.author)
     doc.setAuthor(String(fm.author))
-  if (fm.info)
-    doc.setSubject(String(fm.info).trim().split('\n')[0])
+  doc.setSubject(paperSubject(fm.info))
+  doc.setKeywords([
+    paperKeywords().join('; '),
+  ]) // one string: each keyword has spaces of its own
   doc.setCreator('Slidev, printed by Chromium')
   doc.setLanguage(lang)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing
   return doc.save()
+}
+
+/** "Board paper on …. Board meeting, 10 December 2026, agenda item 7. Version 1, final. For decision: RESOLVED that …" */
+function paperSubject(info: unknown): string {
+  // The front matter's info, to its first full stop: "Board paper on … and the pilot we propose."
+  const about = info
+    ? `${String(info).trim().replace(/\s+/g, ' ').replace(/\.\s.*$/, '.')} `
+    : ''
+  return `${about}${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`
 }
 
 /**

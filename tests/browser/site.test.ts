@@ -9,6 +9,7 @@ import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
+import { meetingLine, pageMark, PAPER, paperKeywords, resolutionText, versionLine } from '../../data/paper'
 import { tableRows } from '../../shared/charts/build'
 import { READY_ATTR } from '../../shared/dom-hooks'
 import { slideTitle } from '../../shared/slide-title.ts'
@@ -336,10 +337,9 @@ describe('the exported PDFs', () => {
     }
   })
 
-  it('the deck PDF has one page per slide, each numbered', () => {
+  it('the deck PDF has one page per slide, each marked with the paper\'s reference, classification and "page N of M"', () => {
     expect(pdfPages(DECK_PDF)).toBe(TOTAL)
-    const text = pdfText(DECK_PDF)
-    for (let no = 1; no <= TOTAL; no++) expect(text).toContain(`${no} / ${TOTAL}`)
+    for (let no = 1; no <= TOTAL; no++) expect(squash(pdfText(DECK_PDF, no)), `page ${no}`).toContain(pageMark(no, TOTAL))
   })
 
   it('every page of the deck PDF says which part of the paper it is: the main story, then the pre-read', () => {
@@ -380,9 +380,13 @@ describe('the exported PDFs', () => {
   it('is a board-pack PDF: tagged, with its language, title, author and subject', async () => {
     const info = pdfInfo(DECK_PDF)
     expect(info.Tagged).toBe('yes')
-    expect(info.Title).toBe(SLIDES[0].title)
+    expect(info.Title).toBe(`${PAPER.reference}: ${SLIDES[0].title}`)
     expect(info.Author).toBe('Office of the CEO')
     expect(info.Subject).toMatch(/^Board paper on Anthropic's study/)
+    // The paper's particulars: its meeting, version and status, and the resolution; the keywords index them.
+    expect(info.Subject).toContain(`${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`)
+    const keywords = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false }).then(d => d.getKeywords())
+    expect(keywords).toBe(paperKeywords().join('; '))
     const doc = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false })
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(en)')
   })
