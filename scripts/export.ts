@@ -18,6 +18,7 @@ import { chromium } from 'playwright-chromium'
 import { meetingLine, PAPER, paperKeywords, resolutionText, versionLine } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
+import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -35,6 +36,8 @@ const { values: args } = commandLine({
 const { notes, handout, letter } = args
 if (notes && handout)
   throw new UserError('choose one of --notes and --handout')
+if (notes && audience() === 'directors')
+  throw new UserError(`the speaker notes are the presenter's: export them without ${AUDIENCE_ENV}=directors`)
 if (letter && !handout)
   throw new UserError('--letter sets the handout\'s paper; use it with --handout')
 const outDir = resolve(args.out)
