@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { SlideInfo } from '@slidev/types'
+import type { Page } from 'playwright-chromium'
 // `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
@@ -15,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
-import { meetingLine, PAPER, paperKeywords, resolutionText, versionLine } from '../data/paper.ts'
+import { meetingLine, PAPER, paperKeywords, paperMark, resolutionText, versionLine } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
 import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
@@ -163,6 +164,7 @@ async function exportHandout() {
   await page.waitForFunction(n => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
   await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
   const margin = `${marginInches}in`
+  await addPageFurniture(page, margin)
   const pdf = await page.pdf({
     format: paper.format,
     printBackground: true,
@@ -185,6 +187,19 @@ async function exportHandout() {
   console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
 }
 
+/**
+ * The board paper's page furniture for a PDF that Chromium paginates (the handout, the notes): each page's foot
+ * says "<reference> · <classification> · page N of M" (data/paper.ts), in the deck's Inter, from a CSS page-margin
+ * box. (Chromium's own footer template cannot see the page's fonts and embeds a fallback.) The deck PDF has one
+ * page per slide, and each slide carries the same words (global-bottom.vue).
+ */
+async function addPageFurniture(page: Page, bottom: string): Promise<void> {
+  const quoted = JSON.stringify(`${paperMark()} · page `)
+  await page.addStyleTag({
+    content: `@page { margin-bottom: ${bottom}; @bottom-center { content: ${quoted} counter(page) " of " counter(pages); font-family: 'Inter', sans-serif; font-size: 8pt; color: #444; } }`,
+  })
+}
+
 async function exportNotes() {
   // Slidev's own export-notes cannot be pointed at a system Chromium: print its notes page ourselves.
   const output = resolve(outDir, `${DECK_NAME}-notes.pdf`)
@@ -192,11 +207,16 @@ async function exportNotes() {
   await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForLoadState('networkidle')
   await page.emulateMedia({ media: 'screen' })
+  await addPageFurniture(page, '0.45in')
   await page.pdf({
     path: output,
     printBackground: true,
-    preferCSSPageSize: true,
-    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    margin: {
+      top: '0.3in',
+      right: 0,
+      bottom: '0.45in',
+      left: 0,
+    },
   })
   console.log(`✓ speaker-notes PDF: ${output}`)
 }

@@ -10,7 +10,7 @@ import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
-import { meetingLine, pageMark, PAPER, paperKeywords, resolutionText, versionLine } from '../../data/paper'
+import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText, versionLine } from '../../data/paper'
 import { tableRows } from '../../shared/charts/build'
 import { READY_ATTR } from '../../shared/dom-hooks'
 import { PRESENTER_CUE } from '../../shared/presenter-cues'
@@ -480,6 +480,31 @@ describe('the exported PDFs', () => {
   it('the notes PDF exists and carries the speaker notes', () => {
     expect(existsSync(NOTES_PDF)).toBe(true)
     expect(squash(pdfText(NOTES_PDF))).toContain('Presenter: open with the thesis in one breath')
+  })
+
+  it('every page of the notes PDF and of the handout carries the paper\'s reference, classification and "page N of M"', () => {
+    for (const pdf of [
+      NOTES_PDF,
+      join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf'),
+    ]) {
+      const pages = pdfPages(pdf)
+      expect(pages, pdf).toBeGreaterThan(1)
+      for (let no = 1; no <= pages; no++) expect(squash(pdfText(pdf, no)), `${pdf}, page ${no}`).toContain(pageMark(no, pages))
+    }
+  })
+
+  it('the deck PDF\'s first page is the paper\'s cover: reference, meeting and date, version and status, purpose with the resolution, classification', () => {
+    const cover = squash(pdfText(DECK_PDF, 1))
+    for (const part of [
+      PAPER.reference,
+      meetingLine(),
+      `${PAPER.version} (${PAPER.status})`,
+      PAPER.purpose.toUpperCase(),
+      resolution().opening,
+      PAPER.classification.toUpperCase(),
+    ])
+      expect(cover).toContain(part)
+    for (const limb of resolution().limbs) expect(cover).toContain(squash(limb).slice(0, 60))
   })
 })
 
