@@ -25,4 +25,12 @@ const { PAPER, paperProblems } = await import(pathToFileURL(resolve(process.env.
 const paperIssues: string[] = paperProblems(PAPER, PLAN)
 if (paperIssues.length)
   throw new UserError(`The paper's particulars (data/paper.ts) are invalid; nothing was built or exported:\n${paperIssues.map(p => `  - ${p}`).join('\n')}`)
+// Our scorecard against the meeting: a latest quarter more than one quarter old warns, or stops with REQUIRE_CURRENT_SCORECARD=1.
+const { readScorecard } = await import('./scorecard/files.ts')
+const { REQUIRE_CURRENT_ENV, staleScorecard } = await import('../data/scorecard-currency.ts')
+const stale = staleScorecard(readScorecard().quarters.map(q => q.quarter), PLAN.meetings[PAPER.meeting].date)
+if (stale && process.env[REQUIRE_CURRENT_ENV] === '1')
+  throw new UserError(`${stale}. (${REQUIRE_CURRENT_ENV}=1: nothing was built or exported.)`)
+if (stale)
+  console.warn(`⚠ ${stale}. (Set ${REQUIRE_CURRENT_ENV}=1 to refuse.)`)
 console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so are the plan and the paper's particulars`)
