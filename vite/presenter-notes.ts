@@ -20,13 +20,14 @@ export function audience(env: Record<string, string | undefined> = process.env):
   return a
 }
 
-export function presenterNotesExtension(env: Record<string, string | undefined> = process.env): SlidevPreparserExtension {
+/** `keepView`: the exporters' own server, whose print views the presenter switch must not touch (only the notes go). */
+export function presenterNotesExtension(env: Record<string, string | undefined> = process.env, { keepView = false } = {}): SlidevPreparserExtension {
   const forDirectors = audience(env) === 'directors'
   return {
     name: 'presenter-notes',
     transformRawLines(lines) {
       // The headmatter is the first frontmatter block: turn the presenter view off there.
-      if (forDirectors && lines[0]?.trim() === '---')
+      if (forDirectors && !keepView && lines[0]?.trim() === '---')
         lines.splice(1, 0, 'presenter: false')
     },
     async transformNote(note) {

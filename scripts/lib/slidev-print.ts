@@ -15,7 +15,7 @@ export async function startSlidev() {
   const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
   injectPreparserExtensionLoader(async () => [
     scorecardSlidesExtension(),
-    presenterNotesExtension(), // PAPER_AUDIENCE=directors: the PowerPoint's notes without the presenter's cues
+    presenterNotesExtension(process.env, { keepView: true }), // PAPER_AUDIENCE=directors: the PowerPoint's notes without the presenter's cues
   ])
   const options = await resolveOptions({ entry: 'slides.md' }, 'export')
   const server = await createServer(options, {
