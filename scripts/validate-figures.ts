@@ -7,7 +7,7 @@ import { formatProblem, validateFigures } from '../data/validate'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 asCommand()
-commandLine({ options: {} }) // FIGURES_MODULE and PLAN_MODULE come from the environment
+commandLine({ options: {} }) // FIGURES_MODULE, PLAN_MODULE and PAPER_MODULE come from the environment
 
 const path = resolve(process.env.FIGURES_MODULE ?? 'data/figures.ts')
 const { FIGURES, FACTS } = await import(pathToFileURL(path).href)
@@ -20,4 +20,17 @@ const { budgetCurrency } = await import('./scorecard/files.ts')
 const planIssues: string[] = planProblems(PLAN, budgetCurrency())
 if (planIssues.length)
   throw new UserError(`The plan (data/plan.ts) is invalid; nothing was built or exported:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
-console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so is the plan`)
+// The paper's particulars (data/paper.ts), checked against the plan: its meeting, reference and purpose.
+const { PAPER, paperProblems } = await import(pathToFileURL(resolve(process.env.PAPER_MODULE ?? 'data/paper.ts')).href)
+const paperIssues: string[] = paperProblems(PAPER, PLAN)
+if (paperIssues.length)
+  throw new UserError(`The paper's particulars (data/paper.ts) are invalid; nothing was built or exported:\n${paperIssues.map(p => `  - ${p}`).join('\n')}`)
+// Our scorecard against the meeting: a latest quarter more than one quarter old warns, or stops with REQUIRE_CURRENT_SCORECARD=1.
+const { readScorecard } = await import('./scorecard/files.ts')
+const { REQUIRE_CURRENT_ENV, staleScorecard } = await import('../data/scorecard-currency.ts')
+const stale = staleScorecard(readScorecard().quarters.map(q => q.quarter), PLAN.meetings[PAPER.meeting].date)
+if (stale && process.env[REQUIRE_CURRENT_ENV] === '1')
+  throw new UserError(`${stale}. (${REQUIRE_CURRENT_ENV}=1: nothing was built or exported.)`)
+if (stale)
+  console.warn(`⚠ ${stale}. (Set ${REQUIRE_CURRENT_ENV}=1 to refuse.)`)
+console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so are the plan and the paper's particulars`)

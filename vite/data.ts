@@ -2,6 +2,7 @@
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
 import type { Plugin } from 'vite'
 import { FACTS, FIGURES } from '../data/figures.ts'
+import { PAPER, paperProblems } from '../data/paper.ts'
 import { PLAN, planProblems } from '../data/plan.ts'
 import { formatProblem, validateFigures } from '../data/validate.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
@@ -20,6 +21,10 @@ export function validateDataPlugin(): Plugin {
       const planIssues = planProblems(PLAN, budgetCurrency())
       if (planIssues.length)
         this.error(`The plan (data/plan.ts) is invalid:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
+      // The paper's particulars (data/paper.ts): reference, meeting, version, status, purpose, classification.
+      const paperIssues = paperProblems(PAPER, PLAN)
+      if (paperIssues.length)
+        this.error(`The paper's particulars (data/paper.ts) are invalid:\n${paperIssues.map(p => `  - ${p}`).join('\n')}`)
     },
   }
 }

@@ -10,6 +10,7 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../../data'
 import { CHARTS } from '../../data/charts'
+import { pageMark } from '../../data/paper'
 import { ends } from '../../data/value'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { pdfWordsOffPage } from '../../scripts/lib/pdf.ts'
@@ -187,6 +188,10 @@ describe('the PowerPoint, read back', () => {
         ? 'for the meeting'
         : 'pre-read')
     }
+  })
+
+  it('every slide\'s foot carries the paper\'s reference, classification and "page N of M", as the deck\'s pages do', async () => {
+    for (let n = 1; n <= SLIDES.length; n++) expect(squash(textOf(await slideXml(n))), `slide ${n}`).toContain(pageMark(n, SLIDES.length))
   })
 
   it('names the deck in its properties: title, author and a one-line subject', async () => {
