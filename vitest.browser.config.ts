@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // A page on a busy two-core machine can take seconds to react; expect.poll's default second is too short.
+    expect: {
+      poll: { timeout: 15_000 },
+    },
   },
 })

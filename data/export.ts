@@ -1,7 +1,9 @@
 import type { Figure } from './index'
+import type { Paper } from './paper'
 import { workedFormula } from './format'
 /** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
 import { citation, figure, FIGURES } from './index'
+import { PAPER } from './paper'
 
 export interface FigureRow {
   id: string
@@ -91,6 +93,11 @@ export function toCsv(rows: readonly FigureRow[]): string {
   ].join('\r\n')}\r\n`
 }
 
-export function toJson(rows: readonly FigureRow[]): string {
-  return `${JSON.stringify({ generatedFrom: 'data/figures.ts', figures: rows }, null, 2)}\n`
+/** figures.json: the rows, and which version of which paper they were issued with (data/paper.ts). */
+export function toJson(rows: readonly FigureRow[], paper: Pick<Paper, 'reference' | 'version' | 'status'> = PAPER): string {
+  return `${JSON.stringify({
+    generatedFrom: 'data/figures.ts',
+    paper: { reference: paper.reference, version: paper.version, status: paper.status },
+    figures: rows,
+  }, null, 2)}\n`
 }

@@ -3,6 +3,34 @@ import type { Figure, FigureId, Value } from './types'
 
 const fmtNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 3 })
 
+// Every number the deck writes is formatted here: the figures below, and our own measures, the what-if
+// and the plan through these.
+
+/** A whole number with thousands separators: "1,204". */
+export const formatWhole = (n: number): string => Math.round(n).toLocaleString('en-US')
+
+/** One decimal place: "4.3". */
+export const formatDecimal = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+
+/**
+ * Money. `cents`: 'never' ("$182"), 'always' ("$4.20") or 'if-any' ("$50", "$2.50", for axis ticks).
+ * `named`: British style with the currency named ("US$180,000"), as the plan writes its caps.
+ */
+export function formatCurrency(amount: number, currency: string, { cents = 'never', named = false }: { cents?: 'never' | 'always' | 'if-any', named?: boolean } = {}): string {
+  const min = cents === 'always' || (cents === 'if-any' && !Number.isInteger(amount))
+    ? 2
+    : 0
+  const max = cents === 'never'
+    ? 0
+    : 2
+  return new Intl.NumberFormat(named ? 'en-GB' : 'en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: min,
+    maximumFractionDigits: max,
+  }).format(amount)
+}
+
 /** The bare number(s): "70", "28–33", "400,000". */
 export function formatNumber(v: Value): string {
   return typeof v === 'number'

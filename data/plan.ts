@@ -5,6 +5,7 @@
  * numbers (tests/plan.test.ts). Checked by validatePlan() when the deck is built, exported or served.
  */
 
+import { formatCurrency } from './format.ts'
 import { QUARTER, quarterBounds } from './scorecard.ts'
 
 /** Days are YYYY-MM-DD. */
@@ -293,5 +294,5 @@ export function totalCap(plan: Plan = PLAN): Money {
 
 /** "US$180,000": British style, with the currency named, as the analytics and the budget are in US dollars. */
 export function formatMoney(m: Money): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(m.amount)
+  return formatCurrency(m.amount, m.currency, { named: true })
 }

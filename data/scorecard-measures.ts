@@ -1,4 +1,5 @@
 import type { FunctionAggregate, Provenance, QuarterFile } from './scorecard.ts'
+import { formatCurrency, formatDecimal, formatWhole } from './format.ts'
 /**
  * Our own measures, as the scorecard slides show them: each one's definition (written once) and how it is
  * worked out from a quarter file's sums (data/scorecard.ts holds the files' schema and checks).
@@ -101,22 +102,18 @@ export function formatMeasure(id: MeasureId, value: number | null, currency = 'U
     return '–'
   switch (MEASURES[id].format) {
     case 'count':
-      return Math.round(value).toLocaleString('en-US')
+      return formatWhole(value)
     case 'decimal':
-      return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      return formatDecimal(value)
     case 'percent':
       return `${Math.round(value)}%`
     case 'money':
-      return new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency,
-        maximumFractionDigits: value < 10
-          ? 2
-          : 0,
-        minimumFractionDigits: value < 10
-          ? 2
-          : 0,
-      }).format(value)
+      // Cents only under ten ("$4.20"); whole units above ("$182").
+      return formatCurrency(value, currency, {
+        cents: value < 10
+          ? 'always'
+          : 'never',
+      })
   }
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { SlideInfo } from '@slidev/types'
+import type { Page } from 'playwright-chromium'
 // `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
@@ -15,8 +16,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
+import { meetingLine, PAPER, paperKeywords, paperMark, resolutionText, versionLine } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
+import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -34,6 +37,8 @@ const { values: args } = commandLine({
 const { notes, handout, letter } = args
 if (notes && handout)
   throw new UserError('choose one of --notes and --handout')
+if (notes && audience() === 'directors')
+  throw new UserError(`the speaker notes are the presenter's: export them without ${AUDIENCE_ENV}=directors`)
 if (letter && !handout)
   throw new UserError('--letter sets the handout\'s paper; use it with --handout')
 const outDir = resolve(args.out)
@@ -84,7 +89,9 @@ async function exportDeck() {
 }
 
 /**
- * Title, author, subject and language in the document information, for a board portal's index.
+ * Title, author, subject, keywords and language in the document information, for a board portal's index: the
+ * title leads with the paper's reference, the subject says what the paper is, for which meeting and item, which
+ * version, and what the board is asked to resolve; the keywords carry the particulars (data/paper.ts).
  * pdf-lib rewrites only the information dictionary and the catalog's /Lang: the tags and the outline
  * Chromium wrote are kept (the tests read the result with poppler).
  */
@@ -92,15 +99,26 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })
   oneBookmarkPerSlide(doc, titles)
   const fm = cover.frontmatter ?? {}
-  doc.setTitle(cover.title ?? fm.title ?? DECK_NAME, { showInWindowTitleBar: true })
+  doc.setTitle(`${PAPER.reference}: ${cover.title ?? fm.title ?? DECK_NAME}`, { showInWindowTitleBar: true })
   if (fm.author)
     doc.setAuthor(String(fm.author))
-  if (fm.info)
-    doc.setSubject(String(fm.info).trim().split('\n')[0])
+  doc.setSubject(paperSubject(fm.info))
+  doc.setKeywords([
+    paperKeywords().join('; '),
+  ]) // one string: each keyword has spaces of its own
   doc.setCreator('Slidev, printed by Chromium')
   doc.setLanguage(lang)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing
   return doc.save()
+}
+
+/** "Board paper on …. Board meeting, 10 December 2026, agenda item 7. Version 1, final. For decision: RESOLVED that …" */
+function paperSubject(info: unknown): string {
+  // The front matter's info, to its first full stop: "Board paper on … and the pilot we propose."
+  const about = info
+    ? `${String(info).trim().replace(/\s+/g, ' ').replace(/\.\s.*$/, '.')} `
+    : ''
+  return `${about}${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`
 }
 
 /**
@@ -146,6 +164,7 @@ async function exportHandout() {
   await page.waitForFunction(n => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
   await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
   const margin = `${marginInches}in`
+  await addPageFurniture(page, margin)
   const pdf = await page.pdf({
     format: paper.format,
     printBackground: true,
@@ -168,6 +187,19 @@ async function exportHandout() {
   console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
 }
 
+/**
+ * The board paper's page furniture for a PDF that Chromium paginates (the handout, the notes): each page's foot
+ * says "<reference> · <classification> · page N of M" (data/paper.ts), in the deck's Inter, from a CSS page-margin
+ * box. (Chromium's own footer template cannot see the page's fonts and embeds a fallback.) The deck PDF has one
+ * page per slide, and each slide carries the same words (global-bottom.vue).
+ */
+async function addPageFurniture(page: Page, bottom: string): Promise<void> {
+  const quoted = JSON.stringify(`${paperMark()} · page `)
+  await page.addStyleTag({
+    content: `@page { margin-bottom: ${bottom}; @bottom-center { content: ${quoted} counter(page) " of " counter(pages); font-family: 'Inter', sans-serif; font-size: 8pt; color: #444; } }`,
+  })
+}
+
 async function exportNotes() {
   // Slidev's own export-notes cannot be pointed at a system Chromium: print its notes page ourselves.
   const output = resolve(outDir, `${DECK_NAME}-notes.pdf`)
@@ -175,11 +207,16 @@ async function exportNotes() {
   await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForLoadState('networkidle')
   await page.emulateMedia({ media: 'screen' })
+  await addPageFurniture(page, '0.45in')
   await page.pdf({
     path: output,
     printBackground: true,
-    preferCSSPageSize: true,
-    margin: { top: 0, right: 0, bottom: 0, left: 0 },
+    margin: {
+      top: '0.3in',
+      right: 0,
+      bottom: '0.45in',
+      left: 0,
+    },
   })
   console.log(`✓ speaker-notes PDF: ${output}`)
 }

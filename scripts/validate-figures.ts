@@ -3,21 +3,32 @@
 // FIGURES_MODULE points at another module (the tests use it to feed a malformed figure).
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { formatProblem, validateFigures } from '../data/validate'
+import { dataProblems } from '../data/check.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 asCommand()
-commandLine({ options: {} }) // FIGURES_MODULE and PLAN_MODULE come from the environment
+commandLine({ options: {} }) // FIGURES_MODULE, PLAN_MODULE and PAPER_MODULE come from the environment
 
-const path = resolve(process.env.FIGURES_MODULE ?? 'data/figures.ts')
-const { FIGURES, FACTS } = await import(pathToFileURL(path).href)
-const problems = validateFigures(FIGURES, FACTS ?? [])
+// Each module may be swapped for another file (the tests feed a malformed one this way).
+const load = (env: string, file: string) => import(pathToFileURL(resolve(process.env[env] ?? file)).href)
+const { FIGURES, FACTS } = await load('FIGURES_MODULE', 'data/figures.ts')
+const { PLAN } = await load('PLAN_MODULE', 'data/plan.ts')
+const { PAPER } = await load('PAPER_MODULE', 'data/paper.ts')
+const { budgetCurrency, readScorecard } = await import('./scorecard/files.ts')
+const problems = dataProblems({
+  figures: FIGURES,
+  facts: FACTS ?? [],
+  plan: PLAN,
+  paper: PAPER,
+  budgetCurrency: budgetCurrency(),
+})
 if (problems.length)
-  throw new UserError(`The figures module is invalid; nothing was built or exported:\n${problems.map(p => `  - ${formatProblem(p)}`).join('\n')}`)
-// The plan (data/plan.ts): our proposal's owners, amounts and dates, held to its rules like the figures.
-const { PLAN, planProblems } = await import(pathToFileURL(resolve(process.env.PLAN_MODULE ?? 'data/plan.ts')).href)
-const { budgetCurrency } = await import('./scorecard/files.ts')
-const planIssues: string[] = planProblems(PLAN, budgetCurrency())
-if (planIssues.length)
-  throw new UserError(`The plan (data/plan.ts) is invalid; nothing was built or exported:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
-console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so is the plan`)
+  throw new UserError(`${problems.join('\n')}\nNothing was built or exported.`)
+// Our scorecard against the meeting: a latest quarter more than one quarter old warns, or stops with REQUIRE_CURRENT_SCORECARD=1.
+const { REQUIRE_CURRENT_ENV, staleScorecard } = await import('../data/scorecard-currency.ts')
+const stale = staleScorecard(readScorecard().quarters.map(q => q.quarter), PLAN.meetings[PAPER.meeting].date)
+if (stale && process.env[REQUIRE_CURRENT_ENV] === '1')
+  throw new UserError(`${stale}. (${REQUIRE_CURRENT_ENV}=1: nothing was built or exported.)`)
+if (stale)
+  console.warn(`⚠ ${stale}. (Set ${REQUIRE_CURRENT_ENV}=1 to refuse.)`)
+console.log(`✓ ${FIGURES.length} figures and ${(FACTS ?? []).length} facts are valid, and so are the plan and the paper's particulars`)

@@ -2,8 +2,10 @@
 // that lists the measures until the first quarter is imported (vite/scorecard-slides.ts).
 // Every slide must say which part of the paper it is in, and a main slide its time budget (shared/parts.ts):
 // a slide that does not stops the deck with the slide named, rather than showing without its mark.
+// Built for directors (PAPER_AUDIENCE=directors), the presenter's paragraphs and view are left out (vite/presenter-notes.ts).
 import { definePreparserSetup } from '@slidev/types'
 import { minutesOf } from '../shared/parts'
+import { presenterNotesExtension } from '../vite/presenter-notes.ts'
 import { scorecardSlidesExtension } from '../vite/scorecard-slides.ts'
 
 export default definePreparserSetup(() => [
@@ -21,4 +23,6 @@ export default definePreparserSetup(() => [
       return undefined
     },
   },
+  // Last, so it also sees the notes of the scorecard slides: for the directors' build, no presenter cue and no presenter view.
+  presenterNotesExtension(),
 ])

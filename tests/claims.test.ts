@@ -8,32 +8,14 @@ import type { RenderedSlide } from './claims/render'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { defineComponent, h } from 'vue'
 import { REGISTER } from './claims.register'
 import { CAUSAL, compareWithRegister, isClaim, passageDoc, passageText, strengthProblems, supportsSomething, unsupported } from './claims/check'
 import { renderDeck, SLIDES_PATH } from './claims/render'
 import { deckSlides } from './helpers/deck'
 import { describeSources, sourceText } from './helpers/sourceText'
 
-vi.mock('@slidev/client', async () => {
-  const { computed } = await import('vue')
-  return {
-    useDarkMode: () => ({
-      isDark: computed(() => false),
-    }),
-    useNav: () => ({
-      isPrintMode: computed(() => false),
-    }),
-    onSlideEnter: () => {},
-  }
-})
-// A canvas holds no text; the chart's claims are its data table, which ChartFrame renders.
-vi.mock('vue-chartjs', () => {
-  const canvas = defineComponent({
-    setup: () => () => h('canvas'),
-  })
-  return { Bar: canvas, Line: canvas }
-})
+vi.mock('@slidev/client', () => import('./helpers/renderStubs').then(m => m.slidevClientStub()))
+vi.mock('vue-chartjs', () => import('./helpers/renderStubs').then(m => m.vueChartjsStub()))
 
 const TITLES = deckSlides().map((s, i) => s.title ?? `slide ${i + 1}`)
 const ALL_CLAIMS: { title: string, part: string, claim: Claim }[] = Object.entries(REGISTER).flatMap(([title, parts]) =>

@@ -6,27 +6,10 @@ import { join } from 'node:path'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
 import { subsetWeight, WEIGHTS } from '../scripts/fonts.ts'
 
-vi.mock('@slidev/client', async () => {
-  const { computed } = await import('vue')
-  return {
-    useDarkMode: () => ({
-      isDark: computed(() => false),
-    }),
-    useNav: () => ({
-      isPrintMode: computed(() => false),
-    }),
-    onSlideEnter: () => {},
-  }
-})
-vi.mock('vue-chartjs', () => {
-  const canvas = defineComponent({
-    setup: () => () => h('canvas'),
-  })
-  return { Bar: canvas, Line: canvas }
-})
+vi.mock('@slidev/client', () => import('./helpers/renderStubs').then(m => m.slidevClientStub()))
+vi.mock('vue-chartjs', () => import('./helpers/renderStubs').then(m => m.vueChartjsStub()))
 
 const ROOT = join(__dirname, '..')
 const fontFile = (w: number) => join(ROOT, 'styles', 'fonts', `inter-${w}.woff2`)

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../data'
 import { figureRows, toCsv, toJson } from '../data/export'
+import { PAPER } from '../data/paper'
 import { normaliseBase } from '../scripts/lib/base.ts'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 
@@ -78,6 +79,13 @@ describe('base path', () => {
 
 describe('figures.json and figures.csv', () => {
   const rows = figureRows()
+  it('figures.json says which version of which paper it was issued with; the CSV does not change', () => {
+    const json = JSON.parse(toJson(rows))
+    expect(Object.keys(json)).toEqual(['generatedFrom', 'paper', 'figures'])
+    expect(json.paper).toEqual({ reference: PAPER.reference, version: PAPER.version, status: PAPER.status })
+    expect(json.figures).toEqual(JSON.parse(JSON.stringify(rows)))
+    expect(toCsv(rows).split('\r\n')[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
+  })
   it('carry every figure, ranges as lo and hi', () => {
     expect(rows).toHaveLength(FIGURES.length)
     expect(rows.find(r => r.id === 'trouble.intermediatePlus.abandoned')).toMatchObject({ value: null, lo: 5, hi: 7 })

@@ -1,25 +1,27 @@
 // The build-time plugins Slidev's Vite runs (vite.config.ts; vitest.config.ts for the scorecard): the data
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
 import type { Plugin } from 'vite'
+import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'
-import { PLAN, planProblems } from '../data/plan.ts'
-import { formatProblem, validateFigures } from '../data/validate.ts'
+import { PAPER } from '../data/paper.ts'
+import { PLAN } from '../data/plan.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
 
-/** Stops `dev`, `build` and `export` on a figure or a plan that breaks its rules, naming it. */
+/** Stops `dev`, `build` and `export` on a figure, the plan or the paper's particulars breaking their rules (data/check.ts). */
 export function validateDataPlugin(): Plugin {
   // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.
   return {
     name: 'validate-figures',
     buildStart() {
-      const problems = validateFigures(FIGURES, FACTS)
+      const problems = dataProblems({
+        figures: FIGURES,
+        facts: FACTS,
+        plan: PLAN,
+        paper: PAPER,
+        budgetCurrency: budgetCurrency(),
+      })
       if (problems.length)
-        this.error(`Figures module is invalid:\n${problems.map(p => `  - ${formatProblem(p)}`).join('\n')}`)
-      // The company's proposal (data/plan.ts) is held to its rules the same way: a missing owner or a review
-      // before the meeting stops the deck, naming the field.
-      const planIssues = planProblems(PLAN, budgetCurrency())
-      if (planIssues.length)
-        this.error(`The plan (data/plan.ts) is invalid:\n${planIssues.map(p => `  - ${p}`).join('\n')}`)
+        this.error(problems.join('\n'))
     },
   }
 }

@@ -3,7 +3,9 @@
  * meant only for the presenter. Those start with "Presenter:" in slides.md ("Presenter: walk the bars"),
  * which the presenter view shows as they are.
  */
-export const PRESENTER_CUE = 'Presenter:'
+import { PRESENTER_CUE } from '../../shared/presenter-cues'
+
+export { PRESENTER_CUE }
 
 export interface ReaderBlock {
   /** "question" for a "Likely question: … Answer: …" paragraph, else "text". */

@@ -5,6 +5,7 @@ import type { QuarterFile } from '../../data/scorecard'
  */
 import scorecard from 'virtual:scorecard'
 import { formatDate } from '../../data'
+import { formatWhole } from '../../data/format'
 import { dayRuns, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel } from '../../data/scorecard'
 import { FIRST_READING_QUARTER, totalOf } from '../../data/scorecard-measures'
 
@@ -60,7 +61,7 @@ export function missingDaysText(days: readonly string[] = []): string {
 /** What each quarter covers and what was merged, in words: one sentence per quarter. */
 export function coverage(q: QuarterFile): string {
   const p = q.provenance
-  const parts = [`${quarterLabel(q.quarter)}: ${totalOf(q).activePeople.toLocaleString('en-US')} active people in ${q.functions.length} groups`]
+  const parts = [`${quarterLabel(q.quarter)}: ${formatWhole(totalOf(q).activePeople)} active people in ${q.functions.length} groups`]
   if (p.mergedIntoOther.length)
     parts.push(`${p.mergedIntoOther.join(', ')} merged into “${OTHER_FUNCTION}” (fewer than ${MIN_GROUP} active people each)`)
   if (p.unmappedPeople) {

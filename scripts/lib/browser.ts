@@ -15,5 +15,15 @@ export async function openSlide(page: Page, siteUrl: string, no: number | string
   await page.waitForSelector(`.slidev-page-${no}`)
   // The frame comes first; the slide's own component loads after it. Every slide has a title, so wait for text.
   await page.waitForFunction((n: number) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
+  // A chart redraws when its box changes size (fonts arriving, the slide scaling to the window), a frame after
+  // the box does; until then its canvas keeps the old size. Wait until every canvas fills its box again, and is
+  // drawn: on a busy machine that frame can come late.
+  await page.waitForFunction((n: number) => [
+    ...document.querySelectorAll(`.slidev-page-${n} canvas`),
+  ].every((c) => {
+    const box = c.parentElement!.getBoundingClientRect()
+    const r = c.getBoundingClientRect()
+    return Math.abs(r.width - box.width) < 2 && Math.abs(r.height - box.height) < 2
+  }), no, { timeout })
   await page.waitForFunction(everyChartReady, { scope: `.slidev-page-${no}`, attr: READY_ATTR }, { timeout })
 }

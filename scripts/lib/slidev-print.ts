@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-chromium'
 import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks.ts'
+import { presenterNotesExtension } from '../../vite/presenter-notes.ts'
 import { scorecardSlidesExtension } from '../../vite/scorecard-slides.ts'
 
 /** Starts Slidev's server for slides.md on a free port. */
@@ -14,6 +15,7 @@ export async function startSlidev() {
   const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
   injectPreparserExtensionLoader(async () => [
     scorecardSlidesExtension(),
+    presenterNotesExtension(process.env, { keepView: true }), // PAPER_AUDIENCE=directors: the PowerPoint's notes without the presenter's cues
   ])
   const options = await resolveOptions({ entry: 'slides.md' }, 'export')
   const server = await createServer(options, {

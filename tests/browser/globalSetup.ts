@@ -1,6 +1,8 @@
 import type { TestProject } from 'vitest/node'
 // Builds the site once, as a host would serve it from a subfolder (/board/), and exports the notes
-// PDF and the reader's handout, with the project's own scripts. Fails loudly when no Chromium can be found or installed.
+// PDF and the reader's handout, with the project's own scripts. The site is the directors' (`npm run build`: no
+// presenter cue, no presenter view); the presenter's copy of the site (`npm run build:presenter`, here without its
+// PDF and PowerPoint, which are the directors' own less the cues) is built beside it for the presenter's tests. Fails loudly when no Chromium can be found or installed.
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { ensureChromium } from '../../scripts/install/chromium.ts'
@@ -8,6 +10,7 @@ import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
 import { ensureNginx } from '../../scripts/install/nginx.ts'
 
 export const SITE_DIR = resolve('test-results/site')
+export const PRESENTER_SITE_DIR = resolve('test-results/site-presenter')
 export const EXPORT_DIR = resolve('test-results/exports')
 export const BASE = '/board/'
 
@@ -33,6 +36,15 @@ export default function setup(project: TestProject) {
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
+  run('npx', [
+    'slidev',
+    'build',
+    'slides.md',
+    '--base',
+    BASE,
+    '--out',
+    PRESENTER_SITE_DIR,
+  ], { PAPER_AUDIENCE: 'presenter' })
   run('npx', [
     'tsx',
     'scripts/export.ts',

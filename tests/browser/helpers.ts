@@ -4,9 +4,9 @@ import { chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
-import { BASE, SITE_DIR } from './globalSetup'
+import { BASE, PRESENTER_SITE_DIR, SITE_DIR } from './globalSetup'
 
-export { BASE, SITE_DIR }
+export { BASE, PRESENTER_SITE_DIR, SITE_DIR }
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -19,16 +19,21 @@ export async function serveSite(): Promise<StaticServer> {
   return serveStatic(SITE_DIR, BASE)
 }
 
-/** A browser and the built site on a local server, for one test file: opened before its tests, closed after. */
-export function browserAndSite(): { browser: Browser, site: StaticServer } {
-  const env = {} as { browser: Browser, site: StaticServer }
+/**
+ * A browser and the built site on a local server, for one test file: opened before its tests, closed after.
+ * `site` is the directors' site; `presenterSite` the presenter's copy (npm run build:presenter), on its own port.
+ */
+export function browserAndSite(): { browser: Browser, site: StaticServer, presenterSite: StaticServer } {
+  const env = {} as { browser: Browser, site: StaticServer, presenterSite: StaticServer }
   beforeAll(async () => {
     env.browser = await launch()
     env.site = await serveSite()
+    env.presenterSite = await serveStatic(PRESENTER_SITE_DIR, BASE)
   })
   afterAll(async () => {
     await env.browser?.close()
     await env.site?.close()
+    await env.presenterSite?.close()
   })
   return env
 }

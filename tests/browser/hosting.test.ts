@@ -277,7 +277,8 @@ describe('npm run host: directors come and go while it runs', () => {
     appendFileSync(USERS, `dave:${bcrypt.hashSync(pw, 8).replace(/^\$2b\$/, '$2y$')}\nerin:${sha512}\n`)
     await expect.poll(() => ok('dave', pw), { timeout: 60_000, interval: 500 }).toBe(200)
     expect(await ok('erin', pw)).toBe(200)
-    expect(await ok('erin', `${pw}x`)).toBe(401)
+    // Refused: 401, or 429 once this address has failed often enough in the tests before (the limit counts by address).
+    expect([401, 429]).toContain(await ok('erin', `${pw}x`))
   })
 })
 
@@ -429,7 +430,7 @@ describe('npm run host: the deck runs under the policy', () => {
   })
   afterAll(async () => context?.close())
 
-  it(`every one of the ${TOTAL} slides, the presenter view and the what-if controls: no violation, no error, no other host`, async () => {
+  it(`every one of the ${TOTAL} slides, the reader view and the what-if controls: no violation, no error, no other host`, async () => {
     const p = await page()
     for (let no = 1; no <= TOTAL; no++) {
       await openSlide(p, `${origin}${BASE}`, no)
@@ -442,9 +443,10 @@ describe('npm run host: the deck runs under the policy', () => {
     await p.press('#wi-people', 'Enter')
     await expect.poll(() => p.url()).toContain('people=1000')
     await collect(p, 'what-if')
-    await p.goto(`${origin}${BASE}#/presenter/4`)
-    await p.waitForSelector('.slidev-note')
-    await collect(p, 'presenter')
+    // The hosted site is the directors' (npm run build): it has no presenter view, so the reader view stands in.
+    await p.goto(`${origin}${BASE}#/read`)
+    await p.waitForSelector('.reader__entry')
+    await collect(p, 'reader view')
     await p.close()
     expect(violations).toEqual([])
     expect(pages.flatMap(p => p.problems)).toEqual([])

@@ -10,10 +10,12 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../../data'
 import { CHARTS } from '../../data/charts'
+import { pageMark } from '../../data/paper'
 import { ends } from '../../data/value'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { pdfWordsOffPage } from '../../scripts/lib/pdf.ts'
 import { PALETTE } from '../../shared/charts/palette'
+import { PRESENTER_CUE, withoutPresenterCues } from '../../shared/presenter-cues'
 import { deckSlides } from '../helpers/deck'
 import { pdfPages, pdfText, SITE_DIR, squash } from './helpers'
 
@@ -189,6 +191,10 @@ describe('the PowerPoint, read back', () => {
     }
   })
 
+  it('every slide\'s foot carries the paper\'s reference, classification and "page N of M", as the deck\'s pages do', async () => {
+    for (let n = 1; n <= SLIDES.length; n++) expect(squash(textOf(await slideXml(n))), `slide ${n}`).toContain(pageMark(n, SLIDES.length))
+  })
+
   it('names the deck in its properties: title, author and a one-line subject', async () => {
     const core = await read('docProps/core.xml')
     expect(unescape(/<dc:title>([^<]*)</.exec(core)![1])).toBe(SLIDES[0].title)
@@ -205,7 +211,9 @@ describe('the PowerPoint, read back', () => {
       const rel = /Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/.exec(await slideRels(n))?.[1]
       expect(rel, `slide ${n} has no notes page`).toBeTruthy()
       const notes = plain(textOf(await read(`ppt/notesSlides/${rel}`)))
-      expect(notes, `slide ${n}'s notes`).toContain(plain(note!).slice(0, 80))
+      // The directors' PowerPoint (npm run build): the notes less the presenter's own paragraphs.
+      expect(notes, `slide ${n}'s notes`).toContain(plain(withoutPresenterCues(note!)).slice(0, 80))
+      expect(notes, `slide ${n}'s notes`).not.toContain(PRESENTER_CUE)
     }
   })
 

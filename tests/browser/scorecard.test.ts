@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pageMark } from '../../data/paper'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
@@ -92,7 +93,7 @@ describe('no scorecard data: one slide says what will be measured', () => {
     ]) expect(text).toContain(name)
     expect(text).toContain('A proxy, not the study’s measure')
     expect(await page.locator(`.slidev-page-${no} canvas`).count()).toBe(0)
-    expect(squash(await page.locator('.slide-no').first().innerText())).toBe(`${no} / ${deckSlides(undefined, false).length}`)
+    expect(squash(await page.locator('.slide-no').first().innerText())).toBe(pageMark(no, deckSlides(undefined, false).length))
     expect(problems).toEqual([])
     await page.close()
   })

@@ -5,19 +5,22 @@ import type { ChartId } from '../../data/charts'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
+import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText, versionLine } from '../../data/paper'
 import { tableRows } from '../../shared/charts/build'
 import { READY_ATTR } from '../../shared/dom-hooks'
+import { PRESENTER_CUE } from '../../shared/presenter-cues'
 import { slideTitle } from '../../shared/slide-title.ts'
 import { REGISTER } from '../claims.register'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { deckSlides } from '../helpers/deck'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, browserAndSite, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, squash, watchPage } from './helpers'
+import { BASE, browserAndSite, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, PRESENTER_SITE_DIR, SITE_DIR, squash, watchPage } from './helpers'
 
 const SLIDES = deckSlides()
 const TOTAL = SLIDES.length
@@ -39,7 +42,8 @@ async function inspect(page: Page, no: number) {
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden' || el.closest('.sr-only'))
         continue
       if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
-        outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}"`)
+        const at = (x: DOMRect) => [x.left, x.top, x.right, x.bottom].map(Math.round).join(',')
+        outside.push(`${el.tagName.toLowerCase()}.${el.className}: "${(el.textContent ?? '').slice(0, 40)}" at ${at(r)}, the slide at ${at(box)}`)
       }
     }
     const charts = [
@@ -199,13 +203,14 @@ describe('the claims on the built site', () => {
       viewport: { width: 1920, height: 1080 },
     })
     const seen = watchPage(page)
-    // The same extraction the unit tests run on their rendering, here inside Chromium on the real site.
+    // The same extraction the unit tests run on their rendering, here inside Chromium on the real site: the
+    // presenter's copy, whose presenter view shows every note (the directors' site has none).
     const extract = `(${extractClaims.toString()})`
     const deck = []
     for (let no = 1; no <= TOTAL; no++) {
-      await openSlide(page, env.site.url, no)
+      await openSlide(page, env.presenterSite.url, no)
       const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
-      await page.goto(`${env.site.url}#/presenter/${no}`)
+      await page.goto(`${env.presenterSite.url}#/presenter/${no}`)
       await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
       await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))
       const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
@@ -247,20 +252,20 @@ describe('navigation on a plain static host under /board/', () => {
     expect(index).toContain('/board/assets/')
   })
 
-  it('presenter view opens and shows the speaker notes', async () => {
+  it('the presenter’s copy: its presenter view opens and shows the speaker notes, cues included', async () => {
     const page = await env.browser.newPage({
       viewport: { width: 1920, height: 1080 },
     })
     const seen = watchPage(page)
     const withCue = SLIDES.findIndex(s => (s.note ?? '').includes('Presenter: walk the bars')) + 1
-    await page.goto(`${env.site.url}#/presenter/${withCue}`)
+    await page.goto(`${env.presenterSite.url}#/presenter/${withCue}`)
     await page.waitForSelector('.slidev-note')
     expect(squash(await page.locator('.slidev-note').first().innerText())).toContain('Presenter: walk the bars')
     await page.close()
     expect(seen.foreign).toEqual([])
   })
 
-  it('the presenter view shows the pace against the ten-minute plan, and says when a slide is pre-read', async () => {
+  it('the presenter’s copy: its presenter view shows the pace against the ten-minute plan, and says when a slide is pre-read', async () => {
     const page = await env.browser.newPage({
       viewport: { width: 1920, height: 1080 },
     })
@@ -269,15 +274,68 @@ describe('navigation on a plain static host under /board/', () => {
     const at = main[3]
     const planned = main.slice(0, 3).reduce((t, { s }) => t + Number(s.frontmatter.minutes) * 60, 0)
     const clock = `${Math.floor(planned / 60)}:${String(planned % 60).padStart(2, '0')}`
-    await page.goto(`${env.site.url}#/presenter/${at.no}`)
-    await expect.poll(() => page.locator('[data-pace]').innerText()).toBe(`Plan: start this slide at ${clock}`)
+    await page.goto(`${env.presenterSite.url}#/presenter/${at.no}`)
+    await expect.poll(() => page.locator('[data-pace]').innerText(), { timeout: 15_000 }).toBe(`Plan: start this slide at ${clock}`)
     const pre = SLIDES.findIndex(s => s.frontmatter.part === 'pre-read') + 1
-    await page.goto(`${env.site.url}#/presenter/${pre}`)
-    await expect.poll(() => page.locator('[data-pace]').innerText()).toContain('Pre-read slide')
+    await page.goto(`${env.presenterSite.url}#/presenter/${pre}`)
+    await expect.poll(() => page.locator('[data-pace]').innerText(), { timeout: 15_000 }).toContain('Pre-read slide')
     // The audience never sees it.
-    await openSlide(page, env.site.url, at.no)
+    await openSlide(page, env.presenterSite.url, at.no)
     expect(await page.locator('[data-pace]').count()).toBe(0)
     await page.close()
+  })
+})
+
+describe('presenter-only text stays with the presenter', () => {
+  /** Every file of a built site, with its path. */
+  const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(d => d.isFile()).map(d => join(d.parentPath, d.name))
+  /** The cue as slides.md writes it: "Presenter:" opening a paragraph, then words ("isPresenter:" in Slidev's code is not one). */
+  const CUE = /(?<![A-Za-z])Presenter:\s*[A-Za-z]/
+  const cueParagraphs = SLIDES.flatMap(s => (s.note ?? '').split(/\n\s*\n/).map(p => p.trim()).filter(p => p.startsWith(PRESENTER_CUE)))
+
+  it('no file of the directors’ site holds a presenter cue or the words of one (PDF and PowerPoint included)', async () => {
+    expect(cueParagraphs.length).toBeGreaterThan(3)
+    const found: string[] = []
+    for (const file of files(SITE_DIR)) {
+      const text = file.endsWith('.pptx')
+        ? (await Promise.all(Object.values((await JSZip.loadAsync(readFileSync(file))).files).filter(f => f.name.endsWith('.xml')).map(f => f.async('string')))).join('\n')
+        : file.endsWith('.pdf')
+          ? pdfText(file)
+          : readFileSync(file, 'latin1')
+      const flat = squash(text)
+      if (CUE.test(text))
+        found.push(`${file}: ${CUE.exec(text)![0]}`)
+      for (const p of cueParagraphs) {
+        const words = squash(p.slice(PRESENTER_CUE.length)).slice(0, 40)
+        if (flat.includes(words))
+          found.push(`${file}: “${words}”`)
+      }
+    }
+    expect(found).toEqual([])
+  })
+
+  it('the directors’ site keeps the reader text and the likely questions', () => {
+    const js = files(SITE_DIR).filter(f => f.endsWith('.js')).map(f => readFileSync(f, 'utf8')).join('\n')
+    expect(js).toContain('Likely question')
+    expect(js).toContain('What follows: what the study found')
+  })
+
+  it('the directors’ site has no presenter view: #/presenter shows no notes', async () => {
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
+    await page.goto(`${env.site.url}#/presenter/2`)
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(() => new Promise(r => setTimeout(r, 500)))
+    expect(await page.locator('.slidev-note').count()).toBe(0)
+    expect(await page.locator('[data-pace]').count()).toBe(0)
+    expect(await page.content()).not.toMatch(CUE)
+    await page.close()
+  })
+
+  it('the presenter’s copy still carries every cue', () => {
+    const js = files(PRESENTER_SITE_DIR).filter(f => f.endsWith('.js')).map(f => readFileSync(f, 'utf8')).join('\n')
+    for (const p of cueParagraphs) expect(js).toContain(p.slice(0, 40))
   })
 })
 
@@ -336,10 +394,9 @@ describe('the exported PDFs', () => {
     }
   })
 
-  it('the deck PDF has one page per slide, each numbered', () => {
+  it('the deck PDF has one page per slide, each marked with the paper\'s reference, classification and "page N of M"', () => {
     expect(pdfPages(DECK_PDF)).toBe(TOTAL)
-    const text = pdfText(DECK_PDF)
-    for (let no = 1; no <= TOTAL; no++) expect(text).toContain(`${no} / ${TOTAL}`)
+    for (let no = 1; no <= TOTAL; no++) expect(squash(pdfText(DECK_PDF, no)), `page ${no}`).toContain(pageMark(no, TOTAL))
   })
 
   it('every page of the deck PDF says which part of the paper it is: the main story, then the pre-read', () => {
@@ -380,9 +437,13 @@ describe('the exported PDFs', () => {
   it('is a board-pack PDF: tagged, with its language, title, author and subject', async () => {
     const info = pdfInfo(DECK_PDF)
     expect(info.Tagged).toBe('yes')
-    expect(info.Title).toBe(SLIDES[0].title)
+    expect(info.Title).toBe(`${PAPER.reference}: ${SLIDES[0].title}`)
     expect(info.Author).toBe('Office of the CEO')
     expect(info.Subject).toMatch(/^Board paper on Anthropic's study/)
+    // The paper's particulars: its meeting, version and status, and the resolution; the keywords index them.
+    expect(info.Subject).toContain(`${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`)
+    const keywords = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false }).then(d => d.getKeywords())
+    expect(keywords).toBe(paperKeywords().join('; '))
     const doc = await PDFDocument.load(readFileSync(DECK_PDF), { updateMetadata: false })
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(en)')
   })
@@ -420,6 +481,31 @@ describe('the exported PDFs', () => {
   it('the notes PDF exists and carries the speaker notes', () => {
     expect(existsSync(NOTES_PDF)).toBe(true)
     expect(squash(pdfText(NOTES_PDF))).toContain('Presenter: open with the thesis in one breath')
+  })
+
+  it('every page of the notes PDF and of the handout carries the paper\'s reference, classification and "page N of M"', () => {
+    for (const pdf of [
+      NOTES_PDF,
+      join(EXPORT_DIR, 'board-deck-agentic-coding-handout.pdf'),
+    ]) {
+      const pages = pdfPages(pdf)
+      expect(pages, pdf).toBeGreaterThan(1)
+      for (let no = 1; no <= pages; no++) expect(squash(pdfText(pdf, no)), `${pdf}, page ${no}`).toContain(pageMark(no, pages))
+    }
+  })
+
+  it('the deck PDF\'s first page is the paper\'s cover: reference, meeting and date, version and status, purpose with the resolution, classification', () => {
+    const cover = squash(pdfText(DECK_PDF, 1))
+    for (const part of [
+      PAPER.reference,
+      meetingLine(),
+      `${PAPER.version} (${PAPER.status})`,
+      PAPER.purpose.toUpperCase(),
+      resolution().opening,
+      PAPER.classification.toUpperCase(),
+    ])
+      expect(cover).toContain(part)
+    for (const limb of resolution().limbs) expect(cover).toContain(squash(limb).slice(0, 60))
   })
 })
 
@@ -485,7 +571,7 @@ describe('offline', () => {
     })
     const seen = watchPage(page)
     await openSlide(page, env.site.url, 1)
-    await page.goto(`${env.site.url}#/presenter/1`)
+    await page.goto(`${env.presenterSite.url}#/presenter/1`)
     await page.waitForSelector('.slidev-note')
     await page.goto(`${env.site.url}#/read`)
     await page.waitForSelector('.reader__entry')
