@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { audience } from './presenter-notes.ts'
 // Accessibility fixes to Slidev's own client, applied to its source as the deck is built or served
 // (issue 24). Each patch replaces one exact piece of markup; if a Slidev upgrade changes that markup the
 // build stops and names the file (a tripwire), and tests/a11y-patches.test.ts checks the patch still
@@ -11,6 +12,8 @@ export interface SourcePatch {
   why: string
   find: string
   replace: string
+  /** Only in the presenter view, which the directors' build leaves out: a build without it never loads the file. */
+  presenterOnly?: boolean
 }
 
 /**
@@ -48,6 +51,7 @@ export const NOTES_PATCH: SourcePatch = {
     role="region"
     aria-label="Speaker notes"
     class="prose dark:prose-invert overflow-auto outline-none slidev-note"`,
+  presenterOnly: true,
 }
 
 export const PATCHES: SourcePatch[] = [MENU_BUTTON_PATCH, NOTES_PATCH]
@@ -88,7 +92,11 @@ export function a11yPatchesPlugin(): Plugin {
     buildEnd(error) {
       if (error || !isBuild || this.meta.watchMode)
         return
-      const missed = PATCHES.filter(p => !applied.has(p.file))
+      // The directors' build has no presenter view (vite/presenter-notes.ts), so no speaker notes to patch.
+      const expected = audience() === 'directors'
+        ? PATCHES.filter(p => !p.presenterOnly)
+        : PATCHES
+      const missed = expected.filter(p => !applied.has(p.file))
       if (missed.length) {
         this.error(`a11y-patches: never saw ${missed.map(p => p.file).join(', ')} in the build; `
           + 'Slidev moved or renamed it: check vite/a11y-patches.ts against this Slidev version')
