@@ -26,6 +26,19 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
     throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`)
 }
 
+/** Slidev's build alone (no PDF, no PowerPoint) of the deck into `out`, for /board/, with `env` added. Throws if it fails. */
+export function slidevBuild(out: string, env: Record<string, string> = {}): void {
+  run('npx', [
+    'slidev',
+    'build',
+    'slides.md',
+    '--base',
+    BASE,
+    '--out',
+    out,
+  ], env)
+}
+
 export default function setup(project: TestProject) {
   ensureNginx() // for tests/browser/hosting.test.ts: Debian's nginx, installed when missing
   ensureLibreOffice() // for tests/browser/pptx.test.ts: Debian's LibreOffice Impress and Inter, installed when missing
@@ -36,15 +49,7 @@ export default function setup(project: TestProject) {
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
-  run('npx', [
-    'slidev',
-    'build',
-    'slides.md',
-    '--base',
-    BASE,
-    '--out',
-    PRESENTER_SITE_DIR,
-  ], { PAPER_AUDIENCE: 'presenter' })
+  slidevBuild(PRESENTER_SITE_DIR, { PAPER_AUDIENCE: 'presenter' })
   run('npx', [
     'tsx',
     'scripts/export.ts',

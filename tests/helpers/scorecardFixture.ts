@@ -3,7 +3,9 @@ import type { UsageRecord } from '../../scripts/scorecard/api'
  * The synthetic scorecard fixture (tests/fixtures/scorecard/, written by its generate.mjs) read as raw API records,
  * so tests can work out what the import should give without calling the code under test.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const FIXTURE = join(__dirname, '..', 'fixtures', 'scorecard')
@@ -39,4 +41,38 @@ export function folderBytes(dir: string): Record<string, string> {
     f,
     readFileSync(join(dir, f)).toString('base64'),
   ]))
+}
+
+/**
+ * The fixture's two quarters imported as the README says (npm run scorecard:import), into a scorecard folder outside
+ * the repo, as it would be for real, with the fixture's budget: what a build reads with SCORECARD_DIR set to it.
+ * The pages come as two fetches that left out 12 to 14 August (no record falls on those days), so the slide has
+ * missing days to say.
+ */
+export function importFixtureQuarters(): { scorecard: string } {
+  const work = mkdtempSync(join(tmpdir(), 'quarterly-'))
+  copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
+  const scorecard = join(work, 'scorecard')
+  const pages = join(work, 'export')
+  mkdirSync(pages)
+  for (const f of readdirSync(PAGES).filter(f => !f.startsWith('export-manifest'))) copyFileSync(join(PAGES, f), join(pages, f))
+  for (const [from, to] of [
+    ['2026-04-01', '2026-08-11'],
+    ['2026-08-15', '2026-09-30'],
+  ]) writeFileSync(join(pages, `export-manifest-${from}_${to}.json`), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
+  const imp = spawnSync('npm', [
+    'run',
+    '--silent',
+    'scorecard:import',
+    '--',
+    pages,
+    '--people',
+    join(work, 'people.csv'),
+    '--out',
+    scorecard,
+  ], { encoding: 'utf8' })
+  if (imp.status !== 0)
+    throw new Error(`scorecard:import of the fixture failed (exit ${imp.status}): ${imp.stderr}`)
+  copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
+  return { scorecard }
 }
