@@ -3,8 +3,10 @@ import type { UsageRecord } from '../../scripts/scorecard/api'
  * The synthetic scorecard fixture (tests/fixtures/scorecard/, written by its generate.mjs) read as raw API records,
  * so tests can work out what the import should give without calling the code under test.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { importPages } from '../../scripts/scorecard/import'
 
 export const FIXTURE = join(__dirname, '..', 'fixtures', 'scorecard')
 export const PAGES = join(FIXTURE, 'pages')
@@ -39,4 +41,36 @@ export function folderBytes(dir: string): Record<string, string> {
     f,
     readFileSync(join(dir, f)).toString('base64'),
   ]))
+}
+
+export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
+export const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
+
+/** The people file (the fixture's, or `text`) where the import accepts it: outside the repo. */
+export function peopleOutsideRepo(text = peopleCsv): string {
+  const file = join(tmp('people-'), 'people.csv')
+  writeFileSync(file, text)
+  return file
+}
+
+/** A folder holding the fixture's pages whose names match, and the manifests given (name → [from, to]). */
+export function pagesFolder(match: RegExp, manifests: Record<string, [string, string]> = {}): string {
+  const dir = tmp('pages-')
+  for (const f of readdirSync(PAGES).filter(f => match.test(f) && !f.startsWith('export-manifest'))) copyFileSync(join(PAGES, f), join(dir, f))
+  for (const [name, [from, to]] of Object.entries(manifests)) writeFileSync(join(dir, name), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
+  return dir
+}
+
+/** Imports `paths` with the fixture's people into `out` (a fresh folder unless given). */
+export function importFixture(paths: string[], options: Partial<Parameters<typeof importPages>[0]> = {}) {
+  const out = options.out ?? tmp('sc-')
+  return {
+    out,
+    ...importPages({
+      paths,
+      people: peopleOutsideRepo(),
+      ...options,
+      out,
+    }),
+  }
 }
