@@ -5,7 +5,6 @@ import type { UsageRecord } from '../scripts/scorecard/api'
 // untidy function names, two export folders at once, days no export covered, and running out of memory.
 // Every failure must name the page file, the record and the field, and leave the scorecard folder byte for byte
 // as it was. Expected sums are worked out here from the raw pages, not by the code under test.
-import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -15,6 +14,7 @@ import { measureValue, totalOf } from '../data/scorecard-measures'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { Aggregator, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { importPages } from '../scripts/scorecard/import'
+import { npx } from './helpers/npx'
 import { activePeopleIn, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords, tmp } from './helpers/scorecardFixture'
 
 /** A fixture page, parsed, to change and save elsewhere. */
@@ -110,7 +110,7 @@ describe('a failed import names the page file, the record and the field, and lea
       ...fixturePage('2026-08-18-p1.json'),
       padding: 'x'.repeat(40_000_000),
     }))
-    const r = spawnSync('npx', [
+    const r = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       dir,
@@ -119,10 +119,7 @@ describe('a failed import names the page file, the record and the field, and lea
       '--out',
       out,
       '--replace',
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_IMPORT_HEAP_MB: '24' },
-    })
+    ], { SCORECARD_IMPORT_HEAP_MB: '24' })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain(`✗ The import ran out of memory (its heap is 24 MB). ${out} is as it was. Give it more with SCORECARD_IMPORT_HEAP_MB=48`)
     expect(folderBytes(out)).toEqual(before)

@@ -15,6 +15,7 @@ import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { PageError, parsePage } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { peopleFile } from '../scripts/scorecard/import'
+import { npx } from './helpers/npx'
 import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 describe('import: saved API pages to sums by function and quarter', () => {
@@ -109,7 +110,7 @@ describe('privacy: only sums by function leave the import', () => {
 
   it('the command line prints counts, never an email, and fails clearly without a people file', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    const ok = spawnSync('npx', [
+    const ok = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       PAGES,
@@ -117,21 +118,18 @@ describe('privacy: only sums by function leave the import', () => {
       peopleOutsideRepo(),
       '--out',
       out,
-    ], { encoding: 'utf8' })
+    ])
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/2026-Q3 .*active people in 4 functions/)
     expect(ok.stdout).toMatch(/merged into Other \(fewer than 5 active people\): Legal, Sales/)
     for (const email of fixtureEmails()) expect(ok.stdout + ok.stderr).not.toContain(email)
-    const bad = spawnSync('npx', [
+    const bad = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       PAGES,
       '--out',
       out,
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_PEOPLE: '' },
-    })
+    ], { SCORECARD_PEOPLE: '' })
     expect(bad.status).toBe(USER_ERROR_EXIT)
     expect(bad.stderr).toMatch(/Name the people file/)
   }, 60_000) // two runs of the command, each a Node start and a child process
@@ -337,16 +335,13 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     q.functions[0].sessions = -4
     writeFileSync(join(dir, '2026-Q3.json'), JSON.stringify(q))
     const out = mkdtempSync(join(tmpdir(), 'site-'))
-    const r = spawnSync('npx', [
+    const r = npx([
       'slidev',
       'build',
       'slides.md',
       '--out',
       out,
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_DIR: dir },
-    })
+    ], { SCORECARD_DIR: dir })
     expect(r.status).not.toBe(0)
     expect(r.stdout + r.stderr).toContain(`${join(dir, '2026-Q3.json')} (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4`)
     expect(readdirSync(out)).not.toContain('index.html')

@@ -16,6 +16,7 @@ import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
+import { npx } from '../helpers/npx'
 import { activePeopleIn, FIXTURE, fixtureEmails } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 
@@ -54,7 +55,7 @@ describe('no scorecard data: one slide says what will be measured', () => {
   beforeAll(async () => {
     // Slidev's build alone is enough here; the full build (PDF, PowerPoint) runs for the data state below.
     const empty = mkdtempSync(join(tmpdir(), 'no-scorecard-'))
-    const build = spawnSync('npx', [
+    const build = npx([
       'slidev',
       'build',
       'slides.md',
@@ -62,10 +63,7 @@ describe('no scorecard data: one slide says what will be measured', () => {
       BASE,
       '--out',
       NO_DATA_SITE,
-    ], {
-      stdio: 'inherit',
-      env: { ...process.env, SCORECARD_DIR: empty },
-    })
+    ], { SCORECARD_DIR: empty }, { stdio: 'inherit' })
     expect(build.status).toBe(0)
     site = await serveStatic(NO_DATA_SITE, BASE)
   }, 300_000)
@@ -287,16 +285,13 @@ describe('two quarters of synthetic data, imported and built as the README says'
     // The other exports (notes PDF, handout), made from the same scorecard folder.
     const exports = mkdtempSync(join(tmpdir(), 'exports-'))
     for (const kind of ['--notes', '--handout']) {
-      const r = spawnSync('npx', [
+      const r = npx([
         'tsx',
         'scripts/export.ts',
         kind,
         '--out',
         exports,
-      ], {
-        encoding: 'utf8',
-        env: { ...process.env, SCORECARD_DIR: scorecardDir },
-      })
+      ], { SCORECARD_DIR: scorecardDir })
       expect(r.status, r.stderr).toBe(0)
     }
     expect(pdfText(join(exports, `${DECK}-handout.pdf`))).toContain('Q3 2026') // the handout shows the scorecard
