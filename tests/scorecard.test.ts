@@ -15,7 +15,7 @@ import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { PageError, parsePage } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
 import { peopleFile } from '../scripts/scorecard/import'
-import { npx } from './helpers/npx'
+import { npx, slidevBuild } from './helpers/npx'
 import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 describe('import: saved API pages to sums by function and quarter', () => {
@@ -335,13 +335,7 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     q.functions[0].sessions = -4
     writeFileSync(join(dir, '2026-Q3.json'), JSON.stringify(q))
     const out = mkdtempSync(join(tmpdir(), 'site-'))
-    const r = npx([
-      'slidev',
-      'build',
-      'slides.md',
-      '--out',
-      out,
-    ], { SCORECARD_DIR: dir })
+    const r = npx(slidevBuild(out), { SCORECARD_DIR: dir })
     expect(r.status).not.toBe(0)
     expect(r.stdout + r.stderr).toContain(`${join(dir, '2026-Q3.json')} (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4`)
     expect(readdirSync(out)).not.toContain('index.html')

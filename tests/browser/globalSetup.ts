@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { ensureChromium } from '../../scripts/install/chromium.ts'
 import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
 import { ensureNginx } from '../../scripts/install/nginx.ts'
+import { slidevBuild } from '../helpers/npx'
 
 export const SITE_DIR = resolve('test-results/site')
 export const PRESENTER_SITE_DIR = resolve('test-results/site-presenter')
@@ -36,15 +37,7 @@ export default function setup(project: TestProject) {
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
-  run('npx', [
-    'slidev',
-    'build',
-    'slides.md',
-    '--base',
-    BASE,
-    '--out',
-    PRESENTER_SITE_DIR,
-  ], { PAPER_AUDIENCE: 'presenter' })
+  run('npx', slidevBuild(PRESENTER_SITE_DIR, BASE), { PAPER_AUDIENCE: 'presenter' })
   run('npx', [
     'tsx',
     'scripts/export.ts',

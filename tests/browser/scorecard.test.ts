@@ -16,7 +16,7 @@ import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
-import { npx } from '../helpers/npx'
+import { npx, slidevBuild } from '../helpers/npx'
 import { activePeopleIn, FIXTURE, fixtureEmails } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 
@@ -55,15 +55,7 @@ describe('no scorecard data: one slide says what will be measured', () => {
   beforeAll(async () => {
     // Slidev's build alone is enough here; the full build (PDF, PowerPoint) runs for the data state below.
     const empty = mkdtempSync(join(tmpdir(), 'no-scorecard-'))
-    const build = npx([
-      'slidev',
-      'build',
-      'slides.md',
-      '--base',
-      BASE,
-      '--out',
-      NO_DATA_SITE,
-    ], { SCORECARD_DIR: empty }, { stdio: 'inherit' })
+    const build = npx(slidevBuild(NO_DATA_SITE, BASE), { SCORECARD_DIR: empty }, { stdio: 'inherit' })
     expect(build.status).toBe(0)
     site = await serveStatic(NO_DATA_SITE, BASE)
   }, 300_000)

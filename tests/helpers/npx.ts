@@ -15,3 +15,17 @@ export function npx(args: string[], env: Record<string, string> = {}, opts: Omit
     },
   })
 }
+
+/** `npx` arguments for Slidev's build of the deck into `out` (at `base`, if given). */
+export function slidevBuild(out: string, base?: string): string[] {
+  return [
+    'slidev',
+    'build',
+    'slides.md',
+    ...(base
+      ? ['--base', base]
+      : []),
+    '--out',
+    out,
+  ]
+}
