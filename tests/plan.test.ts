@@ -105,19 +105,7 @@ describe('no plan number is typed into a slide: amounts, dates, thresholds and c
       `${PLAN.pilot.minGainOverComparison} points`,
     ]),
   ]
-  const words = [
-    'zero',
-    'one',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'seven',
-    'eight',
-    'nine',
-    'ten',
-  ]
+  const words = 'zero one two three four five six seven eight nine ten'.split(' ')
   const counts = [
     `${words[PLAN.pilot.waves.length]} waves`,
     `${words[PLAN.pilot.waves.length]}-wave`,

@@ -1,5 +1,5 @@
-import type { IncomingMessage, Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, RequestListener, Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 // `scorecard:fetch` against a fake of the API on the loopback address, serving pages in the documented
 // shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
@@ -162,67 +162,77 @@ describe('scorecard:fetch against a local fake API', () => {
     })
   })
 
-  it.each([
-    [401, /answered 401 \(the key was not accepted\)/],
-    [403, /answered 403 \(the key may not read usage reports\)/],
-  ])('stops at once on %i, with a clear message and no retry', async (status, message) => {
-    const api = fakeApi(() => ({ status, body: '{"error":"no"}' }))
+  /** Runs the fetch for one day (or the range in `extra`) against a fake API answering by `script`, then stops it. */
+  async function fetchAgainst(script: Parameters<typeof fakeApi>[0], extra: Partial<Parameters<typeof fetchUsage>[0]> = {}) {
+    const api = fakeApi(script)
     const url = await api.start()
     try {
-      const err = await fetchUsage({
+      const outcome = await fetchUsage({
         ...opts(url),
         from: '2026-07-01',
-        to: '2026-07-02',
+        to: '2026-07-01',
+        ...extra,
       }).catch(e => e)
-      expect(err).toBeInstanceOf(FetchError)
-      expect(err.message).toMatch(message)
-      expect(err.message).not.toContain(KEY)
-      expect(api.seen).toHaveLength(1)
+      return { outcome, seen: api.seen }
     }
     finally {
       await api.stop()
     }
+  }
+
+  /** Starts raw HTTP servers on the loopback address, hands `use` their addresses, then closes them and their sockets. */
+  async function withServers(handlers: RequestListener[], use: (urls: string[]) => Promise<void>) {
+    const sockets = new Set<Socket>()
+    const servers = handlers.map((h) => {
+      const s = createServer(h)
+      s.on('connection', c => sockets.add(c))
+      return s
+    })
+    try {
+      const urls = await Promise.all(servers.map(s => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))))
+      await use(urls)
+    }
+    finally {
+      for (const c of sockets) c.destroy()
+      await Promise.all(servers.map(s => new Promise(r => s.close(r))))
+    }
+  }
+
+  /** A server that answers 200 and then sends a space every 20 ms, never finishing. */
+  const trickling: RequestListener = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    const t = setInterval(() => res.write(' '), 20)
+    res.on('close', () => clearInterval(t))
+  }
+  const silent: RequestListener = () => {} // accepts, never answers
+
+  it.each([
+    [401, /answered 401 \(the key was not accepted\)/],
+    [403, /answered 403 \(the key may not read usage reports\)/],
+  ])('stops at once on %i, with a clear message and no retry', async (status, message) => {
+    const { outcome: err, seen } = await fetchAgainst(() => ({ status, body: '{"error":"no"}' }), { to: '2026-07-02' })
+    expect(err).toBeInstanceOf(FetchError)
+    expect(err.message).toMatch(message)
+    expect(err.message).not.toContain(KEY)
+    expect(seen).toHaveLength(1)
   })
 
   it('stops on a malformed page, naming the day, the page and the field', async () => {
     const broken = JSON.parse(page('2026-07-01-p1.json'))
     delete broken.data[2].core_metrics
-    const api = fakeApi(() => ({
+    const { outcome: err } = await fetchAgainst(() => ({
       status: 200,
       body: JSON.stringify(broken),
     }))
-    const url = await api.start()
-    try {
-      const err = await fetchUsage({
-        ...opts(url),
-        from: '2026-07-01',
-        to: '2026-07-01',
-      }).catch(e => e)
-      expect(err).toBeInstanceOf(FetchError)
-      expect(err.message).toContain('2026-07-01, page 1 is not a Claude Code usage report page')
-      expect(err.message).toContain('data[2].core_metrics is missing')
-    }
-    finally {
-      await api.stop()
-    }
+    expect(err).toBeInstanceOf(FetchError)
+    expect(err.message).toContain('2026-07-01, page 1 is not a Claude Code usage report page')
+    expect(err.message).toContain('data[2].core_metrics is missing')
   })
 
   it('gives up after its tries when the API keeps failing', async () => {
-    const api = fakeApi(() => ({ status: 503, body: 'down' }))
-    const url = await api.start()
-    try {
-      const err = await fetchUsage({
-        ...opts(url),
-        from: '2026-07-01',
-        to: '2026-07-01',
-        attempts: 3,
-      }).catch(e => e)
-      expect(err.message).toMatch(/2026-07-01, page 1: still 503 after 3 tries/)
-      expect(api.seen).toHaveLength(3)
-    }
-    finally {
-      await api.stop()
-    }
+    const { outcome: err, seen } = await fetchAgainst(() => ({ status: 503, body: 'down' }), { attempts: 3 })
+    expect(err.message).toMatch(/2026-07-01, page 1: still 503 after 3 tries/)
+    expect(seen).toHaveLength(3)
   })
 
   it('refuses to save pages inside the repo, and to run without a key', async () => {
@@ -246,32 +256,25 @@ describe('scorecard:fetch against a local fake API', () => {
     it('a redirect to another address gets no key: it stops, naming where it pointed', async () => {
       const elsewhere = fakeApi(req => fixtureAnswer(req))
       const target = await elsewhere.start()
-      const api = fakeApi(() => ({
-        status: 302,
-        body: '',
-        headers: { location: `${target}?starting_at=2026-07-01` },
-      }))
-      const url = await api.start()
       try {
-        const err = await fetchUsage({
-          ...opts(url),
-          from: '2026-07-01',
-          to: '2026-07-01',
-        }).catch(e => e)
+        const { outcome: err, seen } = await fetchAgainst(() => ({
+          status: 302,
+          body: '',
+          headers: { location: `${target}?starting_at=2026-07-01` },
+        }))
         expect(err).toBeInstanceOf(FetchError)
         expect(err.message).toMatch(/answered 302, a redirect to http:\/\/127\.0\.0\.1:\d+\/v1\/organizations\/usage_report\/claude_code/)
         expect(err.message).toMatch(/redirects are not followed/)
         expect(elsewhere.seen).toHaveLength(0)
-        expect(api.seen).toHaveLength(1)
+        expect(seen).toHaveLength(1)
       }
       finally {
-        await api.stop()
         await elsewhere.stop()
       }
     })
 
     it('cursors that alternate, or never end, stop with a clear message', async () => {
-      const alternating = fakeApi(req => ({
+      const alternating = await fetchAgainst(req => ({
         status: 200,
         body: JSON.stringify({
           data: [],
@@ -281,75 +284,37 @@ describe('scorecard:fetch against a local fake API', () => {
             : 'a',
         }),
       }))
+      expect(alternating.outcome.message).toMatch(/2026-07-01, page 3: next_page repeats a cursor already followed/)
+      expect(alternating.seen).toHaveLength(3)
       let n = 0
-      const endless = fakeApi(() => ({
+      const endless = await fetchAgainst(() => ({
         status: 200,
         body: JSON.stringify({ data: [], has_more: true, next_page: `c${n++}` }),
-      }))
-      const [u1, u2] = [await alternating.start(), await endless.start()]
-      try {
-        const a = await fetchUsage({
-          ...opts(u1),
-          from: '2026-07-01',
-          to: '2026-07-01',
-        }).catch(e => e)
-        expect(a.message).toMatch(/2026-07-01, page 3: next_page repeats a cursor already followed/)
-        expect(alternating.seen).toHaveLength(3)
-        const b = await fetchUsage({
-          ...opts(u2),
-          from: '2026-07-01',
-          to: '2026-07-01',
-          maxPagesPerDay: 20,
-        }).catch(e => e)
-        expect(b.message).toMatch(/2026-07-01: more than 20 pages for one day/)
-        expect(endless.seen).toHaveLength(20)
-      }
-      finally {
-        await alternating.stop()
-        await endless.stop()
-      }
+      }), { maxPagesPerDay: 20 })
+      expect(endless.outcome.message).toMatch(/2026-07-01: more than 20 pages for one day/)
+      expect(endless.seen).toHaveLength(20)
     })
 
     it('a huge Retry-After is capped, and the cap is said', async () => {
       let tries = 0
-      const api = fakeApi(req => (tries++ === 0
+      logs.length = 0
+      const started = Date.now()
+      const { outcome, seen } = await fetchAgainst(req => (tries++ === 0
         ? {
             status: 429,
             body: '{}',
             headers: { 'retry-after': '3000000' },
           }
-        : fixtureAnswer(req)))
-      const url = await api.start()
-      logs.length = 0
-      try {
-        const started = Date.now()
-        await fetchUsage({
-          ...opts(url),
-          from: '2026-07-01',
-          to: '2026-07-01',
-          maxRetryAfterMs: 200,
-        })
-        expect(Date.now() - started).toBeLessThan(60_000) // uncapped, it would wait 34 days
-        expect(logs.join('\n')).toMatch(/trying again in 0\.2 s \(Retry-After asked for 3000000 s; capped\)/)
-        expect(api.seen).toHaveLength(2)
-      }
-      finally {
-        await api.stop()
-      }
+        : fixtureAnswer(req)), { maxRetryAfterMs: 200 })
+      expect(outcome).not.toBeInstanceOf(Error)
+      expect(Date.now() - started).toBeLessThan(60_000) // uncapped, it would wait 34 days
+      expect(logs.join('\n')).toMatch(/trying again in 0\.2 s \(Retry-After asked for 3000000 s; capped\)/)
+      expect(seen).toHaveLength(2)
     })
 
     it('a silent server and a trickling one fail after their tries, each within the request time limit', async () => {
-      const sockets = new Set<import('node:net').Socket>()
-      const silent = createServer(() => {}) // accepts, never answers
-      const trickle = createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        const t = setInterval(() => res.write(' '), 20) // a byte at a time, never done
-        res.on('close', () => clearInterval(t))
-      })
-      for (const s of [silent, trickle]) s.on('connection', c => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
-      try {
-        for (const url of [await listen(silent), await listen(trickle)]) {
+      await withServers([silent, trickling], async (urls) => {
+        for (const url of urls) {
           const err = await fetchUsage({
             ...opts(url),
             from: '2026-07-01',
@@ -360,11 +325,7 @@ describe('scorecard:fetch against a local fake API', () => {
           expect(err).toBeInstanceOf(FetchError)
           expect(err.message).toMatch(/2026-07-01, page 1: still no answer after 2 tries/)
         }
-      }
-      finally {
-        for (const c of sockets) c.destroy()
-        await Promise.all([silent, trickle].map(s => new Promise(r => s.close(r))))
-      }
+      })
     })
 
     it('an oversized answer is refused once, not retried, whether its size is declared or streamed', async () => {
@@ -374,30 +335,24 @@ describe('scorecard:fetch against a local fake API', () => {
         next_page: null,
         padding: 'x'.repeat(5000),
       })
-      const sockets = new Set<import('node:net').Socket>()
-      const seen = { declared: 0, streamed: 0 }
+      const seen = [0, 0]
       // Declared: Content-Length says 5 kB. Streamed: chunked, no length, 1 kB a chunk, never-ending.
-      const declared = createServer((_req, res) => {
-        seen.declared++
+      const declared: RequestListener = (_req, res) => {
+        seen[0]++
         res.writeHead(200, {
           'content-type': 'application/json',
           'content-length': String(Buffer.byteLength(big)),
         })
         res.end(big)
-      })
-      const streamed = createServer((_req, res) => {
-        seen.streamed++
+      }
+      const streamed: RequestListener = (_req, res) => {
+        seen[1]++
         res.writeHead(200, { 'content-type': 'application/json' })
         const t = setInterval(() => res.write('x'.repeat(1000)), 5)
         res.on('close', () => clearInterval(t))
-      })
-      for (const s of [declared, streamed]) s.on('connection', c => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
-      try {
-        for (const [name, url] of [
-          ['declared', await listen(declared)],
-          ['streamed', await listen(streamed)],
-        ] as const) {
+      }
+      await withServers([declared, streamed], async (urls) => {
+        for (const [i, url] of urls.entries()) {
           const out = mkdtempSync(join(tmpdir(), 'export-'))
           const err = await fetchUsage({
             ...opts(url, out),
@@ -407,32 +362,19 @@ describe('scorecard:fetch against a local fake API', () => {
           }).catch(e => e)
           expect(err).toBeInstanceOf(FetchError)
           expect(err.message).toMatch(/2026-07-01, page 1: the answer is .*more than the 2,000-byte limit for one page \(maxBodyBytes\); refused, not retried/)
-          expect(seen[name]).toBe(1)
+          expect(seen[i]).toBe(1)
           expect(readdirSync(out)).toEqual([])
         }
-      }
-      finally {
-        for (const c of sockets) c.destroy()
-        await Promise.all([declared, streamed].map(s => new Promise(r => s.close(r))))
-      }
+      })
     })
 
     it('a silent server, a trickling one and a long Retry-After all stop at the time limit of the whole run', async () => {
-      const sockets = new Set<import('node:net').Socket>()
-      const silent = createServer(() => {})
-      const trickle = createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        const t = setInterval(() => res.write(' '), 20)
-        res.on('close', () => clearInterval(t))
-      })
-      const waitLong = createServer((_req, res) => {
+      const waitLong: RequestListener = (_req, res) => {
         res.writeHead(429, { 'retry-after': '100' })
         res.end('{}')
-      })
-      for (const s of [silent, trickle, waitLong]) s.on('connection', c => sockets.add(c))
-      const listen = (s: Server) => new Promise<string>(r => s.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`)))
-      try {
-        for (const url of [await listen(silent), await listen(trickle), await listen(waitLong)]) {
+      }
+      await withServers([silent, trickling, waitLong], async (urls) => {
+        for (const url of urls) {
           const started = Date.now()
           // Each request may take a minute and each wait two; the whole run only 0.4 s.
           const err = await fetchUsage({
@@ -447,54 +389,28 @@ describe('scorecard:fetch against a local fake API', () => {
           expect(err.message).toMatch(/2026-07-01, page 1: the fetch ran out of its time, 0\.00667 minutes for the whole run \(--max-minutes\); stopped/)
           expect(Date.now() - started).toBeLessThan(20_000)
         }
-      }
-      finally {
-        for (const c of sockets) c.destroy()
-        await Promise.all([silent, trickle, waitLong].map(s => new Promise(r => s.close(r))))
-      }
+      })
     })
 
     it('an error body is summarised, never printed raw (a server echoing the key would print it)', async () => {
-      const api = fakeApi(req => ({
+      const { outcome: err } = await fetchAgainst(req => ({
         status: 400,
         body: JSON.stringify({
           error: { type: 'invalid_request_error', message: `bad key ${req.key}` },
         }),
       }))
-      const url = await api.start()
-      try {
-        const err = await fetchUsage({
-          ...opts(url),
-          from: '2026-07-01',
-          to: '2026-07-01',
-        }).catch(e => e)
-        expect(err.message).toMatch(/answered 400 \(invalid_request_error\)/)
-        expect(err.message).not.toContain(KEY)
-      }
-      finally {
-        await api.stop()
-      }
+      expect(err.message).toMatch(/answered 400 \(invalid_request_error\)/)
+      expect(err.message).not.toContain(KEY)
     })
 
     it('a record dated outside the day asked for is refused with the day named, and nothing is saved', async () => {
-      const api = fakeApi(() => ({
+      const out = mkdtempSync(join(tmpdir(), 'export-'))
+      const { outcome: err } = await fetchAgainst(() => ({
         status: 200,
         body: page('2026-08-18-p1.json'),
-      }))
-      const url = await api.start()
-      const out = mkdtempSync(join(tmpdir(), 'export-'))
-      try {
-        const err = await fetchUsage({
-          ...opts(url, out),
-          from: '2026-07-01',
-          to: '2026-07-01',
-        }).catch(e => e)
-        expect(err.message).toMatch(/2026-07-01, page 1: data\[0\] is dated 2026-08-18, not 2026-07-01/)
-        expect(readdirSync(out)).toEqual([])
-      }
-      finally {
-        await api.stop()
-      }
+      }), { out })
+      expect(err.message).toMatch(/2026-07-01, page 1: data\[0\] is dated 2026-08-18, not 2026-07-01/)
+      expect(readdirSync(out)).toEqual([])
     })
   })
 

@@ -5,9 +5,7 @@ import type { UsageRecord } from '../scripts/scorecard/api'
 // untidy function names, two export folders at once, days no export covered, and running out of memory.
 // Every failure must name the page file, the record and the field, and leave the scorecard folder byte for byte
 // as it was. Expected sums are worked out here from the raw pages, not by the code under test.
-import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { coverage, missingDaysText } from '../components/scorecard/scorecard'
@@ -16,24 +14,8 @@ import { measureValue, totalOf } from '../data/scorecard-measures'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { Aggregator, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { importPages } from '../scripts/scorecard/import'
-import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, PAGES, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
-
-const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
-const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix))
-
-function peopleOutsideRepo(text = peopleCsv): string {
-  const file = join(tmp('people-'), 'people.csv')
-  writeFileSync(file, text)
-  return file
-}
-
-/** A folder holding the fixture's pages whose names match, and the manifests given (name → [from, to]). */
-function pagesFolder(match: RegExp, manifests: Record<string, [string, string]> = {}): string {
-  const dir = tmp('pages-')
-  for (const f of readdirSync(PAGES).filter(f => match.test(f) && !f.startsWith('export-manifest'))) copyFileSync(join(PAGES, f), join(dir, f))
-  for (const [name, [from, to]] of Object.entries(manifests)) writeFileSync(join(dir, name), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
-  return dir
-}
+import { npx } from './helpers/npx'
+import { activePeopleIn, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords, tmp } from './helpers/scorecardFixture'
 
 /** A fixture page, parsed, to change and save elsewhere. */
 const fixturePage = (name: string) => JSON.parse(readFileSync(join(PAGES, name), 'utf8')) as { data: UsageRecord[], has_more: boolean, next_page: string | null }
@@ -59,11 +41,7 @@ describe('a failed import names the page file, the record and the field, and lea
   let before: Record<string, string>
   beforeEach(() => {
     out = tmp('scorecard-')
-    importPages({
-      paths: [PAGES],
-      people: peopleOutsideRepo(),
-      out,
-    })
+    importFixture([PAGES], { out })
     before = folderBytes(out)
   })
   const importInto = (paths: string[], people = peopleOutsideRepo()) => importPages({ paths, people, out, replace: true })
@@ -132,7 +110,7 @@ describe('a failed import names the page file, the record and the field, and lea
       ...fixturePage('2026-08-18-p1.json'),
       padding: 'x'.repeat(40_000_000),
     }))
-    const r = spawnSync('npx', [
+    const r = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       dir,
@@ -141,10 +119,7 @@ describe('a failed import names the page file, the record and the field, and lea
       '--out',
       out,
       '--replace',
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_IMPORT_HEAP_MB: '24' },
-    })
+    ], { SCORECARD_IMPORT_HEAP_MB: '24' })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain(`✗ The import ran out of memory (its heap is 24 MB). ${out} is as it was. Give it more with SCORECARD_IMPORT_HEAP_MB=48`)
     expect(folderBytes(out)).toEqual(before)
@@ -160,11 +135,7 @@ describe('one record counted once, by who and what it is about', () => {
         r.actor.email_address = `${r.actor.email_address.toUpperCase()} `
     }
     writeFileSync(join(dir, 'saved-again-by-hand.json'), JSON.stringify(page))
-    const r = importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out: tmp('sc-'),
-    })
+    const r = importFixture([dir])
     const q3 = r.quarters.find(q => q.quarter === '2026-Q3')!
     expect(r.duplicates).toBe(page.data.length)
     expect(totalOf(q3).sessions).toBe(sum(userRecords('2026-Q3'), x => x.core_metrics.num_sessions))
@@ -206,11 +177,7 @@ describe('one record counted once, by who and what it is about', () => {
     const q3 = pagesFolder(/^2026-(07|08|09)-/, {
       'export-manifest-2026-07-01_2026-09-30.json': ['2026-07-01', '2026-09-30'],
     })
-    const r = importPages({
-      paths: [q2, q3],
-      people: peopleOutsideRepo(),
-      out: tmp('sc-'),
-    })
+    const r = importFixture([q2, q3])
     expect(r.duplicates).toBe(fixturePage('2026-07-01-p1.json').data.length)
     for (const q of r.quarters) {
       expect(totalOf(q).sessions, q.quarter).toBe(sum(userRecords(q.quarter), x => x.core_metrics.num_sessions))
@@ -244,11 +211,7 @@ describe('one record counted once, by who and what it is about', () => {
       for (const m of r.model_breakdown) m.estimated_cost.amount += 0.35
     }
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
-    const [q] = importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out: tmp('sc-'),
-    }).quarters
+    const [q] = importFixture([dir]).quarters
     const users = [
       ...userRecords('2026-Q3').filter(r => !r.date.startsWith('2026-08-18')),
       ...page.data.filter(r => r.actor.type === 'user_actor'),
@@ -312,11 +275,7 @@ describe('days no export covered', () => {
 
   it('are kept in the quarter file, left out of the rates, and said on the scorecard slide', () => {
     const out = tmp('sc-')
-    importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out,
-    })
+    importFixture([dir], { out })
     const file = join(out, '2026-Q3.json')
     const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
     expect(quarterProblems(q, file)).toEqual([])
@@ -344,11 +303,7 @@ describe('days no export covered', () => {
 
   it('a quarter file listing them out of order, or outside its period, is refused by field; one without the list is read as none', () => {
     const out = tmp('sc-')
-    importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out,
-    })
+    importFixture([dir], { out })
     const file = join(out, '2026-Q3.json')
     const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
     expect(quarterProblems({

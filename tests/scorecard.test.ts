@@ -14,26 +14,16 @@ import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { aggregate, parsePeopleCsv } from '../scripts/scorecard/aggregate'
 import { PageError, parsePage } from '../scripts/scorecard/api'
 import { readScorecardFiles } from '../scripts/scorecard/files'
-import { importPages, peopleFile } from '../scripts/scorecard/import'
-import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, PAGES, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
-
-const peopleCsv = readFileSync(join(FIXTURE, 'people.csv'), 'utf8')
-
-/** The people file where the import accepts it: outside the repo. */
-function peopleOutsideRepo(text = peopleCsv): string {
-  const dir = mkdtempSync(join(tmpdir(), 'people-'))
-  writeFileSync(join(dir, 'people.csv'), text)
-  return join(dir, 'people.csv')
-}
+import { peopleFile } from '../scripts/scorecard/import'
+import { npx, slidevBuild } from './helpers/npx'
+import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 describe('import: saved API pages to sums by function and quarter', () => {
   let out: string
   let quarters: QuarterFile[]
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    quarters = importPages({
-      paths: [PAGES],
-      people: peopleOutsideRepo(),
+    quarters = importFixture([PAGES], {
       out,
       now: new Date('2026-10-03T00:00:00Z'),
     }).quarters
@@ -97,11 +87,7 @@ describe('import: saved API pages to sums by function and quarter', () => {
     const dup = mkdtempSync(join(tmpdir(), 'pages-'))
     for (const f of readdirSync(PAGES)) copyFileSync(join(PAGES, f), join(dup, f))
     copyFileSync(join(PAGES, '2026-07-01-p1.json'), join(dup, 'copy-of-2026-07-01-p1.json'))
-    const r = importPages({
-      paths: [dup],
-      people: peopleOutsideRepo(),
-      out: mkdtempSync(join(tmpdir(), 'sc-')),
-    })
+    const r = importFixture([dup])
     expect(r.duplicates).toBe(JSON.parse(readFileSync(join(PAGES, '2026-07-01-p1.json'), 'utf8')).data.length)
     expect(totalOf(r.quarters[1]).sessions).toBe(totalOf(quarters[1]).sessions)
   })
@@ -110,11 +96,7 @@ describe('import: saved API pages to sums by function and quarter', () => {
 describe('privacy: only sums by function leave the import', () => {
   it('no email address, API key name or "@" is in what the import writes', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    importPages({
-      paths: [PAGES],
-      people: peopleOutsideRepo(),
-      out,
-    })
+    importFixture([PAGES], { out })
     const written = readdirSync(out).map(f => readFileSync(join(out, f), 'utf8')).join('\n')
     expect(fixtureEmails().length).toBeGreaterThan(20)
     for (const email of fixtureEmails()) expect(written).not.toContain(email)
@@ -128,7 +110,7 @@ describe('privacy: only sums by function leave the import', () => {
 
   it('the command line prints counts, never an email, and fails clearly without a people file', () => {
     const out = mkdtempSync(join(tmpdir(), 'scorecard-'))
-    const ok = spawnSync('npx', [
+    const ok = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       PAGES,
@@ -136,21 +118,18 @@ describe('privacy: only sums by function leave the import', () => {
       peopleOutsideRepo(),
       '--out',
       out,
-    ], { encoding: 'utf8' })
+    ])
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toMatch(/2026-Q3 .*active people in 4 functions/)
     expect(ok.stdout).toMatch(/merged into Other \(fewer than 5 active people\): Legal, Sales/)
     for (const email of fixtureEmails()) expect(ok.stdout + ok.stderr).not.toContain(email)
-    const bad = spawnSync('npx', [
+    const bad = npx([
       'tsx',
       'scripts/scorecard/import.ts',
       PAGES,
       '--out',
       out,
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_PEOPLE: '' },
-    })
+    ], { SCORECARD_PEOPLE: '' })
     expect(bad.status).toBe(USER_ERROR_EXIT)
     expect(bad.stderr).toMatch(/Name the people file/)
   }, 60_000) // two runs of the command, each a Node start and a child process
@@ -356,16 +335,7 @@ describe('the scorecard files are checked, each problem naming the file, the qua
     q.functions[0].sessions = -4
     writeFileSync(join(dir, '2026-Q3.json'), JSON.stringify(q))
     const out = mkdtempSync(join(tmpdir(), 'site-'))
-    const r = spawnSync('npx', [
-      'slidev',
-      'build',
-      'slides.md',
-      '--out',
-      out,
-    ], {
-      encoding: 'utf8',
-      env: { ...process.env, SCORECARD_DIR: dir },
-    })
+    const r = npx(slidevBuild(out), { SCORECARD_DIR: dir })
     expect(r.status).not.toBe(0)
     expect(r.stdout + r.stderr).toContain(`${join(dir, '2026-Q3.json')} (quarter 2026-Q3): field "functions[0] (Finance).sessions" must be a whole number ≥ 0, got -4`)
     expect(readdirSync(out)).not.toContain('index.html')
@@ -378,7 +348,7 @@ describe('the scorecard files are checked, each problem naming the file, the qua
   it('loading throws one error that lists every problem', () => {
     const q = good()
     q.currency = 'usd'
-    expect(() => loadScorecard([
+    const load = () => loadScorecard([
       { file: F, json: q },
     ], {
       file: 'data/scorecard/budget.json',
@@ -388,24 +358,10 @@ describe('the scorecard files are checked, each problem naming the file, the qua
         setBy: 'x',
         setOn: '2026-10-01',
       },
-    })).toThrow(ScorecardError)
-    try {
-      loadScorecard([
-        { file: F, json: q },
-      ], {
-        file: 'data/scorecard/budget.json',
-        json: {
-          costPerActivePersonPerMonth: 0,
-          currency: 'USD',
-          setBy: 'x',
-          setOn: '2026-10-01',
-        },
-      })
-    }
-    catch (e) {
-      expect((e as Error).message).toContain('field "currency" must be a three-letter code')
-      expect((e as Error).message).toContain('data/scorecard/budget.json: field "costPerActivePersonPerMonth" must be a positive number, got 0')
-    }
+    })
+    expect(load).toThrow(ScorecardError)
+    expect(load).toThrow('field "currency" must be a three-letter code')
+    expect(load).toThrow('data/scorecard/budget.json: field "costPerActivePersonPerMonth" must be a positive number, got 0')
   })
 
   it('the measures, worked by hand for this file', () => {
@@ -443,27 +399,16 @@ describe('the synthetic fixture', () => {
 })
 
 describe('monthly top-ups and re-imports: the period is what was fetched, and nothing is replaced unasked', () => {
-  /** The fixture's Q3 pages in a fresh folder, with the manifests given (name → [from, to]). */
-  function q3Folder(manifests: Record<string, [string, string]>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'topup-'))
-    for (const f of readdirSync(PAGES).filter(f => /^2026-(07|08|09)-/.test(f))) copyFileSync(join(PAGES, f), join(dir, f))
-    for (const [name, [from, to]] of Object.entries(manifests)) writeFileSync(join(dir, name), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
-    return dir
-  }
   // Worked from the raw records: Q3's people-sessions over the whole quarter, 92 days.
   const q3 = rawRecords().filter(r => r.actor.type === 'user_actor' && quarterOfDate(r.date) === '2026-Q3')
   const trueRate = q3.reduce((s, r) => s + r.core_metrics.num_sessions, 0) / activePeopleIn('2026-Q3') / (92 / 7)
 
   it('july fetched, then August to September into the same folder: Q3 covers the whole quarter, at the true rate', () => {
-    const dir = q3Folder({
+    const dir = pagesFolder(/^2026-(07|08|09)-/, {
       'export-manifest-2026-07-01_2026-07-31.json': ['2026-07-01', '2026-07-31'],
       'export-manifest-2026-08-01_2026-09-30.json': ['2026-08-01', '2026-09-30'],
     })
-    const r = importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out: mkdtempSync(join(tmpdir(), 'sc-')),
-    })
+    const r = importFixture([dir])
     const q = r.quarters.find(x => x.quarter === '2026-Q3')!
     expect([q.provenance.from, q.provenance.to]).toEqual(['2026-07-01', '2026-09-30'])
     expect(measureValue('sessionsPerPersonPerWeek', totalOf(q), q.provenance)).toBeCloseTo(trueRate, 6)
@@ -471,52 +416,31 @@ describe('monthly top-ups and re-imports: the period is what was fetched, and no
   })
 
   it('a folder whose one manifest was overwritten by the top-up refuses the records it does not cover, naming the file and day', () => {
-    const dir = q3Folder({
+    const dir = pagesFolder(/^2026-(07|08|09)-/, {
       'export-manifest.json': ['2026-08-01', '2026-09-30'],
     })
-    expect(() => importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out: mkdtempSync(join(tmpdir(), 'sc-')),
-    })).toThrow(/2026-07-01-p1\.json, data\[0\]\.date: 2026-07-01 is outside every export range \(2026-08-01 to 2026-09-30/)
+    expect(() => importFixture([dir])).toThrow(/2026-07-01-p1\.json, data\[0\]\.date: 2026-07-01 is outside every export range \(2026-08-01 to 2026-09-30/)
   })
 
   it('a gap between two fetches is reported as missing days', () => {
-    const dir = q3Folder({
+    const dir = pagesFolder(/^2026-(07|08|09)-/, {
       'export-manifest-a.json': ['2026-07-01', '2026-07-03'],
       'export-manifest-b.json': ['2026-08-01', '2026-09-30'],
     })
-    const r = importPages({
-      paths: [dir],
-      people: peopleOutsideRepo(),
-      out: mkdtempSync(join(tmpdir(), 'sc-')),
-    })
+    const r = importFixture([dir])
     expect(r.missingDays['2026-Q3']).toHaveLength(28) // 4 to 31 July
     expect(r.missingDays['2026-Q3'][0]).toBe('2026-07-04')
   })
 
   it('one day imported over a full quarter is refused without --replace, says how they differ, and leaves the folder byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'sc-'))
-    importPages({
-      paths: [PAGES],
-      people: peopleOutsideRepo(),
-      out,
-    })
+    importFixture([PAGES], { out })
     const before = folderBytes(out)
     const oneDay = mkdtempSync(join(tmpdir(), 'oneday-'))
     for (const f of ['2026-06-30-p1.json', '2026-06-30-p2.json']) copyFileSync(join(PAGES, f), join(oneDay, f))
-    expect(() => importPages({
-      paths: [oneDay],
-      people: peopleOutsideRepo(),
-      out,
-    })).toThrow(/2026-Q2\.json: 2026-Q2 now 2026-04-01 to 2026-06-30, \d+ active people.*the new import 2026-06-30 to 2026-06-30[\s\S]*--replace|--replace[\s\S]*2026-Q2 now 2026-04-01 to 2026-06-30/)
+    expect(() => importFixture([oneDay], { out })).toThrow(/2026-Q2\.json: 2026-Q2 now 2026-04-01 to 2026-06-30, \d+ active people.*the new import 2026-06-30 to 2026-06-30[\s\S]*--replace|--replace[\s\S]*2026-Q2 now 2026-04-01 to 2026-06-30/)
     expect(folderBytes(out)).toEqual(before)
-    const r = importPages({
-      paths: [oneDay],
-      people: peopleOutsideRepo(),
-      out,
-      replace: true,
-    })
+    const r = importFixture([oneDay], { out, replace: true })
     expect(r.replaced).toHaveLength(1)
     expect(JSON.parse(readFileSync(join(out, '2026-Q2.json'), 'utf8')).provenance.from).toBe('2026-06-30')
   })

@@ -2,6 +2,7 @@ import type { Chart, ChartType, Plugin } from 'chart.js'
 import type { ComputedRef } from 'vue'
 import type { ChartId, ChartSpec } from '../../data/charts'
 import type { DeckDataset } from '../../shared/charts/build'
+import type { baseOptions } from '../../shared/charts/theme'
 /**
  * What every chart component shares: its spec (checked for the right kind), the theme, the
  * plugins (ready marker; an opaque background in print), replay on slide entry, and the tooltip
@@ -19,6 +20,7 @@ import { useReplayOnEnter } from './useReplayOnEnter'
 import './chartSetup'
 
 type Kind = ChartSpec['kind']
+type BasePlugins = ReturnType<typeof baseOptions>['options']['plugins']
 type SpecOf<K extends Kind> = Extract<ChartSpec, { kind: K }>
 
 /** The spec for a chart id, refused by name if it is another kind of chart. */
@@ -43,6 +45,20 @@ export function tooltipLabel(item: PointCtx) {
 
 /** Data label: the short reading ("~70%", "28–33%"). */
 export const dataLabel = (_: number, ctx: PointCtx) => chartLabel(figureAt(ctx))
+
+/**
+ * The tooltip and data labels of a deck chart, over the theme's base settings: both read from the figure
+ * behind each bar or point. A chart adds its own placement on top.
+ */
+export function figureLabels(base: BasePlugins) {
+  return {
+    tooltip: {
+      ...base.tooltip,
+      callbacks: { label: tooltipLabel },
+    },
+    datalabels: { ...base.datalabels, formatter: dataLabel },
+  }
+}
 
 /** What any chart on a slide needs, the scorecard's included: the theme, the plugins, and replay on slide entry. */
 export function useChartCanvas<T extends ChartType = ChartType>() {

@@ -156,10 +156,7 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
   const units = unitsOf(series)
   const percentScale = units.size === 1 && units.has('percent') && !spec.horizontal
   return {
-    id,
-    title: spec.title,
-    type: 'bar',
-    series,
+    ...barFrame(id, spec, series),
     options: {
       ...common(),
       barDir: spec.horizontal ? 'bar' : 'col',
@@ -186,6 +183,16 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
   }
 }
 
+/** What names a bar chart (grouped or split) in the PowerPoint: its id, its title, its series. */
+function barFrame(id: ChartId, spec: ChartSpec, series: NativeSeries[]) {
+  return {
+    id,
+    title: spec.title,
+    type: 'bar' as const,
+    series,
+  }
+}
+
 function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): NativeChart {
   const categories = spec.rows.map(r => r.label)
   const series: NativeSeries[] = splitSeries(spec).map(({ name, parts }) => ({
@@ -195,10 +202,7 @@ function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): N
     colours: parts.map(p => colourOf(p.meaning)),
   }))
   return {
-    id,
-    title: spec.title,
-    type: 'bar',
-    series,
+    ...barFrame(id, spec, series),
     options: {
       ...common(),
       barDir: 'bar',

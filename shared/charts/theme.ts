@@ -75,6 +75,16 @@ export function baseOptions(t: ThemeState) {
   }
 }
 
+/** Bars upright (categories along x) or lying down (along y): which axis indexes the bars, and which scale is which. */
+export function barAxes<C, V>(horizontal: boolean, category: C, value: V) {
+  return {
+    indexAxis: horizontal ? ('y' as const) : ('x' as const),
+    scales: horizontal
+      ? { x: value, y: category }
+      : { x: category, y: value },
+  }
+}
+
 export function axis(t: ThemeState, opts: { title?: string, stacked?: boolean, max?: number, percent?: boolean, grid?: boolean, category?: boolean } = {}) {
   const ink = inkFor(t.isDark)
   if (opts.category) {

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
+import { npx, slidevBuild } from '../helpers/npx'
 import { importFixtureQuarters } from '../helpers/scorecardFixture'
-import { slidevBuild } from './globalSetup'
 import { BASE, browserAndSite, openSlide } from './helpers'
 
 const SCORECARD_SITE = resolve('test-results/site-a11y-scorecard')
@@ -219,7 +219,8 @@ describe('the scorecard slides built from the fixture pass axe', () => {
   let site: StaticServer
   beforeAll(async () => {
     const { scorecard } = importFixtureQuarters()
-    slidevBuild(SCORECARD_SITE, { SCORECARD_DIR: scorecard })
+    const build = npx(slidevBuild(SCORECARD_SITE, BASE), { SCORECARD_DIR: scorecard }, { stdio: 'inherit' })
+    expect(build.status).toBe(0)
     site = await serveStatic(SCORECARD_SITE, BASE)
   }, 600_000)
   afterAll(() => site?.close())

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { ensureChromium } from '../../scripts/install/chromium.ts'
 import { ensureLibreOffice } from '../../scripts/install/libreoffice.ts'
 import { ensureNginx } from '../../scripts/install/nginx.ts'
+import { slidevBuild } from '../helpers/npx'
 
 export const SITE_DIR = resolve('test-results/site')
 export const PRESENTER_SITE_DIR = resolve('test-results/site-presenter')
@@ -26,19 +27,6 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
     throw new Error(`${cmd} ${args.join(' ')} failed with exit ${r.status}`)
 }
 
-/** Slidev's build alone (no PDF, no PowerPoint) of the deck into `out`, for /board/, with `env` added. Throws if it fails. */
-export function slidevBuild(out: string, env: Record<string, string> = {}): void {
-  run('npx', [
-    'slidev',
-    'build',
-    'slides.md',
-    '--base',
-    BASE,
-    '--out',
-    out,
-  ], env)
-}
-
 export default function setup(project: TestProject) {
   ensureNginx() // for tests/browser/hosting.test.ts: Debian's nginx, installed when missing
   ensureLibreOffice() // for tests/browser/pptx.test.ts: Debian's LibreOffice Impress and Inter, installed when missing
@@ -49,7 +37,7 @@ export default function setup(project: TestProject) {
   const chromium = ensureChromium() as string
   // "board" without slashes on purpose: the build must normalise it to /board/.
   run('npx', ['tsx', 'scripts/build.ts'], { BASE: 'board', OUT_DIR: SITE_DIR })
-  slidevBuild(PRESENTER_SITE_DIR, { PAPER_AUDIENCE: 'presenter' })
+  run('npx', slidevBuild(PRESENTER_SITE_DIR, BASE), { PAPER_AUDIENCE: 'presenter' })
   run('npx', [
     'tsx',
     'scripts/export.ts',

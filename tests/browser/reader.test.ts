@@ -2,7 +2,6 @@ import type { Page } from 'playwright-chromium'
 // The reader view (#/read) on the built site, in a real Chromium, at a phone's, two tablets' and a
 // desktop's size: every slide and its reader text, every chart drawn, nothing wider than the screen,
 // text and tap targets big enough, no errors, nothing from another host; links that land in the right place.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +12,7 @@ import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { slideTitle } from '../../shared/slide-title.ts'
 import { deckSlides } from '../helpers/deck'
 import { notesAsHtml } from '../helpers/notes'
+import { npx } from '../helpers/npx'
 import { EXPORT_DIR } from './globalSetup'
 import { BASE, browserAndSite, pdfInfo, pdfPages, pdfText, SITE_DIR, squash, watchPage } from './helpers'
 
@@ -323,14 +323,14 @@ describe('the handout (npm run export:handout)', () => {
 
   it('--letter prints on US Letter', () => {
     const out = mkdtempSync(join(tmpdir(), 'handout-'))
-    const r = spawnSync('npx', [
+    const r = npx([
       'tsx',
       'scripts/export.ts',
       '--handout',
       '--letter',
       '--out',
       out,
-    ], { encoding: 'utf8', timeout: 120_000 })
+    ], {}, { timeout: 120_000 })
     expect(r.status, r.stderr).toBe(0)
     expect(pdfInfo(join(out, 'board-deck-agentic-coding-handout.pdf'))['Page size']).toMatch(/^612 x 792 pts \(letter\)/)
   }, 120_000)

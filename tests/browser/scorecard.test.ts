@@ -16,8 +16,8 @@ import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
+import { npx, slidevBuild } from '../helpers/npx'
 import { activePeopleIn, fixtureEmails, importFixtureQuarters } from '../helpers/scorecardFixture'
-import { slidevBuild } from './globalSetup'
 import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 
 const DATA_SITE = resolve('test-results/site-scorecard')
@@ -55,7 +55,8 @@ describe('no scorecard data: one slide says what will be measured', () => {
   beforeAll(async () => {
     // Slidev's build alone is enough here; the full build (PDF, PowerPoint) runs for the data state below.
     const empty = mkdtempSync(join(tmpdir(), 'no-scorecard-'))
-    slidevBuild(NO_DATA_SITE, { SCORECARD_DIR: empty })
+    const build = npx(slidevBuild(NO_DATA_SITE, BASE), { SCORECARD_DIR: empty }, { stdio: 'inherit' })
+    expect(build.status).toBe(0)
     site = await serveStatic(NO_DATA_SITE, BASE)
   }, 300_000)
   afterAll(() => site?.close())
@@ -251,16 +252,13 @@ describe('two quarters of synthetic data, imported and built as the README says'
     // The other exports (notes PDF, handout), made from the same scorecard folder.
     const exports = mkdtempSync(join(tmpdir(), 'exports-'))
     for (const kind of ['--notes', '--handout']) {
-      const r = spawnSync('npx', [
+      const r = npx([
         'tsx',
         'scripts/export.ts',
         kind,
         '--out',
         exports,
-      ], {
-        encoding: 'utf8',
-        env: { ...process.env, SCORECARD_DIR: scorecardDir },
-      })
+      ], { SCORECARD_DIR: scorecardDir })
       expect(r.status, r.stderr).toBe(0)
     }
     expect(pdfText(join(exports, `${DECK}-handout.pdf`))).toContain('Q3 2026') // the handout shows the scorecard
