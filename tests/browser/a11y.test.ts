@@ -153,7 +153,8 @@ describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A a
   afterAll(() => page?.context().close())
 
   it.each(SLIDES.map((s, i) => ({ no: i + 1, title: s.title ?? '' })))('slide $no: $title', async ({ no }) => {
-    await openSlide(page, env.site.url, no)
+    // A longer wait than openSlide's own: on a busy two-core machine a chart can take more than 15 s to fit its box.
+    await openSlide(page, env.site.url, no, { timeout: 45_000 })
     expectClean(await audit(page), `slide ${no} (${scheme})`)
   })
 })
@@ -230,7 +231,7 @@ describe('the scorecard slides built from the fixture pass axe', () => {
     const page = await newPage(env.browser, { width: 1920, height: 1080, scheme })
     let charts = 0
     for (const no of scorecardNos) {
-      await openSlide(page, site.url, no)
+      await openSlide(page, site.url, no, { timeout: 45_000 })
       charts += await page.locator(`.slidev-page-${no} canvas`).count()
       expectClean(await audit(page), `scorecard slide ${no} (${scheme})`)
     }
@@ -323,9 +324,11 @@ describe('reduced motion (prefers-reduced-motion: reduce)', () => {
   })
 
   it('the control: without the setting, the same chart animates over many frames and slides fade', async () => {
-    const moving = await framesAndTransition('no-preference', { atLeast: 11 })
+    // More frames than the reduced-motion test allows: an animation at 60 frames a second draws about forty in its
+    // 700 ms; on a busy machine it has drawn as few as seven.
+    const moving = await framesAndTransition('no-preference', { atLeast: 5 })
     for (const f of moving.frames)
-      expect(f, 'frames drawn by an animating chart').toBeGreaterThan(10)
+      expect(f, 'frames drawn by an animating chart').toBeGreaterThanOrEqual(5)
     expect(moving.transition).toBeGreaterThan(0.1)
   })
 })
