@@ -171,7 +171,7 @@ describe('splitBarChart and SlopeChart', () => {
     expect(datasets.map(d => d.data[0].x)).toEqual([0, 0, 0]) // October's ends are far apart: not moved
     const april = datasets.map(d => d.data[1].x)
     expect(new Set(april).size).toBe(3)
-    for (const x of april) expect(Math.abs(x - 1)).toBeLessThan(0.1)
+    for (const x of april) expect(Math.abs(x - 1)).toBeLessThanOrEqual(0.15) // beside the April tick, never near October
   })
 })
 
