@@ -145,7 +145,10 @@ function expectClean(results: AxeResults, where: string) {
   expect(results.passes.length, `rules that passed on ${where}`).toBeGreaterThan(10)
 }
 
-describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A and AA)', (scheme) => {
+// One retry per slide: in about one run in three, on a loaded two-core machine, one chart slide of the 58 never
+// reported its charts fitting their boxes within openSlide's wait (a different slide each time: 5, 12, 15), an
+// opening that failed, not an audit. A retry opens it again; an axe finding fails both times.
+describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A and AA)', { retry: 1 }, (scheme) => {
   let page: Page
   beforeAll(async () => {
     page = await newPage(env.browser, { width: 1920, height: 1080, scheme })
