@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm run changes -- <from> [<to>]`: what changed in the paper between two versions, in plain words: each
+// figure whose value, qualifier or quote changed, each claim sentence added, removed or reworded, each plan
+// value changed, and the slides added or removed. <from> and <to> are git refs (tags such as paper-v1,
+// branches, commits); without <to>, the working tree. `--json` prints the list as JSON.
+// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON.
+import { PAPER } from '../data/paper.ts'
+import { changesText, compareSnapshots } from './changes/compare.ts'
+import { changesSincePrevious } from './changes/since.ts'
+import { repoRoot, resolveRef, snapshotAt } from './changes/snapshot.ts'
+import { asCommand, commandLine, UserError } from './lib/cli.ts'
+
+asCommand()
+const { values: opts, positionals } = commandLine({
+  allowPositionals: true,
+  options: {
+    'json': { type: 'boolean' },
+    'since-previous': { type: 'boolean' },
+  },
+})
+const repo = repoRoot(process.cwd())
+
+if (opts['since-previous']) {
+  console.log(JSON.stringify(await changesSincePrevious(PAPER.version, repo)))
+}
+else {
+  const [from, to] = positionals
+  if (!from || positionals.length > 2)
+    throw new UserError('usage: npm run changes -- <from> [<to>]   (git refs, e.g. paper-v1; without <to>, the working tree)')
+  // Both refs are checked before either is read, so a wrong one is named at once.
+  resolveRef(from, repo)
+  if (to)
+    resolveRef(to, repo)
+  const [a, b] = await Promise.all([
+    snapshotAt(from, repo),
+    snapshotAt(to ?? null, repo),
+  ])
+  const changes = compareSnapshots(a, b)
+  if (opts.json)
+    console.log(JSON.stringify({ from, to: to ?? null, changes }, null, 2))
+  else
+    console.log(`Changes from ${from} to ${to ?? 'the working tree'}:\n${changesText(changes)}`)
+}
