@@ -3,7 +3,9 @@
 // figure whose value, qualifier or quote changed, each claim sentence added, removed or reworded, each plan
 // value changed, and the slides added or removed. <from> and <to> are git refs (tags such as paper-v1,
 // branches, commits); without <to>, the working tree. `--json` prints the list as JSON.
-// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON.
+// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON: the working tree
+// against the tag of the version before data/paper.ts's; with `--out <file>` it writes it there (changes.json).
+import { writeFileSync } from 'node:fs'
 import { PAPER } from '../data/paper.ts'
 import { changesText, compareSnapshots } from './changes/compare.ts'
 import { changesSincePrevious } from './changes/since.ts'
@@ -16,21 +18,32 @@ const { values: opts, positionals } = commandLine({
   options: {
     'json': { type: 'boolean' },
     'since-previous': { type: 'boolean' },
+    'out': { type: 'string' },
   },
 })
-const repo = repoRoot(process.cwd())
+// Version one needs no git (a copy with no history builds); anything else reads the versions from git.
+const repo = () => repoRoot(process.cwd())
 
 if (opts['since-previous']) {
-  console.log(JSON.stringify(await changesSincePrevious(PAPER.version, repo)))
+  const report = JSON.stringify(await changesSincePrevious(PAPER.version, PAPER.version <= 1
+    ? process.cwd()
+    : repo()), null, 2)
+  if (opts.out) {
+    writeFileSync(opts.out, `${report}\n`)
+    console.log(`✓ wrote the changes since the previous version to ${opts.out}`)
+  }
+  else {
+    console.log(report)
+  }
 }
 else {
   const [from, to] = positionals
   if (!from || positionals.length > 2)
     throw new UserError('usage: npm run changes -- <from> [<to>]   (git refs, e.g. paper-v1; without <to>, the working tree)')
   // Both refs are checked before either is read, so a wrong one is named at once.
-  resolveRef(from, repo)
+  resolveRef(from, repo())
   if (to)
-    resolveRef(to, repo)
+    resolveRef(to, repo())
   const [a, b] = await Promise.all([
     snapshotAt(from, repo),
     snapshotAt(to ?? null, repo),
