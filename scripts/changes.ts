@@ -41,12 +41,13 @@ else {
   if (!from || positionals.length > 2)
     throw new UserError('usage: npm run changes -- <from> [<to>]   (git refs, e.g. paper-v1; without <to>, the working tree)')
   // Both refs are checked before either is read, so a wrong one is named at once.
-  resolveRef(from, repo())
+  const root = repo()
+  resolveRef(from, root)
   if (to)
-    resolveRef(to, repo())
+    resolveRef(to, root)
   const [a, b] = await Promise.all([
-    snapshotAt(from, repo),
-    snapshotAt(to ?? null, repo),
+    snapshotAt(from, root),
+    snapshotAt(to ?? null, root),
   ])
   const changes = compareSnapshots(a, b)
   if (opts.json)
