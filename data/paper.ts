@@ -207,3 +207,15 @@ export function paperKeywords(paper: Paper = PAPER, plan: Plan = PLAN): string[]
     paper.classification,
   ]
 }
+
+/**
+ * The document's subject, as the PDF's and the PowerPoint's properties give it: "Board paper on …. Board meeting,
+ * 10 December 2026, agenda item 7. Version 1, final. For decision: RESOLVED that …". `info` is the deck's front
+ * matter `info`, taken to its first full stop.
+ */
+export function paperSubject(info: unknown, paper: Paper = PAPER, plan: Plan = PLAN): string {
+  const about = info
+    ? `${String(info).trim().replace(/\s+/g, ' ').replace(/\.\s.*$/, '.')} `
+    : ''
+  return `${about}${meetingLine(paper, plan)}, agenda item ${paper.agendaItem}. ${versionLine(paper)}. ${paper.purpose}: ${resolutionText(plan)}`
+}
