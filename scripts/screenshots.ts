@@ -31,7 +31,7 @@ try {
     await page.goto(`${server.url}#/1`)
     await page.waitForSelector('.slidev-page')
     const total = await page.evaluate(() => document.querySelectorAll('.slidev-page').length || 0)
-    const count = Number(await page.locator('.slide-no').first().innerText().then(t => t.split('/')[1]))
+    const count = Number(await page.locator('.slide-no').first().innerText().then(t => /of (\d+)\s*$/.exec(t)?.[1]))
     for (let n = 1; n <= (count || total); n++) {
       if (only.length && !only.includes(n))
         continue
