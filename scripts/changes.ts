@@ -7,7 +7,7 @@
 // against the tag of the version before data/paper.ts's; with `--out <file>` it writes it there (changes.json).
 import { writeFileSync } from 'node:fs'
 import { PAPER } from '../data/paper.ts'
-import { changesText, compareSnapshots } from './changes/compare.ts'
+import { changesText, compareSnapshots } from '../shared/changes.ts'
 import { changesSincePrevious } from './changes/since.ts'
 import { repoRoot, resolveRef, snapshotAt } from './changes/snapshot.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'

@@ -2,8 +2,7 @@
 // lists each change under its heading, or says nothing changed, or that the earlier version is missing; a long
 // list is cut to what a slide holds and points at changes.json. The report built here stands in for the build's.
 // @vitest-environment happy-dom
-import type { Change } from '../scripts/changes/compare'
-import type { ChangesReport } from '../scripts/changes/since'
+import type { Change, ChangesReport } from '../shared/changes'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ChangesPage from '../components/ChangesPage.vue'

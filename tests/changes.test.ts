@@ -1,14 +1,14 @@
-// `npm run changes`: each kind of change is found and said in plain words (scripts/changes/compare.ts, on
+// `npm run changes`: each kind of change is found and said in plain words (shared/changes.ts, on
 // snapshots built here), and the command, run on a git repository where one figure and one claim changed
 // since the tag, lists exactly those two. An unknown ref is refused, naming it.
-import type { Snapshot } from '../scripts/changes/compare'
+import type { Snapshot } from '../shared/changes'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changesText, compareSnapshots, flattenPlan } from '../scripts/changes/compare'
 import { changesSincePrevious } from '../scripts/changes/since'
+import { changesText, compareSnapshots, flattenPlan } from '../shared/changes'
 import { USER_ERROR_EXIT } from '../shared/errors'
 
 const ROOT = resolve(__dirname, '..')

@@ -1,7 +1,7 @@
 // The build-time plugins Slidev's Vite runs (vite.config.ts; vitest.config.ts for the scorecard): the data
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
 import type { Plugin } from 'vite'
-import type { ChangesReport } from '../scripts/changes/since.ts'
+import type { ChangesReport } from '../shared/changes.ts'
 import { execFileSync } from 'node:child_process'
 import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'

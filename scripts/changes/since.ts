@@ -1,25 +1,13 @@
 // The changes since the previous version, for the "What changed" page and changes.json: the working tree
 // (what is being built) against the tag of the version before it, paper-v<N−1>, N being data/paper.ts's version.
-import type { Change } from './compare.ts'
-import { compareSnapshots } from './compare.ts'
+import type { ChangesReport } from '../../shared/changes.ts'
+import { compareSnapshots } from '../../shared/changes.ts'
 import { hasTag, snapshotAt } from './snapshot.ts'
+
+export type { ChangesReport }
 
 /** The git tag a version of the paper is issued under. */
 export const versionTag = (version: number) => `paper-v${version}`
-
-export interface ChangesReport {
-  /** The version being built. */
-  version: number
-  /**
-   * 'first-issue': version one, nothing before it. 'listed': the changes since the previous version's tag.
-   * 'no-earlier-tag': a later version, but this copy of the repository lacks the previous version's tag.
-   */
-  status: 'first-issue' | 'listed' | 'no-earlier-tag'
-  /** The version compared with and its tag (null for a first issue). */
-  since: number | null
-  tag: string | null
-  changes: Change[]
-}
 
 export async function changesSincePrevious(version: number, repo: string): Promise<ChangesReport> {
   if (version <= 1) {

@@ -2,15 +2,15 @@
 // list at a ref (a tag such as paper-v1, a branch or a commit), or in the working tree. The ref's files are
 // written to a temporary folder with `git archive` and its TypeScript modules imported from there (the
 // caller runs under tsx), so nothing in the checkout is touched.
-import type { ClaimSnap, FigureSnap, Snapshot } from './compare.ts'
+import type { ClaimSnap, FigureSnap, Snapshot } from '../../shared/changes.ts'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseSync } from '@slidev/parser'
+import { flattenPlan } from '../../shared/changes.ts'
 import { UserError } from '../../shared/errors.ts'
-import { flattenPlan } from './compare.ts'
 
 export interface Version extends Snapshot {
   /** data/paper.ts's version at that ref, if it had one. */

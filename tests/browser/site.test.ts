@@ -286,6 +286,41 @@ describe('navigation on a plain static host under /board/', () => {
   })
 })
 
+describe('the page marking on screen: the presenter may hide it, print keeps it', () => {
+  it('the switch in the presenter’s controls hides the marking in both windows, holds across a reload, and never reaches print', async () => {
+    const context = await env.browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+    })
+    const presenter = await context.newPage()
+    const audience = await context.newPage()
+    const no = 3
+    const mark = (page: Page) => page.locator(`.slidev-page-${no} [data-page-mark], [data-page-mark]`).first()
+    await presenter.goto(`${env.presenterSite.url}#/presenter/${no}`)
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => mark(audience).isVisible()).toBe(true)
+    expect(squash(await mark(audience).innerText())).toBe(pageMark(no, TOTAL))
+    const toggle = presenter.locator('[data-page-mark-toggle]').first()
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await toggle.click({ force: true }) // the navigation bar fades in on hover; the switch is there either way
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+    // The audience's window follows (localStorage's storage event), and a reload keeps it hidden.
+    await expect.poll(() => mark(audience).isVisible(), { timeout: 15_000 }).toBe(false)
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => audience.locator('[data-page-mark]').first().isVisible()).toBe(false)
+    // Print (what the PDF and the PowerPoint are made from) carries it, switch or not.
+    await audience.goto(`${env.presenterSite.url}?print=true#print`)
+    await audience.waitForSelector('.print-slide-container [data-page-mark]')
+    const printed = audience.locator('.print-slide-container [data-page-mark]')
+    expect(await printed.count()).toBe(TOTAL)
+    expect(await printed.nth(no - 1).isVisible()).toBe(true)
+    // Switched back on, it shows again.
+    await toggle.click({ force: true })
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => audience.locator('[data-page-mark]').first().isVisible()).toBe(true)
+    await context.close()
+  })
+})
+
 describe('presenter-only text stays with the presenter', () => {
   /** Every file of a built site, with its path. */
   const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(d => d.isFile()).map(d => join(d.parentPath, d.name))

@@ -1,9 +1,10 @@
 // What changed between two versions of the paper, in plain words: the comparison alone, on two snapshots
-// (scripts/changes/snapshot.ts reads them from git), so the unit tests can call it without git.
+// (scripts/changes/snapshot.ts reads them from git), so the unit tests can call it without git. Pure, so the
+// "What changed" page (components/ChangesPage.vue) can group the build's list with it too.
 // Kinds of change: a figure's value, qualifier or quote (or a figure added or removed), a claim sentence
 // added, removed or reworded, a plan value changed (added, removed), a slide added or removed (by title).
-import type { Unit, Value } from '../../data/types.ts'
-import { formatWithUnit } from '../../data/format.ts'
+import type { Unit, Value } from '../data/types.ts'
+import { formatWithUnit } from '../data/format.ts'
 
 /** A figure as a version of data/figures.ts had it: what a reader of the paper sees of it. */
 export interface FigureSnap {
@@ -38,6 +39,21 @@ export type Change
     | { kind: 'claim-reworded', slide: string, from: string, to: string, text: string }
     | { kind: 'plan-value', path: string, from: string, to: string, text: string }
     | { kind: 'slide-added' | 'slide-removed', title: string, text: string }
+
+/** The changes since the previous version, as the build found them (scripts/changes/since.ts): the page and changes.json. */
+export interface ChangesReport {
+  /** The version being built. */
+  version: number
+  /**
+   * 'first-issue': version one, nothing before it. 'listed': the changes since the previous version's tag.
+   * 'no-earlier-tag': a later version, but this copy of the repository lacks the previous version's tag.
+   */
+  status: 'first-issue' | 'listed' | 'no-earlier-tag'
+  /** The version compared with and its tag (null for a first issue). */
+  since: number | null
+  tag: string | null
+  changes: Change[]
+}
 
 /** The headings the list is grouped under, in this order. */
 export const CHANGE_GROUPS = [
