@@ -4,7 +4,7 @@
 // Kinds of change: a figure's value, qualifier or quote (or a figure added or removed), a claim sentence
 // added, removed or reworded, a plan value changed (added, removed), a slide added or removed (by title).
 import type { Unit, Value } from '../data/types.ts'
-import { formatWithUnit } from '../data/format.ts'
+import { formatCurrency, formatDate, formatWithUnit } from '../data/format.ts'
 
 /** A figure as a version of data/figures.ts had it: what a reader of the paper sees of it. */
 export interface FigureSnap {
@@ -212,12 +212,21 @@ function claimChanges(from: readonly ClaimSnap[], to: readonly ClaimSnap[]): Cha
   return out
 }
 
-function shown(v: unknown) {
-  return v === undefined
-    ? '(none)'
-    : typeof v === 'string'
-      ? q(v)
-      : String(v)
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+// An amount as formatCurrency writes it: "US$180,000", "€5,000", "£1.50".
+const MONEY = /^[A-Z]*[^\p{L}\p{N}\s]\d[\d,.]*$/u
+
+/** A plan value in words: a day written out, an amount as it is, other text in quotation marks. */
+function shown(v: unknown): string {
+  if (v === undefined)
+    return '(none)'
+  if (typeof v !== 'string')
+    return String(v)
+  return DAY.test(v)
+    ? formatDate(v)
+    : MONEY.test(v)
+      ? v
+      : q(v)
 }
 
 function planChanges(from: Snapshot['plan'], to: Snapshot['plan']): Change[] {
@@ -263,13 +272,19 @@ export function compareSnapshots(from: Snapshot, to: Snapshot): Change[] {
 
 /**
  * The plan flattened to its values, each named by its path in plain words: an array's item by its `id`, else
- * its `name`, else its place counted from one ("asks › pilot › cap › amount", "risks › 2 › owner").
+ * its `name`, else its place counted from one ("asks › pilot › owner", "risks › 2 › owner"). An amount of money
+ * is one value, as the plan writes it ("asks › pilot › cap": "US$180,000").
  */
 export function flattenPlan(plan: unknown): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {}
   const walk = (v: unknown, path: string[]) => {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       out[path.join(' › ')] = v
+      return
+    }
+    const money = v as { amount?: unknown, currency?: unknown }
+    if (typeof money.amount === 'number' && typeof money.currency === 'string' && Object.keys(v).length === 2) {
+      out[path.join(' › ')] = formatCurrency(money.amount, money.currency, { named: true })
       return
     }
     if (Array.isArray(v)) {

@@ -185,6 +185,19 @@ describe('each kind of change', () => {
     ])
   })
 
+  it('a plan date in words, an amount as the plan writes it', () => {
+    const before = edit(() => ({
+      plan: { 'pilot › toolsFrom': '2027-01-04', 'asks › pilot › cap': 'US$180,000' },
+    }))
+    const after = edit(() => ({
+      plan: { 'pilot › toolsFrom': '2027-02-01', 'asks › pilot › cap': 'US$200,000' },
+    }))
+    expect(compareSnapshots(before, after).map(c => c.text)).toEqual([
+      'Plan, pilot › toolsFrom: 4 January 2027 → 1 February 2027',
+      'Plan, asks › pilot › cap: US$180,000 → US$200,000',
+    ])
+  })
+
   it('a slide added and a slide removed, by title', () => {
     const after = edit(() => ({
       slides: ['Cover', 'Success rose', 'Risks'],
@@ -210,7 +223,8 @@ describe('each kind of change', () => {
       asks: [
         {
           id: 'pilot',
-          cap: { amount: 1 },
+          cap: { amount: 180_000, currency: 'USD' },
+          size: { amount: 1 },
         },
       ],
       waves: [
@@ -224,7 +238,8 @@ describe('each kind of change', () => {
       ],
     })).toEqual({
       'asks › pilot › id': 'pilot',
-      'asks › pilot › cap › amount': 1,
+      'asks › pilot › cap': 'US$180,000',
+      'asks › pilot › size › amount': 1,
       'waves › First wave › name': 'First wave',
       'waves › First wave › functions › 1': 'Finance',
       'risks › 1 › owner': 'CISO',
