@@ -283,7 +283,7 @@ export function flattenPlan(plan: unknown): Record<string, string | number | boo
       return
     }
     const money = v as { amount?: unknown, currency?: unknown }
-    if (typeof money.amount === 'number' && typeof money.currency === 'string' && Object.keys(v).length === 2) {
+    if (typeof money.amount === 'number' && typeof money.currency === 'string' && Object.keys(money).length === 2) {
       out[path.join(' › ')] = formatCurrency(money.amount, money.currency, { named: true })
       return
     }
