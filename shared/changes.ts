@@ -282,6 +282,8 @@ export function flattenPlan(plan: unknown): Record<string, string | number | boo
       out[path.join(' › ')] = v
       return
     }
+    if (typeof v !== 'object' || v === undefined)
+      return // a function, or a field left out
     const money = v as { amount?: unknown, currency?: unknown }
     if (typeof money.amount === 'number' && typeof money.currency === 'string' && Object.keys(money).length === 2) {
       out[path.join(' › ')] = formatCurrency(money.amount, money.currency, { named: true })
@@ -299,9 +301,7 @@ export function flattenPlan(plan: unknown): Record<string, string | number | boo
       })
       return
     }
-    if (typeof v === 'object') {
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k])
-    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k])
   }
   walk(plan, [])
   return out

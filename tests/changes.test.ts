@@ -225,6 +225,7 @@ describe('each kind of change', () => {
           id: 'pilot',
           cap: { amount: 180_000, currency: 'USD' },
           size: { amount: 1 },
+          note: undefined,
         },
       ],
       waves: [
