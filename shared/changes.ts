@@ -55,6 +55,17 @@ export interface ChangesReport {
   changes: Change[]
 }
 
+/** The report for version one: nothing before it to compare with. */
+export function firstIssue(version = 1): ChangesReport {
+  return {
+    version,
+    status: 'first-issue',
+    since: null,
+    tag: null,
+    changes: [],
+  }
+}
+
 /** The headings the list is grouped under, in this order. */
 export const CHANGE_GROUPS = [
   {

@@ -8,6 +8,7 @@ import { FACTS, FIGURES } from '../data/figures.ts'
 import { PAPER } from '../data/paper.ts'
 import { PLAN } from '../data/plan.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
+import { firstIssue } from '../shared/changes.ts'
 import { REPO_ROOT } from './scorecard-slides.ts'
 
 /** Stops `dev`, `build` and `export` on a figure, the plan or the paper's particulars breaking their rules (data/check.ts). */
@@ -66,15 +67,8 @@ const CHANGES = 'virtual:paper-changes'
  * old version's TypeScript modules through tsx).
  */
 export function changesReport(version = PAPER.version): ChangesReport {
-  if (version <= 1) {
-    return {
-      version,
-      status: 'first-issue',
-      since: null,
-      tag: null,
-      changes: [],
-    }
-  }
+  if (version <= 1)
+    return firstIssue(version)
   const out = execFileSync(process.execPath, [
     '--import',
     'tsx',

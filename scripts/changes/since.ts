@@ -1,7 +1,7 @@
 // The changes since the previous version, for the "What changed" page and changes.json: the working tree
 // (what is being built) against the tag of the version before it, paper-v<N−1>, N being data/paper.ts's version.
 import type { ChangesReport } from '../../shared/changes.ts'
-import { compareSnapshots } from '../../shared/changes.ts'
+import { compareSnapshots, firstIssue } from '../../shared/changes.ts'
 import { hasTag, snapshotAt } from './snapshot.ts'
 
 export type { ChangesReport }
@@ -10,15 +10,8 @@ export type { ChangesReport }
 export const versionTag = (version: number) => `paper-v${version}`
 
 export async function changesSincePrevious(version: number, repo: string): Promise<ChangesReport> {
-  if (version <= 1) {
-    return {
-      version,
-      status: 'first-issue',
-      since: null,
-      tag: null,
-      changes: [],
-    }
-  }
+  if (version <= 1)
+    return firstIssue(version)
   const since = version - 1
   const tag = versionTag(since)
   if (!hasTag(tag, repo)) {

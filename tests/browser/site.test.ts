@@ -287,7 +287,7 @@ describe('navigation on a plain static host under /board/', () => {
 })
 
 describe('the page marking on screen: the presenter may hide it, print keeps it', () => {
-  it('the switch in the presenter’s controls hides the marking in both windows, holds across a reload, and never reaches print', async () => {
+  it('the switch in the presenter’s controls hides the marking in both windows, holds across a reload, and shows it again', async () => {
     const context = await env.browser.newContext({
       viewport: { width: 1920, height: 1080 },
     })
@@ -307,12 +307,8 @@ describe('the page marking on screen: the presenter may hide it, print keeps it'
     await expect.poll(() => mark(audience).isVisible(), { timeout: 15_000 }).toBe(false)
     await openSlide(audience, env.presenterSite.url, no)
     await expect.poll(() => audience.locator('[data-page-mark]').first().isVisible()).toBe(false)
-    // Print (what the PDF and the PowerPoint are made from) carries it, switch or not.
-    await audience.goto(`${env.presenterSite.url}?print=true#print`)
-    await audience.waitForSelector('.print-slide-container [data-page-mark]')
-    const printed = audience.locator('.print-slide-container [data-page-mark]')
-    expect(await printed.count()).toBe(TOTAL)
-    expect(await printed.nth(no - 1).isVisible()).toBe(true)
+    // Print, which the PDFs and the PowerPoint are made from, carries it switch or not: the built site has no print
+    // view, so tests/page-mark.test.ts checks that in print mode, and the exported PDF's pages carry it (below).
     // Switched back on, it shows again.
     await toggle.click({ force: true })
     await openSlide(audience, env.presenterSite.url, no)
