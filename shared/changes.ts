@@ -1,8 +1,9 @@
 // What changed between two versions of the paper, in plain words: the comparison alone, on two snapshots
 // (scripts/changes/snapshot.ts reads them from git), so the unit tests can call it without git. Pure, so the
 // "What changed" page (components/ChangesPage.vue) can group the build's list with it too.
-// Kinds of change: a figure's value, qualifier or quote (or a figure added or removed), a claim sentence
-// added, removed or reworded, a plan value changed (added, removed), a slide added or removed (by title).
+// Kinds of change: a figure's value, qualifier or quote (or a figure added or removed), a claim sentence added,
+// removed or reworded, a plan value changed (added, removed), a slide added or removed (by title). Written in
+// words the deck's font can set ("was …, now …": Inter is subset, scripts/fonts.ts, and has no arrows).
 import type { Unit, Value } from '../data/types.ts'
 import { formatCurrency, formatDate, formatWithUnit } from '../data/format.ts'
 
@@ -26,7 +27,7 @@ export interface ClaimSnap {
 export interface Snapshot {
   figures: readonly FigureSnap[]
   claims: readonly ClaimSnap[]
-  /** The plan (data/plan.ts) flattened: "asks › pilot › cap › amount" → 180000. */
+  /** The plan (data/plan.ts) flattened: "asks › pilot › cap" is "US$180,000". */
   plan: Readonly<Record<string, string | number | boolean | null>>
   /** Slide titles, in deck order. */
   slides: readonly string[]
@@ -136,7 +137,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: oldValue,
         to: newValue,
-        text: `${name}: value ${oldValue} → ${newValue}`,
+        text: `${name}: value was ${oldValue}, now ${newValue}`,
       })
     }
     if ((a.qualifier ?? '') !== (b.qualifier ?? '')) {
@@ -147,7 +148,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: x,
         to: y,
-        text: `${name}: qualifier ${x} → ${y}`,
+        text: `${name}: qualifier was ${x}, now ${y}`,
       })
     }
     if (a.quote !== b.quote) {
@@ -157,7 +158,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: a.quote,
         to: b.quote,
-        text: `${name}: quote ${q(a.quote)} → ${q(b.quote)}`,
+        text: `${name}: quote was ${q(a.quote)}, now ${q(b.quote)}`,
       })
     }
   }
@@ -200,7 +201,7 @@ function claimChanges(from: readonly ClaimSnap[], to: readonly ClaimSnap[]): Cha
         slide: best.c.slide,
         from: old.text,
         to: best.c.text,
-        text: `Claim reworded on ${q(best.c.slide)}: ${q(old.text)} → ${q(best.c.text)}`,
+        text: `Claim reworded on ${q(best.c.slide)}: was ${q(old.text)}, now ${q(best.c.text)}`,
       })
     }
     else {
@@ -259,7 +260,7 @@ function planChanges(from: Snapshot['plan'], to: Snapshot['plan']): Change[] {
         path,
         from: x,
         to: y,
-        text: `Plan, ${path}: ${x} → ${y}`,
+        text: `Plan, ${path}: was ${x}, now ${y}`,
       }
     })
 }

@@ -13,7 +13,7 @@ const figure: Change = {
   label: 'A',
   from: '15%',
   to: '16%',
-  text: 'A (a.b): value 15% → 16%',
+  text: 'A (a.b): value was 15%, now 16%',
 }
 const claim: Change = {
   kind: 'claim-added',

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { changesSincePrevious } from '../scripts/changes/since'
+import { CHARSET } from '../scripts/fonts'
 import { changesText, compareSnapshots, flattenPlan } from '../shared/changes'
 import { USER_ERROR_EXIT } from '../shared/errors'
 
@@ -54,7 +55,7 @@ describe('each kind of change', () => {
     expect(changesText([])).toMatch(/No changes/)
   })
 
-  it('a figure’s value: named, old → new, with its unit', () => {
+  it('a figure’s value: named, was and now, with its unit', () => {
     const after = edit(s => ({
       figures: [
         { ...s.figures[0], value: 16 },
@@ -64,7 +65,7 @@ describe('each kind of change', () => {
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-value'])
     expect(changes[0].text).toContain('Novice verified success (success.novice)')
-    expect(changes[0].text).toContain('15% → 16%')
+    expect(changes[0].text).toContain('value was 15%, now 16%')
   })
 
   it('a range’s value', () => {
@@ -77,7 +78,7 @@ describe('each kind of change', () => {
         s.figures[1],
       ],
     }))
-    expect(compareSnapshots(base(), after)[0].text).toContain('15% → 28–33%')
+    expect(compareSnapshots(base(), after)[0].text).toContain('value was 15%, now 28–33%')
   })
 
   it('a figure’s qualifier, to and from none', () => {
@@ -89,8 +90,8 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-qualifier', 'figure-qualifier'])
-    expect(changes[0].text).toMatch(/success\.novice.*qualifier none → about/)
-    expect(changes[1].text).toMatch(/scope\.sessions.*qualifier about → none/)
+    expect(changes[0].text).toMatch(/success\.novice.*qualifier was none, now about/)
+    expect(changes[1].text).toMatch(/scope\.sessions.*qualifier was about, now none/)
   })
 
   it('a figure’s quote', () => {
@@ -102,7 +103,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-quote'])
-    expect(changes[0].text).toContain('“~400,000 interactive sessions” → “~400,000 sessions in all”')
+    expect(changes[0].text).toContain('quote was “~400,000 interactive sessions”, now “~400,000 sessions in all”')
   })
 
   it('a figure added and one removed', () => {
@@ -148,7 +149,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['claim-reworded'])
-    expect(changes[0].text).toContain('15% of the time.” → “Novice-rated sessions reached verified success 16% of the time.”')
+    expect(changes[0].text).toContain('was “Novice-rated sessions reached verified success 15% of the time.”, now “Novice-rated sessions reached verified success 16% of the time.”')
   })
 
   it('an unrelated sentence in place of another is a removal and an addition, not a rewording', () => {
@@ -179,9 +180,9 @@ describe('each kind of change', () => {
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['plan-value', 'plan-value', 'plan-value'])
     expect(changes.map(c => c.text)).toEqual([
-      'Plan, asks › pilot › cap › amount: 180000 → 200000',
-      'Plan, asks › pilot › owner: “Chief Operating Officer” → (none)',
-      'Plan, asks › review › owner: (none) → “Chief Technology Officer”',
+      'Plan, asks › pilot › cap › amount: was 180000, now 200000',
+      'Plan, asks › pilot › owner: was “Chief Operating Officer”, now (none)',
+      'Plan, asks › review › owner: was (none), now “Chief Technology Officer”',
     ])
   })
 
@@ -193,8 +194,8 @@ describe('each kind of change', () => {
       plan: { 'pilot › toolsFrom': '2027-02-01', 'asks › pilot › cap': 'US$200,000' },
     }))
     expect(compareSnapshots(before, after).map(c => c.text)).toEqual([
-      'Plan, pilot › toolsFrom: 4 January 2027 → 1 February 2027',
-      'Plan, asks › pilot › cap: US$180,000 → US$200,000',
+      'Plan, pilot › toolsFrom: was 4 January 2027, now 1 February 2027',
+      'Plan, asks › pilot › cap: was US$180,000, now US$200,000',
     ])
   })
 
@@ -216,6 +217,34 @@ describe('each kind of change', () => {
     }))
     const text = changesText(compareSnapshots(base(), after))
     expect(text.split('\n').filter(l => !l.startsWith('  '))).toEqual(['Figures', 'Slides'])
+  })
+
+  it('every kind of change is written in characters the deck’s font has (the page sets them in Inter’s subset)', () => {
+    const after: Snapshot = {
+      figures: [
+        {
+          ...base().figures[0],
+          value: 16,
+          qualifier: 'about',
+          quote: 'new quote',
+        },
+      ],
+      claims: [
+        { slide: 'Success rose', text: 'Novice-rated sessions reached verified success 16% of the time.' },
+        { slide: 'New', text: 'A new sentence.' },
+      ],
+      plan: { 'asks › pilot › cap › amount': 200_000, 'pilot › toolsFrom': '2027-01-04' },
+      slides: ['Cover', 'Success rose', 'New'],
+    }
+    const changes = [
+      ...compareSnapshots(base(), after),
+      ...compareSnapshots(after, base()),
+    ]
+    expect(new Set(changes.map(c => c.kind)).size).toBe(11)
+    const missing = [
+      ...new Set(changes.flatMap(c => [...c.text])),
+    ].filter(ch => !CHARSET.includes(ch))
+    expect(missing).toEqual([])
   })
 
   it('the plan is flattened with items named by id or name, else their place', () => {
@@ -309,9 +338,9 @@ describe('npm run changes, on a git repository', () => {
     expect(run.status).toBe(0)
     const items = run.stdout.split('\n').filter(l => l.startsWith('  - '))
     expect(items).toHaveLength(2)
-    expect(items[0]).toContain(`(${FIGURE_ID}): value ${old}% → ${old + 1}%`)
+    expect(items[0]).toContain(`(${FIGURE_ID}): value was ${old}%, now ${old + 1}%`)
     expect(items[1]).toContain('Claim reworded')
-    expect(items[1]).toContain('are left out of the success figures.” → “')
+    expect(items[1]).toContain('are left out of the success figures.”, now “')
     expect(items[1]).toContain('are excluded from the success figures.”')
 
     // The same from the tag to a commit of the change, and as JSON.
