@@ -371,6 +371,30 @@ describe('presenter-only text stays with the presenter', () => {
 })
 
 describe('downloads at the site root', () => {
+  it('changes.json says what changed since the previous version, as the last pre-read page does: for version one, the first issue', async () => {
+    const json = await (await fetch(`${env.site.url}changes.json`)).json()
+    expect(json.version).toBe(PAPER.version)
+    if (PAPER.version === 1) {
+      expect(json).toEqual({
+        version: 1,
+        status: 'first-issue',
+        since: null,
+        tag: null,
+        changes: [],
+      })
+    }
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
+    await openSlide(page, env.site.url, TOTAL)
+    const last = page.locator(`.slidev-page-${TOTAL} [data-changes]`)
+    expect(await last.getAttribute('data-changes-status')).toBe(json.status)
+    expect(SLIDES[TOTAL - 1].frontmatter.part).toBe('pre-read')
+    if (json.status === 'first-issue')
+      expect(squash(await last.innerText())).toContain(`Version ${PAPER.version} is the first issue of this paper`)
+    await page.close()
+  })
+
   it('figures.json lists every figure with its source and quote', async () => {
     const json = await (await fetch(`${env.site.url}figures.json`)).json()
     expect(json.figures).toHaveLength(FIGURES.length)
