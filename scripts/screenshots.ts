@@ -30,9 +30,12 @@ try {
     })
     await page.goto(`${server.url}#/1`)
     await page.waitForSelector('.slidev-page')
-    const total = await page.evaluate(() => document.querySelectorAll('.slidev-page').length || 0)
-    const count = Number(await page.locator('.slide-no').first().innerText().then(t => /of (\d+)\s*$/.exec(t)?.[1]))
-    for (let n = 1; n <= (count || total); n++) {
+    // The page mark ends "page N of M": M is the deck's length.
+    const mark = await page.locator('[data-page-mark]').first().innerText()
+    const count = Number(mark.match(/of (\d+)\s*$/)?.[1])
+    if (!count)
+      throw new UserError(`the page mark "${mark}" does not end "of N": cannot tell how many slides there are`)
+    for (let n = 1; n <= count; n++) {
       if (only.length && !only.includes(n))
         continue
       await openSlide(page, server.url, n).catch(() => console.warn(`slide ${n}: charts not ready`))
