@@ -2,7 +2,7 @@
 // serve our scorecard (virtual:scorecard) (both vite/data.ts), pre-bundle chart.js so the first visit does
 // not reload, and keep the first view light (vite/first-view.ts).
 import { defineConfig } from 'vite'
-import { scorecardPlugin, validateDataPlugin } from './vite/data.ts'
+import { paperChangesPlugin, scorecardPlugin, validateDataPlugin } from './vite/data.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './vite/first-view.ts'
 
 export default defineConfig({
@@ -12,6 +12,7 @@ export default defineConfig({
     leanClientPlugin(),
     preloadFirstViewPlugin(),
     scorecardPlugin(),
+    paperChangesPlugin(),
   ],
   optimizeDeps: {
     include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],

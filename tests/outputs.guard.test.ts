@@ -83,6 +83,12 @@ describe('figures.json and figures.csv', () => {
     const json = JSON.parse(toJson(rows))
     expect(Object.keys(json)).toEqual(['generatedFrom', 'paper', 'figures'])
     expect(json.paper).toEqual({ reference: PAPER.reference, version: PAPER.version, status: PAPER.status })
+    expect(JSON.parse(toJson(rows, { ...PAPER, status: 'superseded', supersededBy: PAPER.version + 1 })).paper).toEqual({
+      reference: PAPER.reference,
+      version: PAPER.version,
+      status: 'superseded',
+      supersededBy: PAPER.version + 1,
+    })
     expect(json.figures).toEqual(JSON.parse(JSON.stringify(rows)))
     expect(toCsv(rows).split('\r\n')[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
   })

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { meetingLine, pageMark, PAPER, paperKeywords, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
+import { meetingLine, pageMark, PAPER, paperKeywords, paperMark, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
 import { formatMoney, PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 
@@ -77,6 +77,26 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
       /^issuedOn must be a real day/,
     ],
     [
+      'superseded without saying by which version',
+      (p: Paper) => (p.status = 'superseded'),
+      /^supersededBy is missing/,
+    ],
+    [
+      'superseded by an earlier version',
+      (p: Paper) => Object.assign(p, { version: 2, status: 'superseded', supersededBy: 1 }),
+      /^supersededBy must be a later version than 2 \(a whole number\), got 1/,
+    ],
+    [
+      'superseded by a version that is not a whole number',
+      (p: Paper) => Object.assign(p, { status: 'superseded', supersededBy: 2.5 }),
+      /^supersededBy must be a later version/,
+    ],
+    [
+      'a successor named while the paper is final',
+      (p: Paper) => Object.assign(p, { status: 'final', supersededBy: 2 }),
+      /^supersededBy is set \(2\), but status is "final"/,
+    ],
+    [
       'a meeting the plan does not have',
       (p: Paper) => ((p as { meeting: string }).meeting = 'agm'),
       /^meeting names no meeting/,
@@ -142,6 +162,14 @@ describe('the resolution is the plan’s asks, as minuted', () => {
 describe('the marks the outputs carry', () => {
   it('every page: reference · classification · page N of M', () => {
     expect(pageMark(7, 27)).toBe('BRD/2026-12/07 · Confidential: board members only · page 7 of 27')
+  })
+  it('a superseded paper says so, and by which version, on every page and in its version line', () => {
+    const old = variant(p => Object.assign(p, { status: 'superseded', supersededBy: 2 }))
+    expect(paperProblems(old)).toEqual([])
+    expect(pageMark(7, 27, old)).toBe('Superseded by version 2 · BRD/2026-12/07 · Confidential: board members only · page 7 of 27')
+    expect(paperMark(old)).toBe('Superseded by version 2 · BRD/2026-12/07 · Confidential: board members only')
+    expect(versionLine(old)).toBe('Version 1, superseded by version 2')
+    expect(pageMark(7, 27)).not.toContain('Superseded')
   })
   it('the cover’s lines and the PDF keywords come from the particulars and the plan', () => {
     expect(meetingLine()).toBe('Board meeting, 10 December 2026')
