@@ -2,7 +2,6 @@ import type { Paper } from '../data/paper'
 import type { Plan } from '../data/plan'
 // The board paper's particulars (data/paper.ts): checked like the plan, each problem naming its field; the
 // resolution is the plan's asks as the board would minute them, never retyped; every page carries the same mark.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { meetingLine, pageMark, PAPER, paperKeywords, paperMark, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
 import { formatMoney, PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { npx } from './helpers/npx'
 
 function variant(change: (p: Paper) => void): Paper {
   const p = structuredClone(PAPER) as Paper
@@ -119,12 +119,8 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
       .replace('sponsor: \'Chief Executive\'', 'sponsor: \'\'')
       .replace(/from '\.\/(plan|sources)\.ts'/g, (_, m: string) => `from '${join(__dirname, '..', 'data', `${m}.ts`)}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'paper.ts'), source)
-    const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PAPER_MODULE: join(dir, 'paper.ts'),
-      },
+    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
+      PAPER_MODULE: join(dir, 'paper.ts'),
     })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('sponsor is missing')
