@@ -1,12 +1,13 @@
 import vue from '@vitejs/plugin-vue'
 // Kept apart from Slidev's Vite setup so unit tests load only what they test.
 import { defineConfig } from 'vitest/config'
-import { scorecardPlugin } from './vite/data.ts'
+import { paperChangesPlugin, scorecardPlugin } from './vite/data.ts'
 
 export default defineConfig({
   plugins: [
     vue(),
     scorecardPlugin(),
+    paperChangesPlugin(),
   ],
   test: {
     include: ['tests/**/*.test.ts'],

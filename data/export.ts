@@ -93,11 +93,19 @@ export function toCsv(rows: readonly FigureRow[]): string {
   ].join('\r\n')}\r\n`
 }
 
-/** figures.json: the rows, and which version of which paper they were issued with (data/paper.ts). */
-export function toJson(rows: readonly FigureRow[], paper: Pick<Paper, 'reference' | 'version' | 'status'> = PAPER): string {
+/** figures.json: the rows, and which version of which paper they were issued with (data/paper.ts), and by which it is superseded. */
+export function toJson(rows: readonly FigureRow[], paper: Pick<Paper, 'reference' | 'version' | 'status' | 'supersededBy'> = PAPER): string {
   return `${JSON.stringify({
     generatedFrom: 'data/figures.ts',
-    paper: { reference: paper.reference, version: paper.version, status: paper.status },
+    // A superseded paper also says which version replaces it.
+    paper: {
+      reference: paper.reference,
+      version: paper.version,
+      status: paper.status,
+      ...(paper.supersededBy === undefined
+        ? {}
+        : { supersededBy: paper.supersededBy }),
+    },
     figures: rows,
   }, null, 2)}\n`
 }

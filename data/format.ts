@@ -31,6 +31,36 @@ export function formatCurrency(amount: number, currency: string, { cents = 'neve
   }).format(amount)
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** A day, YYYY-MM-DD (or the day of an ISO date and time): "3 December 2026". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  return `${d} ${MONTHS[m - 1]} ${y}`
+}
+
+/** An instant, as an ISO date and time: "3 October 2026, 14:05 UTC" (UTC, so every reader sees the same words). */
+export function formatDateTime(iso: string): string {
+  const t = new Date(iso)
+  if (Number.isNaN(t.getTime()))
+    return iso
+  const day = t.toISOString().slice(0, 10)
+  return `${formatDate(day)}, ${t.toISOString().slice(11, 16)} UTC`
+}
+
 /** The bare number(s): "70", "28–33", "400,000". */
 export function formatNumber(v: Value): string {
   return typeof v === 'number'

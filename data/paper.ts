@@ -25,6 +25,11 @@ export interface Paper {
   /** Whole numbers, from one; a new version each time the paper is reissued to the board. */
   version: number
   status: PaperStatus
+  /**
+   * With status 'superseded' (and only then): the version that replaces this one. Every page of every output
+   * then says "Superseded by version N" (pageMark()), so a copy left in a board pack cannot be taken for current.
+   */
+  supersededBy?: number
   /** The day this version was issued, YYYY-MM-DD: on or after the plan was set, and before the meeting. */
   issuedOn: string
   purpose: PaperPurpose
@@ -85,6 +90,15 @@ export function paperProblems(paper: Paper, plan: Plan = PLAN): string[] {
     bad('version', `must be a whole number from 1, got ${JSON.stringify(paper.version)}`)
   if (!STATUSES.includes(paper.status))
     bad('status', `must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(paper.status)}`)
+  if (paper.status === 'superseded') {
+    if (paper.supersededBy === undefined)
+      bad('supersededBy', 'is missing: a superseded paper must say which version replaces it')
+    else if (!Number.isInteger(paper.supersededBy) || !(paper.supersededBy > paper.version))
+      bad('supersededBy', `must be a later version than ${JSON.stringify(paper.version)} (a whole number), got ${JSON.stringify(paper.supersededBy)}`)
+  }
+  else if (paper.supersededBy !== undefined) {
+    bad('supersededBy', `is set (${JSON.stringify(paper.supersededBy)}), but status is ${JSON.stringify(paper.status)}: only a superseded paper names its successor`)
+  }
   if (!PURPOSES.includes(paper.purpose))
     bad('purpose', `must be one of ${PURPOSES.join(', ')}, got ${JSON.stringify(paper.purpose)}`)
   else if (paper.purpose === 'For decision' && !plan.asks.some(a => a.verb === 'Approve'))
@@ -120,9 +134,19 @@ export function meetingLine(paper: Paper = PAPER, plan: Plan = PLAN): string {
 
 export const STATUS_LABEL: Readonly<Record<PaperStatus, string>> = { draft: 'Draft', final: 'Final', superseded: 'Superseded' }
 
-/** "Version 1, final". */
+/** "Superseded by version 3" for a superseded paper, else null. */
+export function supersededLine(paper: Paper = PAPER): string | null {
+  return paper.status === 'superseded' && paper.supersededBy !== undefined
+    ? `Superseded by version ${paper.supersededBy}`
+    : null
+}
+
+/** "Version 1, final"; "Version 2, superseded by version 3". */
 export function versionLine(paper: Paper = PAPER): string {
-  return `Version ${paper.version}, ${STATUS_LABEL[paper.status].toLowerCase()}`
+  const superseded = supersededLine(paper)
+  return `Version ${paper.version}, ${superseded
+    ? superseded.toLowerCase()
+    : STATUS_LABEL[paper.status].toLowerCase()}`
 }
 
 /** One of the resolution's limbs: "approves a pilot …, at a cost not exceeding US$180,000". Owners and return dates are on the asks slide. */
@@ -156,14 +180,20 @@ export function resolutionText(plan: Plan = PLAN): string {
   return `${r.opening} ${r.limbs.join(' ')}`
 }
 
-/** The marking every page of every output carries: "BRD/2026-12/07 · Confidential: board members only · page 7 of 27". */
+/**
+ * The marking every page of every output carries: "BRD/2026-12/07 · Confidential: board members only · page 7 of 27",
+ * led by "Superseded by version N · " when the paper is superseded.
+ */
 export function pageMark(page: number, total: number, paper: Paper = PAPER): string {
-  return `${paper.reference} · ${paper.classification} · page ${page} of ${total}`
+  return `${paperMark(paper)} · page ${page} of ${total}`
 }
 
 /** The marking without the page, for outputs that number pages themselves. */
 export function paperMark(paper: Paper = PAPER): string {
-  return `${paper.reference} · ${paper.classification}`
+  const superseded = supersededLine(paper)
+  return `${superseded
+    ? `${superseded} · `
+    : ''}${paper.reference} · ${paper.classification}`
 }
 
 /** The PDF's keywords: what a board portal indexes the paper by. */
@@ -176,4 +206,16 @@ export function paperKeywords(paper: Paper = PAPER, plan: Plan = PLAN): string[]
     paper.purpose,
     paper.classification,
   ]
+}
+
+/**
+ * The document's subject, as the PDF's and the PowerPoint's properties give it: "Board paper on …. Board meeting,
+ * 10 December 2026, agenda item 7. Version 1, final. For decision: RESOLVED that …". `info` is the deck's front
+ * matter `info`, taken to its first full stop.
+ */
+export function paperSubject(info: unknown, paper: Paper = PAPER, plan: Plan = PLAN): string {
+  const about = info
+    ? `${String(info).trim().replace(/\s+/g, ' ').replace(/\.\s.*$/, '.')} `
+    : ''
+  return `${about}${meetingLine(paper, plan)}, agenda item ${paper.agendaItem}. ${versionLine(paper)}. ${paper.purpose}: ${resolutionText(plan)}`
 }

@@ -3,6 +3,8 @@
  * discusses what they said (the strategy framing, the pre-action questions, numbers they got wrong).
  * Articles are named by title and publisher, never by a file name.
  */
+import { formatDate } from './format.ts'
+
 export interface ReportSource {
   kind: 'report'
   title: string
@@ -111,21 +113,5 @@ export function shortName(id: SourceId): string {
   return s.publisher ?? s.title ?? s.description
 }
 
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ]
-  return `${d} ${months[m - 1]} ${y}`
-}
+// Dates are formatted in data/format.ts, with every other number the deck writes.
+export { formatDate }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build` (or `BASE=/board/ npm run build`): the directors' site in dist/, ready for a plain
-// static host under that base path, with the deck's PDF, its PowerPoint, figures.json and figures.csv at its root.
+// static host under that base path, with the deck's PDF, its PowerPoint, figures.json, figures.csv and changes.json at its root.
 // Built for directors (PAPER_AUDIENCE=directors, vite/presenter-notes.ts): no "Presenter:" paragraph in any file,
 // the PowerPoint's notes included, and no presenter view; the reader text stays.
 // `npm run build:presenter` (`--presenter`): the presenter's copy in dist-presenter/, with everything, for
@@ -53,6 +53,14 @@ run('npx', [
   out,
 ])
 run('npx', ['tsx', 'scripts/write-figures.ts', out])
+// What changed since the previous version (the same list as the deck's last pre-read page), beside figures.json.
+run('npx', [
+  'tsx',
+  'scripts/changes.ts',
+  '--since-previous',
+  '--out',
+  resolve(out, 'changes.json'),
+])
 // For static hosts: the same headers nginx sends (deploy/headers.ts), and a robots.txt that keeps crawlers out.
 // A static host still needs its own login in front: these files cannot protect the deck (see README).
 const hashes = inlineScriptHashes(readFileSync(resolve(out, 'index.html'), 'utf8'))
@@ -61,6 +69,7 @@ writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [
   `${DECK_NAME}.pptx`,
   'figures.json',
   'figures.csv',
+  'changes.json',
 ], { scriptHashes: hashes }))
 writeFileSync(resolve(out, 'robots.txt'), ROBOTS_TXT)
 console.log(`✓ ${audience === 'presenter'

@@ -29,6 +29,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
+import { paperDocProps, setDocProps } from './pptx/doc-props.ts'
 import { nativeChart, pptxData, slopeLabelOffsets } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { scorecardChartArgs } from './pptx/scorecard-charts'
@@ -89,7 +90,7 @@ try {
     if (placed.length !== expected) {
       throw new Error(`${expected} charts on the slides, but ${placed.length} became PowerPoint charts: Slidev's exporter did not hand over every chart picture`)
     }
-    writeFileSync(output, await finishCharts(readFileSync(result.output)))
+    writeFileSync(output, await finishCharts(readFileSync(result.output), slidev.slides[0]))
     console.log(`✓ deck PPTX: ${output} (${total} slides, ${placed.length} native charts)`)
   }
   finally {
@@ -251,7 +252,7 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
 }
 
 /** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts), and a one-line subject. */
-async function finishCharts(pptx: Buffer): Promise<Buffer> {
+async function finishCharts(pptx: Buffer, cover: { title?: string, frontmatter?: Record<string, unknown> }): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
   const slideFiles = Object.keys(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f))
   for (const file of slideFiles) {
@@ -267,8 +268,7 @@ async function finishCharts(pptx: Buffer): Promise<Buffer> {
       zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, offsets))
     }
   }
-  // The subject as the PDF gives it: the front matter's first line, for a board portal's index.
-  const core = await zip.file('docProps/core.xml')!.async('string')
-  zip.file('docProps/core.xml', core.replace(/<dc:subject>([^<]*)<\/dc:subject>/, (_, subject: string) => `<dc:subject>${subject.trim().split('\n')[0]}</dc:subject>`))
+  // The paper's properties, as the PDF's, for a board portal's index (scripts/pptx/doc-props.ts).
+  await setDocProps(zip, paperDocProps(cover.title ?? String(cover.frontmatter?.title ?? DECK_NAME), cover.frontmatter?.info))
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }

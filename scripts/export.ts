@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
-import { meetingLine, PAPER, paperKeywords, paperMark, resolutionText, versionLine } from '../data/paper.ts'
+import { PAPER, paperKeywords, paperMark, paperSubject } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
 import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
@@ -110,15 +110,6 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
   doc.setLanguage(lang)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing
   return doc.save()
-}
-
-/** "Board paper on …. Board meeting, 10 December 2026, agenda item 7. Version 1, final. For decision: RESOLVED that …" */
-function paperSubject(info: unknown): string {
-  // The front matter's info, to its first full stop: "Board paper on … and the pilot we propose."
-  const about = info
-    ? `${String(info).trim().replace(/\s+/g, ' ').replace(/\.\s.*$/, '.')} `
-    : ''
-  return `${about}${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`
 }
 
 /**

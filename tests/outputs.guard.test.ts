@@ -1,5 +1,4 @@
 // Bad input stops the build and the export with a message that names the problem, before anything is drawn.
-import { spawnSync } from 'node:child_process'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../data'
@@ -7,18 +6,12 @@ import { figureRows, toCsv, toJson } from '../data/export'
 import { PAPER } from '../data/paper'
 import { normaliseBase } from '../scripts/lib/base.ts'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { npx } from './helpers/npx'
 
 const MALFORMED = { FIGURES_MODULE: 'tests/fixtures/malformed-figures.ts' }
 
 function runScript(args: string[], env: Record<string, string>) {
-  const r = spawnSync('npx', ['tsx', ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ...env,
-    },
-    timeout: 120_000,
-  })
+  const r = npx(['tsx', ...args], env, { timeout: 120_000 })
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` }
 }
 
@@ -83,6 +76,12 @@ describe('figures.json and figures.csv', () => {
     const json = JSON.parse(toJson(rows))
     expect(Object.keys(json)).toEqual(['generatedFrom', 'paper', 'figures'])
     expect(json.paper).toEqual({ reference: PAPER.reference, version: PAPER.version, status: PAPER.status })
+    expect(JSON.parse(toJson(rows, { ...PAPER, status: 'superseded', supersededBy: PAPER.version + 1 })).paper).toEqual({
+      reference: PAPER.reference,
+      version: PAPER.version,
+      status: 'superseded',
+      supersededBy: PAPER.version + 1,
+    })
     expect(json.figures).toEqual(JSON.parse(JSON.stringify(rows)))
     expect(toCsv(rows).split('\r\n')[0]).toBe('id,label,value,lo,hi,unit,qualifier,source,locator,quote,derived_from,formula')
   })

@@ -2,14 +2,14 @@ import type { Paper } from '../data/paper'
 import type { Plan } from '../data/plan'
 // The board paper's particulars (data/paper.ts): checked like the plan, each problem naming its field; the
 // resolution is the plan's asks as the board would minute them, never retyped; every page carries the same mark.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { meetingLine, pageMark, PAPER, paperKeywords, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
+import { meetingLine, pageMark, PAPER, paperKeywords, paperMark, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
 import { formatMoney, PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { npx } from './helpers/npx'
 
 function variant(change: (p: Paper) => void): Paper {
   const p = structuredClone(PAPER) as Paper
@@ -77,6 +77,26 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
       /^issuedOn must be a real day/,
     ],
     [
+      'superseded without saying by which version',
+      (p: Paper) => (p.status = 'superseded'),
+      /^supersededBy is missing/,
+    ],
+    [
+      'superseded by an earlier version',
+      (p: Paper) => Object.assign(p, { version: 2, status: 'superseded', supersededBy: 1 }),
+      /^supersededBy must be a later version than 2 \(a whole number\), got 1/,
+    ],
+    [
+      'superseded by a version that is not a whole number',
+      (p: Paper) => Object.assign(p, { status: 'superseded', supersededBy: 2.5 }),
+      /^supersededBy must be a later version/,
+    ],
+    [
+      'a successor named while the paper is final',
+      (p: Paper) => Object.assign(p, { status: 'final', supersededBy: 2 }),
+      /^supersededBy is set \(2\), but status is "final"/,
+    ],
+    [
       'a meeting the plan does not have',
       (p: Paper) => ((p as { meeting: string }).meeting = 'agm'),
       /^meeting names no meeting/,
@@ -99,12 +119,8 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
       .replace('sponsor: \'Chief Executive\'', 'sponsor: \'\'')
       .replace(/from '\.\/(plan|sources)\.ts'/g, (_, m: string) => `from '${join(__dirname, '..', 'data', `${m}.ts`)}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'paper.ts'), source)
-    const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PAPER_MODULE: join(dir, 'paper.ts'),
-      },
+    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
+      PAPER_MODULE: join(dir, 'paper.ts'),
     })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('sponsor is missing')
@@ -142,6 +158,14 @@ describe('the resolution is the plan’s asks, as minuted', () => {
 describe('the marks the outputs carry', () => {
   it('every page: reference · classification · page N of M', () => {
     expect(pageMark(7, 27)).toBe('BRD/2026-12/07 · Confidential: board members only · page 7 of 27')
+  })
+  it('a superseded paper says so, and by which version, on every page and in its version line', () => {
+    const old = variant(p => Object.assign(p, { status: 'superseded', supersededBy: 2 }))
+    expect(paperProblems(old)).toEqual([])
+    expect(pageMark(7, 27, old)).toBe('Superseded by version 2 · BRD/2026-12/07 · Confidential: board members only · page 7 of 27')
+    expect(paperMark(old)).toBe('Superseded by version 2 · BRD/2026-12/07 · Confidential: board members only')
+    expect(versionLine(old)).toBe('Version 1, superseded by version 2')
+    expect(pageMark(7, 27)).not.toContain('Superseded')
   })
   it('the cover’s lines and the PDF keywords come from the particulars and the plan', () => {
     expect(meetingLine()).toBe('Board meeting, 10 December 2026')

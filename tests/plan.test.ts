@@ -1,7 +1,6 @@
 import type { Plan } from '../data/plan'
 // The company's proposal (data/plan.ts) and the meeting's shape: the plan is validated like the figures, no plan
 // number is typed into a slide, every measure a slide promises is defined once, and the main story fits the meeting.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +11,7 @@ import { formatDate } from '../data/sources'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../shared/parts'
 import { deckSlides } from './helpers/deck'
+import { npx } from './helpers/npx'
 
 const SLIDES_PATH = join(__dirname, '..', 'slides.md')
 const markdown = readFileSync(SLIDES_PATH, 'utf8')
@@ -75,12 +75,8 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
     const dir = mkdtempSync(join(tmpdir(), 'plan-'))
     const broken = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8').replace('owner: \'Chief Technology Officer\',\n      cap: null', 'owner: \'\',\n      cap: null').replace(/from '\.\/([\w.-]+)'/g, (_, f: string) => `from '${join(__dirname, '..', 'data', f)}'`) // the copy lives elsewhere: its imports point home
     writeFileSync(join(dir, 'plan.ts'), broken)
-    const r = spawnSync('npx', ['tsx', 'scripts/validate-figures.ts'], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        PLAN_MODULE: join(dir, 'plan.ts'),
-      },
+    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
+      PLAN_MODULE: join(dir, 'plan.ts'),
     })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('asks[1] (review).owner is missing')

@@ -1,11 +1,15 @@
 // The build-time plugins Slidev's Vite runs (vite.config.ts; vitest.config.ts for the scorecard): the data
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
 import type { Plugin } from 'vite'
+import type { ChangesReport } from '../shared/changes.ts'
+import { execFileSync } from 'node:child_process'
 import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'
 import { PAPER } from '../data/paper.ts'
 import { PLAN } from '../data/plan.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
+import { firstIssue } from '../shared/changes.ts'
+import { REPO_ROOT } from './scorecard-slides.ts'
 
 /** Stops `dev`, `build` and `export` on a figure, the plan or the paper's particulars breaking their rules (data/check.ts). */
 export function validateDataPlugin(): Plugin {
@@ -49,6 +53,54 @@ export function scorecardPlugin(): Plugin {
       }
       catch (e) {
         this.error((e as Error).message)
+      }
+    },
+  }
+}
+
+const CHANGES = 'virtual:paper-changes'
+
+/**
+ * The changes since the previous version (scripts/changes/since.ts), as the build found them: for version one,
+ * the first issue, with no git needed (a fresh clone with no tags builds); for a later version, the list since
+ * the tag paper-v<N−1>, read by `npm run changes -- --since-previous` in a process of its own (it imports the
+ * old version's TypeScript modules through tsx).
+ */
+export function changesReport(version = PAPER.version): ChangesReport {
+  if (version <= 1)
+    return firstIssue(version)
+  const out = execFileSync(process.execPath, [
+    '--import',
+    'tsx',
+    'scripts/changes.ts',
+    '--since-previous',
+  ], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return JSON.parse(out) as ChangesReport
+}
+
+/** `import report from 'virtual:paper-changes'`: the "What changed" page's list (components/ChangesPage.vue). */
+export function paperChangesPlugin(): Plugin {
+  return {
+    name: 'paper-changes',
+    resolveId: id => (id === CHANGES
+      ? `\0${CHANGES}`
+      : undefined),
+    load(id) {
+      if (id !== `\0${CHANGES}`)
+        return
+      try {
+        const report = changesReport()
+        if (report.status === 'no-earlier-tag')
+          this.warn(`The paper is version ${report.version}, but this checkout has no tag ${report.tag}: the "What changed" page says the changes cannot be listed (git fetch --tags)`)
+        return `export default ${JSON.stringify(report)}`
+      }
+      catch (e) {
+        const err = e as Error & { stderr?: string }
+        this.error(`Listing the changes since the previous version failed: ${err.stderr?.trim() || err.message}`)
       }
     },
   }

@@ -1,11 +1,14 @@
-import type { QuarterFile } from '../../data/scorecard'
 /**
  * The scorecard as the slides read it: checked at build time (virtual:scorecard, scripts/scorecard/files.ts),
  * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
  */
+import type { Paper } from '../../data/paper'
+import type { Plan } from '../../data/plan'
+import type { QuarterFile } from '../../data/scorecard'
 import scorecard from 'virtual:scorecard'
-import { formatDate } from '../../data'
-import { formatWhole } from '../../data/format'
+import { formatDate, formatDateTime, formatWhole } from '../../data/format'
+import { PAPER } from '../../data/paper'
+import { PLAN } from '../../data/plan'
 import { dayRuns, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterLabel } from '../../data/scorecard'
 import { FIRST_READING_QUARTER, totalOf } from '../../data/scorecard-measures'
 
@@ -24,7 +27,26 @@ export function provenanceLine(quarters: readonly QuarterFile[] = QUARTERS): str
   const exported = [
     ...new Set(quarters.map(q => formatDate(q.provenance.exportedAt.slice(0, 10)))),
   ].join(', ')
-  return `Our data: Claude Code Analytics Admin API, ${formatDate(first.from)} to ${formatDate(last.to)}, exported ${exported}. Sums by function; sessions run with API keys are left out.`
+  const imported = [
+    ...new Set(quarters.map(q => formatDate(q.provenance.importedAt.slice(0, 10)))),
+  ].join(', ')
+  return `Our data: Claude Code Analytics Admin API, ${formatDate(first.from)} to ${formatDate(last.to)}, exported ${exported}, imported ${imported}. Sums by function; sessions run with API keys are left out.`
+}
+
+/**
+ * The as-of line under each scorecard chart: the period the data covers and when its latest quarter was
+ * exported from the analytics and imported into the paper. "As of 30 September 2026: Q2 2026 to Q3 2026 (1 April
+ * 2026 to 30 September 2026); latest quarter exported 2 October 2026, 14:05 UTC, imported 3 October 2026, 09:00 UTC."
+ */
+export function asOfLine(quarters: readonly QuarterFile[] = QUARTERS): string {
+  if (!quarters.length)
+    return ''
+  const first = quarters[0]
+  const last = quarters.at(-1)!
+  const span = first === last
+    ? quarterLabel(first.quarter)
+    : `${quarterLabel(first.quarter)} to ${quarterLabel(last.quarter)}`
+  return `As of ${formatDate(last.provenance.to)}: ${span} (${formatDate(first.provenance.from)} to ${formatDate(last.provenance.to)}); latest quarter exported ${formatDateTime(last.provenance.exportedAt)}, imported ${formatDateTime(last.provenance.importedAt)}.`
 }
 
 const SHORT_MONTHS = [
@@ -78,10 +100,32 @@ export function coverage(q: QuarterFile): string {
   return `${parts.join('; ')}.`
 }
 
-/** The first quarter we will report, and when. */
-export function firstReading(): { quarter: string, closes: string } {
+/**
+ * The first quarter we will report, when it closes, and when its reading is due, counted from the meeting this
+ * paper goes to: the first of the plan's meetings after the quarter closes ("the Board meeting of 11 February
+ * 2027, the next after this one"), or, when the plan has none that late, the first board meeting after the close.
+ */
+export function firstReading(plan: Plan = PLAN, paper: Paper = PAPER, quarter: string = FIRST_READING_QUARTER): { quarter: string, closes: string, due: string } {
+  const closes = quarterBounds(quarter).to
+  const meeting = plan.meetings[paper.meeting]
+  const later = Object.values(plan.meetings).filter(m => m.date > meeting.date).sort((a, b) => a.date.localeCompare(b.date))
+  const at = later.findIndex(m => m.date > closes)
+  const ordinals = [
+    'next',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+  ]
+  const due = at < 0
+    ? `at the first board meeting after ${formatDate(closes)}`
+    : `at the ${later[at].name} of ${formatDate(later[at].date)}, the ${ordinals[at] ?? 'a later'} ${at === 0
+      ? 'meeting'
+      : 'meeting in the plan'} after this one (${formatDate(meeting.date)})`
   return {
-    quarter: quarterLabel(FIRST_READING_QUARTER),
-    closes: formatDate(quarterBounds(FIRST_READING_QUARTER).to),
+    quarter: quarterLabel(quarter),
+    closes: formatDate(closes),
+    due,
   }
 }

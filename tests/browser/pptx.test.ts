@@ -10,7 +10,7 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../../data'
 import { CHARTS } from '../../data/charts'
-import { pageMark } from '../../data/paper'
+import { pageMark, PAPER, paperKeywords, resolutionText, versionLine } from '../../data/paper'
 import { ends } from '../../data/value'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { pdfWordsOffPage } from '../../scripts/lib/pdf.ts'
@@ -195,13 +195,26 @@ describe('the PowerPoint, read back', () => {
     for (let n = 1; n <= SLIDES.length; n++) expect(squash(textOf(await slideXml(n))), `slide ${n}`).toContain(pageMark(n, SLIDES.length))
   })
 
-  it('names the deck in its properties: title, author and a one-line subject', async () => {
+  it('names the paper in its properties: title with the reference, author, a one-line subject, keywords, and the particulars as custom properties', async () => {
     const core = await read('docProps/core.xml')
-    expect(unescape(/<dc:title>([^<]*)</.exec(core)![1])).toBe(SLIDES[0].title)
+    expect(unescape(/<dc:title>([^<]*)</.exec(core)![1])).toBe(`${PAPER.reference}: ${SLIDES[0].title}`)
     expect(/<dc:creator>([^<]*)</.exec(core)![1]).toBe(SLIDES[0].frontmatter.author)
     const subject = unescape(/<dc:subject>([^<]*)</.exec(core)![1])
     expect(subject).toMatch(/^Board paper on Anthropic's study/)
+    expect(subject).toContain(`${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`)
     expect(subject).not.toContain('\n')
+    expect(unescape(/<cp:keywords>([^<]*)</.exec(core)![1])).toBe(paperKeywords().join('; '))
+    const custom = Object.fromEntries([
+      ...(await read('docProps/custom.xml')).matchAll(/name="([^"]+)"><vt:(?:lpwstr|i4)>([^<]*)</g),
+    ].map(m => [
+      m[1],
+      unescape(m[2]),
+    ]))
+    expect(custom).toMatchObject({
+      Reference: PAPER.reference,
+      Version: String(PAPER.version),
+      Classification: PAPER.classification,
+    })
   })
 
   it('every slide has its speaker notes', async () => {

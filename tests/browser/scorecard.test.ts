@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pageMark } from '../../data/paper'
+import { formatDate } from '../../data/format'
+import { pageMark, PAPER } from '../../data/paper'
+import { PLAN } from '../../data/plan'
 import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
@@ -73,6 +75,9 @@ describe('no scorecard data: one slide says what will be measured', () => {
     const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
     expect(text).toContain('No quarter measured yet')
     expect(text).toMatch(/The first reading of our Claude Code analytics covers Q\d \d{4}, which closes on \d+ \w+ \d{4}/)
+    // When it is due, counted from the meeting this paper goes to.
+    expect(text).toMatch(/it is due at the Board meeting of \d+ \w+ \d{4}, the \w+ meeting[\w ]* after this one \(\d+ \w+ \d{4}\)/)
+    expect(text).toContain(`after this one (${formatDate(PLAN.meetings[PAPER.meeting].date)})`)
     for (const name of [
       'Active people',
       'Sessions per person per week',
@@ -179,6 +184,17 @@ describe('two quarters of synthetic data, imported and built as the README says'
     expect(note).toMatch(/Q3 2026: [^.]*no data for 3 days: 12–14 Aug \(left out of the rates\)\./)
     expect(note).not.toMatch(/Q2 2026: [^.]*no data/)
     expect(note).toMatch(/Budget: \$120 per active person per month, set by the CEO's office \(synthetic example\)/)
+    // As of: the period of the two quarters, and when the latest was exported (the manifests' time) and imported.
+    const asOf = squash(await page.locator(`.slidev-page-${no} [data-as-of]`).innerText())
+    expect(asOf).toMatch(/^As of 30 September 2026: Q2 2026 to Q3 2026 \(1 April 2026 to 30 September 2026\); latest quarter exported 2 October 2026, 08:00 UTC, imported \d+ \w+ \d{4}, \d\d:\d\d UTC\.$/)
+    // Each chart of each concern slide says the same under it.
+    for (const title of DATA_TITLES.slice(1)) {
+      await openSlide(page, site.url, noOf(title))
+      const lines = await page.locator(`.slidev-page-${noOf(title)} figure[${SCORECARD_CHART_ATTR}] [data-as-of]`).allInnerTexts()
+      const charts = await page.locator(`.slidev-page-${noOf(title)} figure[${SCORECARD_CHART_ATTR}]`).count()
+      expect(lines.length, title).toBe(charts)
+      for (const l of lines) expect(squash(l), title).toBe(asOf)
+    }
     await page.close()
   })
 

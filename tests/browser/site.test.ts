@@ -286,6 +286,37 @@ describe('navigation on a plain static host under /board/', () => {
   })
 })
 
+describe('the page marking on screen: the presenter may hide it, print keeps it', () => {
+  it('the switch in the presenter’s controls hides the marking in both windows, holds across a reload, and shows it again', async () => {
+    const context = await env.browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+    })
+    const presenter = await context.newPage()
+    const audience = await context.newPage()
+    const no = 3
+    const mark = (page: Page) => page.locator(`.slidev-page-${no} [data-page-mark], [data-page-mark]`).first()
+    await presenter.goto(`${env.presenterSite.url}#/presenter/${no}`)
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => mark(audience).isVisible()).toBe(true)
+    expect(squash(await mark(audience).innerText())).toBe(pageMark(no, TOTAL))
+    const toggle = presenter.locator('[data-page-mark-toggle]').first()
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    await toggle.click({ force: true }) // the navigation bar fades in on hover; the switch is there either way
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+    // The audience's window follows (localStorage's storage event), and a reload keeps it hidden.
+    await expect.poll(() => mark(audience).isVisible(), { timeout: 15_000 }).toBe(false)
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => audience.locator('[data-page-mark]').first().isVisible()).toBe(false)
+    // Print, which the PDFs and the PowerPoint are made from, carries it switch or not: the built site has no print
+    // view, so tests/page-mark.test.ts checks that in print mode, and the exported PDF's pages carry it (below).
+    // Switched back on, it shows again.
+    await toggle.click({ force: true })
+    await openSlide(audience, env.presenterSite.url, no)
+    await expect.poll(() => audience.locator('[data-page-mark]').first().isVisible()).toBe(true)
+    await context.close()
+  })
+})
+
 describe('presenter-only text stays with the presenter', () => {
   /** Every file of a built site, with its path. */
   const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(d => d.isFile()).map(d => join(d.parentPath, d.name))
@@ -340,6 +371,30 @@ describe('presenter-only text stays with the presenter', () => {
 })
 
 describe('downloads at the site root', () => {
+  it('changes.json says what changed since the previous version, as the last pre-read page does: for version one, the first issue', async () => {
+    const json = await (await fetch(`${env.site.url}changes.json`)).json()
+    expect(json.version).toBe(PAPER.version)
+    if (PAPER.version === 1) {
+      expect(json).toEqual({
+        version: 1,
+        status: 'first-issue',
+        since: null,
+        tag: null,
+        changes: [],
+      })
+    }
+    const page = await env.browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+    })
+    await openSlide(page, env.site.url, TOTAL)
+    const last = page.locator(`.slidev-page-${TOTAL} [data-changes]`)
+    expect(await last.getAttribute('data-changes-status')).toBe(json.status)
+    expect(SLIDES[TOTAL - 1].frontmatter.part).toBe('pre-read')
+    if (json.status === 'first-issue')
+      expect(squash(await last.innerText())).toContain(`Version ${PAPER.version} is the first issue of this paper`)
+    await page.close()
+  })
+
   it('figures.json lists every figure with its source and quote', async () => {
     const json = await (await fetch(`${env.site.url}figures.json`)).json()
     expect(json.figures).toHaveLength(FIGURES.length)
