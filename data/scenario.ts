@@ -175,9 +175,10 @@ export function parseInput(key: ScenarioKey, raw: string | number | null | undef
   if (text === '' || !Number.isFinite(n)) {
     return { value: previous, message: `“${text}” is not a number; kept ${previous ?? 'not set'}.` }
   }
-  const whole = limit.step >= 1
+  // "+ 0" turns -0 (typed, or rounded from -0.4) into 0: never "-0 people" on screen.
+  const whole = (limit.step >= 1
     ? Math.round(n)
-    : n
+    : n) + 0
   if (whole < limit.min)
     return { value: limit.min, message: `${limit.label} cannot be below ${limit.min}; using ${limit.min}.` }
   if (whole > limit.max)
@@ -187,15 +188,38 @@ export function parseInput(key: ScenarioKey, raw: string | number | null | undef
 
 /** The scenario from a URL query (?people=…&spp=…), defaults for anything missing or unreadable. */
 export function scenarioFromQuery(query: Record<string, unknown>, defaults: Readonly<Scenario> = DEFAULT_SCENARIO): Scenario {
-  const s: Scenario = { ...defaults }
+  return readScenarioQuery(query, defaults).scenario
+}
+
+/** "Sessions at novice level today (our assumption)" → "sessions at novice level today", to sit inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1).replace(/\s*\(our assumption\)$/, '')
+
+/**
+ * The scenario from a shared link, and, for each value the link gave that the slide could not use as it
+ * stood, a sentence saying so politely: what the link said and what the slide uses instead.
+ */
+export function readScenarioQuery(query: Record<string, unknown>, defaults: Readonly<Scenario> = DEFAULT_SCENARIO): { scenario: Scenario, notes: Partial<Record<ScenarioKey, string>> } {
+  const scenario: Scenario = { ...defaults }
+  const notes: Partial<Record<ScenarioKey, string>> = {}
   for (const key of Object.keys(LIMITS) as ScenarioKey[]) {
-    const raw = query[LIMITS[key].param]
-    if (raw === undefined || Array.isArray(raw))
+    const { param, label } = LIMITS[key]
+    const raw = query[param]
+    if (raw === undefined)
       continue
-    const parsed = parseInput(key, raw as string, defaults[key])
-    ;(s as Record<ScenarioKey, number | null>)[key] = parsed.value
+    const fallback = defaults[key] ?? 'not set'
+    if (typeof raw !== 'string') {
+      notes[key] = `The link gave “${param}” more than once, so this slide ignored it and uses ${fallback} for ${lowerFirst(label)}.`
+      continue
+    }
+    const parsed = parseInput(key, raw, defaults[key])
+    ;(scenario as Record<ScenarioKey, number | null>)[key] = parsed.value
+    if (parsed.message) {
+      notes[key] = Number.isFinite(Number(raw.trim())) && raw.trim() !== ''
+        ? `The link asked for ${raw.trim()} (${lowerFirst(label)}), outside what this slide takes, so it uses ${parsed.value} instead.`
+        : `The link’s value for ${lowerFirst(label)}, “${raw.trim()}”, is not a number, so this slide ignored it and uses ${fallback}.`
+    }
   }
-  return s
+  return { scenario, notes }
 }
 
 /** The query that restores a scenario: only what differs from the defaults. */

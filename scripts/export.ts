@@ -168,14 +168,22 @@ async function exportHandout() {
       right: margin,
     },
   })
+  writeFileSync(output, await titled(pdf, 'handout', page))
+  console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
+}
+
+/**
+ * The handout's and the notes' title ("<deck title>: handout"), shown in the viewer's title bar rather than the
+ * file name (/DisplayDocTitle, PDF/UA), the author, and the page's language in the catalog (/Lang).
+ */
+async function titled(pdf: Uint8Array, what: string, page: Page): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
   const cover = slidev.slides[0]
-  doc.setTitle(`${cover.title ?? DECK_NAME}: handout`, { showInWindowTitleBar: true })
+  doc.setTitle(`${cover.title ?? DECK_NAME}: ${what}`, { showInWindowTitleBar: true })
   if (cover.frontmatter?.author)
     doc.setAuthor(String(cover.frontmatter.author))
   doc.setLanguage((await page.evaluate(() => document.documentElement.lang)) || 'en')
-  writeFileSync(output, await doc.save())
-  console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
+  return doc.save()
 }
 
 /**
@@ -199,9 +207,10 @@ async function exportNotes() {
   await page.waitForLoadState('networkidle')
   await page.emulateMedia({ media: 'screen' })
   await addPageFurniture(page, '0.45in')
-  await page.pdf({
-    path: output,
+  const pdf = await page.pdf({
     printBackground: true,
+    tagged: true, // headings and paragraphs for a screen reader, as the deck and the handout have
+    outline: true,
     margin: {
       top: '0.3in',
       right: 0,
@@ -209,5 +218,6 @@ async function exportNotes() {
       left: 0,
     },
   })
+  writeFileSync(output, await titled(pdf, 'speaker notes', page))
   console.log(`✓ speaker-notes PDF: ${output}`)
 }

@@ -157,8 +157,21 @@ describe('splitBarChart and SlopeChart', () => {
       props: { chart: 'workShift' },
     })
     const fixing = received[0].data.datasets.find((d: { label: string }) => d.label.startsWith('Fixing'))
-    expect(fixing.data).toEqual([33, 19]) // "fell from 33% to 19%"
+    expect(fixing.data.map((p: { y: number }) => p.y)).toEqual([33, 19]) // "fell from 33% to 19%"
     expect(fixing.borderDash.length).toBeGreaterThan(0)
+  })
+
+  it('slope lines of one colour differ by pattern and marker, and April ends a point apart stand side by side, not on one spot', () => {
+    mount(SlopeChart, {
+      props: { chart: 'workShift' },
+    })
+    const datasets = received[0].data.datasets as { borderDash: number[], pointStyle: string, data: { x: number, y: number }[] }[]
+    expect(new Set(datasets.map(d => d.borderDash.join(','))).size).toBe(3)
+    expect(new Set(datasets.map(d => d.pointStyle)).size).toBe(3)
+    expect(datasets.map(d => d.data[0].x)).toEqual([0, 0, 0]) // October's ends are far apart: not moved
+    const april = datasets.map(d => d.data[1].x)
+    expect(new Set(april).size).toBe(3)
+    for (const x of april) expect(Math.abs(x - 1)).toBeLessThanOrEqual(0.15) // beside the April tick, never near October
   })
 })
 

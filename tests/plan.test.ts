@@ -134,7 +134,7 @@ describe('every measure a slide promises is defined once, and the scorecard list
   ].flatMap(m => m[1].split(/\s+/))
 
   it('each "How we will find out" names its measures through <Measures>, never in free text', () => {
-    const sections = markdown.split('### How we will find out').slice(1)
+    const sections = markdown.split('## How we will find out').slice(1)
     expect(sections.length).toBeGreaterThanOrEqual(5)
     for (const s of sections) expect(s.trimStart()).toMatch(/^<Measures ids="/)
     expect(markdown).not.toMatch(/We will measure/)

@@ -54,6 +54,19 @@ describe('patching the chart XML', () => {
     expect(xml.split('<c:ser>')[1]).not.toContain('<c:errBars>') // novice figures are single values
   })
 
+  it('the slope chart\'s three lines, one colour, each get their own dash pattern and marker', () => {
+    const chart = nativeChart('workShift')
+    const line = (name: string) => `<c:ser><c:tx><c:v>${name}</c:v></c:tx><c:spPr><a:ln w="38100"><a:prstDash val="solid"/></a:ln></c:spPr><c:dLbls><c:showVal val="1"/></c:dLbls><c:marker><c:symbol val="circle"/><c:spPr><a:ln><a:prstDash val="solid"/></a:ln></c:spPr></c:marker><c:cat></c:cat><c:val></c:val></c:ser>`
+    const xml = patchChartXml(`<c:lineChart>${chart.series.map(s => line(s.name)).join('')}</c:lineChart>`, chart)
+    const series = xml.split('<c:ser>').slice(1)
+    const styles = series.map(s => `${/<a:prstDash val="([^"]+)"/.exec(s)![1]} ${/<c:symbol val="([^"]+)"/.exec(s)![1]}`)
+    expect(new Set(styles).size).toBe(3)
+    expect(new Set(series.map(s => /<a:prstDash val="([^"]+)"/.exec(s)![1])).size).toBe(3)
+    expect(new Set(series.map(s => /<c:symbol val="([^"]+)"/.exec(s)![1])).size).toBe(3)
+    for (const s of series) expect(s).toMatch(/<c:marker>.*<a:prstDash val="solid"\/>/) // the marker's outline stays solid
+    expect(() => patchChartXml(`<c:lineChart>${chart.series.map(s => ser(s.name)).join('')}</c:lineChart>`, chart)).toThrow('no line dash or marker')
+  })
+
   it('a chart XML with a different number of series, or nowhere to put labels, fails naming the chart', () => {
     const chart = nativeChart('successByExpertise')
     expect(() => patchChartXml(`<c:barChart>${ser('Novice')}</c:barChart>`, chart)).toThrow('Chart "successByExpertise"')

@@ -3,7 +3,7 @@ import type { Scenario } from '../data/scenario'
 // rates as the report states them (Figure 5): verified 15% novice vs 28–33% intermediate or above;
 // at least partial 77% vs 91–92%; abandoned when in trouble 19% vs 5–7%.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCENARIO, LIMITS, parseInput, projectScenario, scenarioFromQuery, scenarioToQuery, studyRates } from '../data/scenario'
+import { DEFAULT_SCENARIO, LIMITS, parseInput, projectScenario, readScenarioQuery, scenarioFromQuery, scenarioToQuery, studyRates } from '../data/scenario'
 
 function close(actual: readonly number[] | null, expected: readonly number[]) {
   expect(actual).not.toBeNull()
@@ -131,6 +131,32 @@ describe('the URL query restores a scenario', () => {
   })
   it('clamps a hand-edited link instead of drawing NaN', () => {
     expect(scenarioFromQuery({ people: '-3', novice: 'abc', training: '400' })).toMatchObject({ people: 0, noviceShare: DEFAULT_SCENARIO.noviceShare, trainingShift: 100 })
+  })
+  it('says, for each value of a shared link it could not use, what the link said and what the slide uses instead', () => {
+    const { scenario, notes } = readScenarioQuery({
+      people: '-3',
+      novice: 'abc',
+      training: '400',
+      spp: ['4', '5'],
+    })
+    expect(scenario).toMatchObject({
+      people: 0,
+      noviceShare: DEFAULT_SCENARIO.noviceShare,
+      trainingShift: 100,
+      sessionsPerPerson: DEFAULT_SCENARIO.sessionsPerPerson,
+    })
+    expect(notes.people).toBe('The link asked for -3 (people directing coding agents), outside what this slide takes, so it uses 0 instead.')
+    expect(notes.noviceShare).toBe(`The link’s value for sessions at novice level today, “abc”, is not a number, so this slide ignored it and uses ${DEFAULT_SCENARIO.noviceShare}.`)
+    expect(notes.trainingShift).toMatch(/asked for 400 .* uses 100 instead\.$/)
+    expect(notes.sessionsPerPerson).toMatch(/gave “spp” more than once/)
+    expect(readScenarioQuery({ people: '1200' }).notes).toEqual({})
+  })
+  it('people=-0 is 0 people, never “-0 people”', () => {
+    const { scenario, notes } = readScenarioQuery({ people: '-0' })
+    expect(Object.is(scenario.people, 0)).toBe(true)
+    expect(notes).toEqual({})
+    expect(Object.is(parseInput('people', '-0.4', 5).value, 0)).toBe(true)
+    expect(Object.is(parseInput('noviceShare', '-0', 5).value, 0)).toBe(true)
   })
 })
 

@@ -10,7 +10,7 @@ import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
 import { figure } from '../../data'
 import { CHARTS } from '../../data/charts'
 import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../shared/charts/build'
-import { inkFor, PALETTE } from '../../shared/charts/palette'
+import { inkFor, PALETTE, SLOPE_LINE_STYLES } from '../../shared/charts/palette'
 import { TYPE } from '../../shared/charts/theme'
 
 /** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
@@ -53,6 +53,8 @@ export interface NativeSeries {
   points: NativePoint[]
   /** One colour per point (hex without #). */
   colours: string[]
+  /** A line's own pattern and marker (DrawingML prstDash and marker symbol), where pptxgenjs sets one for all. */
+  line?: { prstDash: string, symbol: string }
 }
 
 export interface NativeChart {
@@ -221,7 +223,7 @@ function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): N
 function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): NativeChart {
   const categories = [spec.fromLabel, spec.toLabel]
   const colour = hex(PALETTE.share)
-  const series: NativeSeries[] = spec.lines.map((l) => {
+  const series: NativeSeries[] = spec.lines.map((l, i) => {
     const [from, to] = [
       point(l.from),
       point(l.to),
@@ -235,6 +237,8 @@ function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): N
         { ...to, label: `${to.label}  ${l.name}` },
       ],
       colours: [colour, colour],
+      // As on the slide: one colour, told apart by each line's pattern and marker (patch-chart-xml.ts writes them).
+      line: (({ prstDash, symbol }) => ({ prstDash, symbol }))(SLOPE_LINE_STYLES[i % SLOPE_LINE_STYLES.length]),
     }
   })
   return {
@@ -246,8 +250,11 @@ function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): N
       ...common(),
       chartColors: series.map(() => colour),
       lineSize: 3,
-      lineDataSymbol: 'circle',
+      lineDataSymbol: 'circle', // each line's own, in patch-chart-xml.ts
       lineDataSymbolSize: 8,
+      // A white ring round each marker, as on the slide, so ends that nearly meet stay separate shapes.
+      lineDataSymbolLineColor: 'FFFFFF',
+      lineDataSymbolLineSize: 1.5,
       showLegend: false,
       valAxisHidden: true,
       valAxisMaxVal: slopeTop(series),

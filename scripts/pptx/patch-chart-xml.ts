@@ -3,7 +3,9 @@
  * - each point's label as the slide writes it (a `c:dLbl` with its own text), so "28–33%" and "~70%"
  *   read as they do on the slide rather than as a bare 28 or 70;
  * - for a range, an error bar from the low end (the bar) up to the high end, so a range is never
- *   shown as one number.
+ *   shown as one number;
+ * - a line's own dash pattern and marker (pptxgenjs sets one for the whole chart), so a slope chart's lines of
+ *   one colour are told apart.
  * Each insertion has a fixed place in the schema: a series' own labels open its `c:dLbls`, and its
  * error bars come just before its `c:cat`. A chart XML without those places fails loudly.
  */
@@ -59,6 +61,14 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[
     }
     const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? 0)).join('')
     ser = ser.replace('<c:dLbls>', `<c:dLbls>${labels}`)
+    if (series.line) {
+      // The series' own line comes first in its <c:spPr>; the marker's outline after <c:dLbls> keeps its solid dash.
+      const { prstDash, symbol } = series.line
+      if (!/<a:prstDash val="[^"]*"\/>/.test(ser) || !/<c:symbol val="[^"]*"\/>/.test(ser))
+        throw new Error(`Chart "${chart.id}", series "${series.name}": no line dash or marker to set`)
+      ser = ser.replace(/<a:prstDash val="[^"]*"\/>/, `<a:prstDash val="${prstDash}"/>`)
+      ser = ser.replace(/<c:symbol val="[^"]*"\/>/, `<c:symbol val="${symbol}"/>`)
+    }
     const above = series.points.map(p => p.rangeAbove)
     if (above.some(a => a > 0))
       ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)

@@ -14,6 +14,33 @@ export const PALETTE: Record<Meaning, string> = {
   share: '#7A8794', // a neutral share of sessions (work modes, value growth)
 }
 
+/**
+ * A slope chart's lines (the work-shift chart's kinds of work) share one neutral colour, which means "a share of
+ * sessions", and are told apart without colour (WCAG 1.4.1), on the slide and in the PowerPoint: each line its
+ * own pattern and its own marker. Line i takes entry i. `dash`: chart.js's borderDash; `prstDash` and `symbol`:
+ * the PowerPoint's (DrawingML's) names for the same.
+ */
+export const SLOPE_LINE_STYLES = [
+  {
+    dash: [10, 6],
+    prstDash: 'dash',
+    pointStyle: 'circle',
+    symbol: 'circle',
+  },
+  {
+    dash: [],
+    prstDash: 'solid',
+    pointStyle: 'rect',
+    symbol: 'square',
+  },
+  {
+    dash: [2, 5],
+    prstDash: 'sysDot',
+    pointStyle: 'triangle',
+    symbol: 'triangle',
+  },
+] as const
+
 /** A scorecard chart's quarters: earlier ones grey, the latest in the ink colour, so the eye goes to the newest reading. */
 export function quarterColour(i: number, n: number, isDark: boolean): string {
   const shades = isDark

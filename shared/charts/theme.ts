@@ -1,7 +1,7 @@
 /**
  * chart.js options shared by every chart: readable type, dark-mode ink, crisp canvases,
  * and no animation when printing (Slidev's print mode stops CSS transitions only, and a bar
- * caught mid-animation shows a wrong number).
+ * caught mid-animation shows a wrong number) or when the reader asked for reduced motion.
  */
 import { inkFor } from './palette'
 
@@ -16,6 +16,8 @@ export const TYPE = {
 export interface ThemeState {
   isDark: boolean
   isPrint: boolean
+  /** The reader's system asks for reduced motion (prefers-reduced-motion: reduce). */
+  reducedMotion?: boolean
   /** The screen's own pixel ratio. */
   screenDpr?: number
 }
@@ -44,7 +46,7 @@ export function baseOptions(t: ThemeState) {
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: t.isPrint
+      animation: t.isPrint || t.reducedMotion
         ? (false as const)
         : { duration: 700 },
       devicePixelRatio: canvasPixelRatio(t.screenDpr, t.isPrint),

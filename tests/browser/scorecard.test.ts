@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-chromium'
 //   from the measured people, and no email anywhere in the site, the PDF or the PowerPoint.
 // Expected numbers are counted here from the fixture's raw pages, not by the code under test.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
@@ -19,7 +19,7 @@ import { serveStatic } from '../../scripts/lib/static-server.ts'
 import { SCORECARD_CHART_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
 import { npx, slidevBuild } from '../helpers/npx'
-import { activePeopleIn, FIXTURE, fixtureEmails } from '../helpers/scorecardFixture'
+import { activePeopleIn, fixtureEmails, importFixtureQuarters } from '../helpers/scorecardFixture'
 import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 
 const DATA_SITE = resolve('test-results/site-scorecard')
@@ -101,33 +101,8 @@ describe('two quarters of synthetic data, imported and built as the README says'
   const noOf = (title: string) => dataSlides.findIndex(s => s.title === title) + 1
 
   beforeAll(async () => {
-    // The people file and the scorecard folder live outside the repo, as they would for real.
-    const work = mkdtempSync(join(tmpdir(), 'quarterly-'))
-    copyFileSync(join(FIXTURE, 'people.csv'), join(work, 'people.csv'))
-    const scorecard = join(work, 'scorecard')
+    const { scorecard } = importFixtureQuarters()
     scorecardDir = scorecard
-    // The fixture's pages as two fetches that left out 12 to 14 August (no record falls on those days), so the
-    // slide has missing days to say.
-    const pages = join(work, 'export')
-    mkdirSync(pages)
-    for (const f of readdirSync(join(FIXTURE, 'pages')).filter(f => !f.startsWith('export-manifest'))) copyFileSync(join(FIXTURE, 'pages', f), join(pages, f))
-    for (const [from, to] of [
-      ['2026-04-01', '2026-08-11'],
-      ['2026-08-15', '2026-09-30'],
-    ]) writeFileSync(join(pages, `export-manifest-${from}_${to}.json`), JSON.stringify({ exportedAt: '2026-10-02T08:00:00.000Z', from, to }))
-    const imp = spawnSync('npm', [
-      'run',
-      '--silent',
-      'scorecard:import',
-      '--',
-      pages,
-      '--people',
-      join(work, 'people.csv'),
-      '--out',
-      scorecard,
-    ], { encoding: 'utf8' })
-    expect(imp.status, imp.stderr).toBe(0)
-    copyFileSync(join(FIXTURE, 'budget.json'), join(scorecard, 'budget.json'))
     if (!(process.env.SKIP_SITE_BUILD && existsSync(join(DATA_SITE, 'index.html')))) {
       const build = spawnSync('npm', ['run', 'build'], {
         stdio: 'inherit',
