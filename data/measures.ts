@@ -1,7 +1,7 @@
 import type { MeasureId } from './scorecard-measures.ts'
 /**
  * Every measure the deck promises, defined once. Six come from our Claude Code analytics (MEASURES in
- * data/scorecard.ts, computed by the import); the rest come from company records the analytics cannot see
+ * data/scorecard-measures.ts, computed by the import); the rest come from company records the analytics cannot see
  * (the review log, the incident register, the training record, the charter register), each with its owner
  * and first reading. A concern slide's "We will measure" names measures only through <Measures ids="…">,
  * and tests/plan.test.ts fails on an id defined nowhere, or on a defined measure no slide promises.
@@ -93,6 +93,6 @@ const byId = new Map(ALL_MEASURES.map(m => [m.id, m]))
 export function promisedMeasure(id: string): PromisedMeasure {
   const m = byId.get(id as PromisedMeasureId)
   if (!m)
-    throw new Error(`Unknown measure "${id}": define it in data/measures.ts (a company record) or data/scorecard.ts (the analytics)`)
+    throw new Error(`Unknown measure "${id}": define it in data/measures.ts (a company record) or data/scorecard-measures.ts (the analytics)`)
   return m
 }

@@ -1,7 +1,8 @@
 /**
  * Is our scorecard current for the meeting? The latest imported quarter should be the last one to end before the
  * meeting's quarter began. A latest quarter that ended more than one quarter before the meeting is stale: the
- * build warns, and refuses when REQUIRE_CURRENT_SCORECARD=1 (vite/data.ts, scripts/validate-figures.ts). With no
+ * build warns, and refuses when REQUIRE_CURRENT_SCORECARD=1 (scripts/validate-figures.ts, which `npm run build`,
+ * `export` and `export:pptx` run first; a bare `slidev build` or `dev` does not check it). With no
  * quarter imported, the no-data slide says so itself: nothing to warn about.
  */
 import { QUARTER } from './scorecard.ts'

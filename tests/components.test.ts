@@ -57,7 +57,7 @@ beforeEach(() => {
   state.print = false
 })
 
-describe('barChart', () => {
+describe('BarChart', () => {
   it('passes the figures to chart.js and names the canvas and its data table', () => {
     const w = mount(BarChart, {
       props: { chart: 'successByExpertise' },
@@ -144,7 +144,7 @@ describe('barChart', () => {
   })
 })
 
-describe('splitBarChart and SlopeChart', () => {
+describe('SplitBarChart and SlopeChart', () => {
   it('split rows add up to the whole', () => {
     mount(SplitBarChart, {
       props: { chart: 'decisions' },
@@ -175,7 +175,7 @@ describe('splitBarChart and SlopeChart', () => {
   })
 })
 
-describe('fig', () => {
+describe('Fig', () => {
   it('writes a figure with its qualifier', () => {
     expect(mount(Fig, {
       props: { id: 'decisions.planning.user' },

@@ -37,19 +37,19 @@ describe('the settings npm run host accepts', () => {
     expect(s.logDir).toBe(join(outside, 'log'))
   })
 
-  it('iPv6 addresses are bracketed for nginx; a host name is kept', () => {
+  it('IPv6 addresses are bracketed for nginx; a host name is kept', () => {
     expect(settings({ HOST: '::1' }).listenHost).toBe('[::1]')
     expect(settings({ HOST: '[::1]' }).listenHost).toBe('[::1]')
     expect(settings({ HOST: 'board.internal.example' }).listenHost).toBe('board.internal.example')
   })
 
-  it('hOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
+  it('HOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
     const s = settings({ HOST: '0.0.0.0' })
     expect(s.warnings.join()).toMatch(/HOST=0\.0\.0\.0 .*TLS/)
     expect(s.probeHost).toBe('127.0.0.1')
   })
 
-  it('bASE "board" and "/board" mean /board/, as for the build', () => {
+  it('BASE "board" and "/board" mean /board/, as for the build', () => {
     expect(settings({ BASE: 'board' }).base).toBe('/board/')
     expect(settings({ BASE: '/papers/q3/' }).base).toBe('/papers/q3/')
     expect(settings({ BASE: '/' }).base).toBe('/')
@@ -62,7 +62,7 @@ describe('the settings npm run host accepts', () => {
     expect(() => settings({ BOARD_PASSWORD: 'a fine long phrase' })).toThrow(/BOARD_USERS .* or BOARD_PASSWORD .*not both/)
   })
 
-  it('bOARD_PPTX: all, off, or a list of names', () => {
+  it('BOARD_PPTX: all, off, or a list of names', () => {
     expect(settings({ BOARD_PPTX: 'off' }).pptx).toBe('off')
     expect(settings({ BOARD_PPTX: 'ceo-office,secretary' }).pptx).toEqual(['ceo-office', 'secretary'])
     expect(() => settings({ BOARD_PPTX: 'ceo office' })).toThrow(/^BOARD_PPTX must be/)

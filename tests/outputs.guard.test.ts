@@ -144,7 +144,7 @@ describe('figures.json and figures.csv', () => {
       ? null
       : Number(c)))).toEqual([r.value, r.lo, r.hi]))
   })
-  it('jSON parses back to the same rows', () => {
+  it('JSON parses back to the same rows', () => {
     expect(JSON.parse(toJson(rows)).figures).toEqual(rows)
   })
 })

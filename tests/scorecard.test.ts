@@ -208,7 +208,7 @@ describe('small groups', () => {
   })
 })
 
-describe('aPI pages are checked against the published schema', () => {
+describe('API pages are checked against the published schema', () => {
   const page = () => JSON.parse(readFileSync(join(PAGES, '2026-07-01-p1.json'), 'utf8'))
 
   it('the fixture pages pass, and a timestamp date is read as its day', () => {
@@ -403,7 +403,7 @@ describe('monthly top-ups and re-imports: the period is what was fetched, and no
   const q3 = rawRecords().filter(r => r.actor.type === 'user_actor' && quarterOfDate(r.date) === '2026-Q3')
   const trueRate = q3.reduce((s, r) => s + r.core_metrics.num_sessions, 0) / activePeopleIn('2026-Q3') / (92 / 7)
 
-  it('july fetched, then August to September into the same folder: Q3 covers the whole quarter, at the true rate', () => {
+  it('July fetched, then August to September into the same folder: Q3 covers the whole quarter, at the true rate', () => {
     const dir = pagesFolder(/^2026-(07|08|09)-/, {
       'export-manifest-2026-07-01_2026-07-31.json': ['2026-07-01', '2026-07-31'],
       'export-manifest-2026-08-01_2026-09-30.json': ['2026-08-01', '2026-09-30'],

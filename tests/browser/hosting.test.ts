@@ -270,7 +270,7 @@ describe('npm run host: directors come and go while it runs', () => {
     expect(await ok(USER, PASSWORD)).toBe(200)
   })
 
-  it('debian’s nginx verifies the strong hashes: bcrypt $2b$ and $2y$, and SHA-512 crypt $6$', async () => {
+  it('Debian’s nginx verifies the strong hashes: bcrypt $2b$ and $2y$, and SHA-512 crypt $6$', async () => {
     const pw = randomBytes(12).toString('hex')
     const sha512 = spawnSync('openssl', ['passwd', '-6', '-stdin'], { input: pw, encoding: 'utf8' }).stdout.trim()
     expect(sha512).toMatch(/^\$6\$/)
