@@ -8,6 +8,7 @@
 
 import type { Ask, MeetingId, Plan } from './plan.ts'
 import { formatMoney, PLAN } from './plan.ts'
+import { isUtcDay } from './scorecard.ts'
 import { formatDate } from './sources.ts'
 
 export type PaperStatus = 'draft' | 'final' | 'superseded'
@@ -55,9 +56,7 @@ export class PaperError extends Error {
   }
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 const REFERENCE = /^[A-Z]{2,6}\/(\d{4}-\d{2})\/(\d{2})$/
-const realDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0
 const STATUSES: readonly PaperStatus[] = ['draft', 'final', 'superseded']
 const PURPOSES: readonly PaperPurpose[] = ['For decision', 'For noting', 'For discussion']
@@ -79,7 +78,7 @@ export function paperProblems(paper: Paper, plan: Plan = PLAN): string[] {
     bad('reference', `must look like BRD/2026-12/07 (body, the meeting's year-month, the agenda item), got ${JSON.stringify(paper.reference)}`)
   }
   else {
-    if (meeting && realDay(meeting.date) && ref[1] !== meeting.date.slice(0, 7))
+    if (meeting && isUtcDay(meeting.date) && ref[1] !== meeting.date.slice(0, 7))
       bad('reference', `(${paper.reference}) names ${ref[1]}, but the meeting is on ${meeting.date}`)
     if (Number.isInteger(paper.agendaItem) && Number(ref[2]) !== paper.agendaItem)
       bad('reference', `(${paper.reference}) ends in item ${ref[2]}, but agendaItem is ${paper.agendaItem}`)
@@ -107,13 +106,13 @@ export function paperProblems(paper: Paper, plan: Plan = PLAN): string[] {
     bad('purpose', `is "${paper.purpose}", but the plan asks the board to approve: use "For decision"`)
   if (!text(paper.classification))
     bad('classification', 'is missing: say who may read the paper')
-  if (!realDay(paper.issuedOn)) {
+  if (!isUtcDay(paper.issuedOn)) {
     bad('issuedOn', `must be a real day YYYY-MM-DD, got ${JSON.stringify(paper.issuedOn)}`)
   }
   else {
-    if (meeting && realDay(meeting.date) && paper.issuedOn >= meeting.date)
+    if (meeting && isUtcDay(meeting.date) && paper.issuedOn >= meeting.date)
       bad('issuedOn', `(${paper.issuedOn}) must come before the meeting (${meeting.date})`)
-    if (realDay(plan.setOn) && paper.issuedOn < plan.setOn)
+    if (isUtcDay(plan.setOn) && paper.issuedOn < plan.setOn)
       bad('issuedOn', `(${paper.issuedOn}) is before the plan was set (${plan.setOn})`)
   }
   return out
@@ -141,12 +140,14 @@ export function supersededLine(paper: Paper = PAPER): string | null {
     : null
 }
 
+/** "Final"; "Superseded by version 3": the status as the cover and the PowerPoint's properties give it. */
+export function statusLabel(paper: Paper = PAPER): string {
+  return supersededLine(paper) ?? STATUS_LABEL[paper.status]
+}
+
 /** "Version 1, final"; "Version 2, superseded by version 3". */
 export function versionLine(paper: Paper = PAPER): string {
-  const superseded = supersededLine(paper)
-  return `Version ${paper.version}, ${superseded
-    ? superseded.toLowerCase()
-    : STATUS_LABEL[paper.status].toLowerCase()}`
+  return `Version ${paper.version}, ${statusLabel(paper).toLowerCase()}`
 }
 
 /** One of the resolution's limbs: "approves a pilot …, at a cost not exceeding US$180,000". Owners and return dates are on the asks slide. */

@@ -6,7 +6,7 @@
  */
 
 import { formatCurrency } from './format.ts'
-import { QUARTER, quarterBounds } from './scorecard.ts'
+import { isUtcDay, QUARTER, quarterBounds } from './scorecard.ts'
 
 /** Days are YYYY-MM-DD. */
 export interface Meeting {
@@ -172,8 +172,6 @@ export class PlanError extends Error {
   }
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-const realDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0
 
 /**
@@ -185,7 +183,7 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   const bad = (field: string, why: string) => out.push(`${field} ${why}`)
   if (!text(plan.setBy))
     bad('setBy', 'must say who set the plan')
-  if (!realDay(plan.setOn))
+  if (!isUtcDay(plan.setOn))
     bad('setOn', `must be a day YYYY-MM-DD, got ${JSON.stringify(plan.setOn)}`)
   if (!/^[A-Z]{3}$/.test(plan.currency))
     bad('currency', `must be a three-letter code, got ${JSON.stringify(plan.currency)}`)
@@ -194,12 +192,12 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   for (const [id, m] of Object.entries(plan.meetings)) {
     if (!text(m.name))
       bad(`meetings.${id}.name`, 'is missing')
-    if (!realDay(m.date))
+    if (!isUtcDay(m.date))
       bad(`meetings.${id}.date`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(m.date)}`)
-    else if (id !== 'proposed' && realDay(plan.meetings.proposed.date) && m.date <= plan.meetings.proposed.date)
+    else if (id !== 'proposed' && isUtcDay(plan.meetings.proposed.date) && m.date <= plan.meetings.proposed.date)
       bad(`meetings.${id}.date`, `(${m.date}) must come after the meeting the plan is proposed at (${plan.meetings.proposed.date})`)
   }
-  if (realDay(plan.setOn) && realDay(plan.meetings.proposed.date) && plan.setOn > plan.meetings.proposed.date)
+  if (isUtcDay(plan.setOn) && isUtcDay(plan.meetings.proposed.date) && plan.setOn > plan.meetings.proposed.date)
     bad('setOn', `(${plan.setOn}) is after the meeting it is for (${plan.meetings.proposed.date})`)
   const ids = new Set<string>()
   plan.asks.forEach((a, i) => {
@@ -228,7 +226,7 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   if (!plan.asks.length)
     bad('asks', 'is empty: the board must be asked for something')
   const p = plan.pilot
-  if (!realDay(p.toolsFrom))
+  if (!isUtcDay(p.toolsFrom))
     bad('pilot.toolsFrom', `must be a real day YYYY-MM-DD, got ${JSON.stringify(p.toolsFrom)}`)
   else if (p.toolsFrom <= plan.meetings.proposed.date)
     bad('pilot.toolsFrom', `(${p.toolsFrom}) must come after the meeting that approves the pilot (${plan.meetings.proposed.date})`)
@@ -238,11 +236,11 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
       bad(`${at}.name`, 'is missing')
     if (!w.functions.length || !w.functions.every(text))
       bad(`${at}.functions`, 'must name at least one function')
-    if (!realDay(w.coachingFrom))
+    if (!isUtcDay(w.coachingFrom))
       bad(`${at}.coachingFrom`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(w.coachingFrom)}`)
-    else if (realDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom)
+    else if (isUtcDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom)
       bad(`${at}.coachingFrom`, `(${w.coachingFrom}) must come after the tool arrives (${p.toolsFrom}), so each wave has an uncoached baseline`)
-    else if (i > 0 && realDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom)
+    else if (i > 0 && isUtcDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom)
       bad(`${at}.coachingFrom`, 'must come after the wave before it: the later wave is the comparison group')
   })
   for (const k of ['baselineQuarter', 'testQuarter'] as const) {
@@ -252,7 +250,7 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   if (QUARTER.test(p.baselineQuarter) && QUARTER.test(p.testQuarter) && p.testQuarter <= p.baselineQuarter)
     bad('pilot.testQuarter', 'must come after the baseline quarter')
   const [first, second] = p.waves
-  if (first && second && realDay(first.coachingFrom) && realDay(second.coachingFrom) && QUARTER.test(p.testQuarter)) {
+  if (first && second && isUtcDay(first.coachingFrom) && isUtcDay(second.coachingFrom) && QUARTER.test(p.testQuarter)) {
     const { from: starts, to: ends } = quarterBounds(p.testQuarter)
     if (first.coachingFrom > starts)
       bad('pilot.testQuarter', `(${p.testQuarter}) starts before the first wave's coaching (${first.coachingFrom})`)

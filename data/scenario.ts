@@ -207,16 +207,18 @@ export function readScenarioQuery(query: Record<string, unknown>, defaults: Read
     if (raw === undefined)
       continue
     const fallback = defaults[key] ?? 'not set'
-    if (typeof raw !== 'string') {
+    if (Array.isArray(raw)) {
       notes[key] = `The link gave “${param}” more than once, so this slide ignored it and uses ${fallback} for ${lowerFirst(label)}.`
       continue
     }
-    const parsed = parseInput(key, raw, defaults[key])
+    // A parameter with no value ("?trouble", read as null) is an empty one: for the trouble share, "off".
+    const text = raw === null ? '' : String(raw).trim()
+    const parsed = parseInput(key, text, defaults[key])
     ;(scenario as Record<ScenarioKey, number | null>)[key] = parsed.value
     if (parsed.message) {
-      notes[key] = Number.isFinite(Number(raw.trim())) && raw.trim() !== ''
-        ? `The link asked for ${raw.trim()} (${lowerFirst(label)}), outside what this slide takes, so it uses ${parsed.value} instead.`
-        : `The link’s value for ${lowerFirst(label)}, “${raw.trim()}”, is not a number, so this slide ignored it and uses ${fallback}.`
+      notes[key] = Number.isFinite(Number(text)) && text !== ''
+        ? `The link asked for ${text} (${lowerFirst(label)}), outside what this slide takes, so it uses ${parsed.value} instead.`
+        : `The link’s value for ${lowerFirst(label)}, “${text}”, is not a number, so this slide ignored it and uses ${fallback}.`
     }
   }
   return { scenario, notes }

@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
-import { PAPER, paperKeywords, paperMark, paperSubject } from '../data/paper.ts'
+import { paperMark } from '../data/paper.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
 import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
+import { paperDocProps } from './pptx/doc-props.ts'
 
 asCommand()
 const { values: args } = commandLine({
@@ -99,13 +100,13 @@ async function withMetadata(bytes: Uint8Array, cover: SlideInfo, lang: string, t
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })
   oneBookmarkPerSlide(doc, titles)
   const fm = cover.frontmatter ?? {}
-  doc.setTitle(`${PAPER.reference}: ${cover.title ?? fm.title ?? DECK_NAME}`, { showInWindowTitleBar: true })
+  // The same title, subject and keywords as the PowerPoint's properties.
+  const props = paperDocProps(cover.title ?? fm.title ?? DECK_NAME, fm.info)
+  doc.setTitle(props.title, { showInWindowTitleBar: true })
   if (fm.author)
     doc.setAuthor(String(fm.author))
-  doc.setSubject(paperSubject(fm.info))
-  doc.setKeywords([
-    paperKeywords().join('; '),
-  ]) // one string: each keyword has spaces of its own
+  doc.setSubject(props.subject)
+  doc.setKeywords([props.keywords]) // one string: each keyword has spaces of its own
   doc.setCreator('Slidev, printed by Chromium')
   doc.setLanguage(lang)
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines')) // open with the bookmarks showing

@@ -117,7 +117,7 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
     const dir = mkdtempSync(join(tmpdir(), 'paper-'))
     const source = readFileSync(join(__dirname, '..', 'data', 'paper.ts'), 'utf8')
       .replace('sponsor: \'Chief Executive\'', 'sponsor: \'\'')
-      .replace(/from '\.\/(plan|sources)\.ts'/g, (_, m: string) => `from '${join(__dirname, '..', 'data', `${m}.ts`)}'`) // the copy lives elsewhere
+      .replace(/from '\.\/(plan|scorecard|sources)\.ts'/g, (_, m: string) => `from '${join(__dirname, '..', 'data', `${m}.ts`)}'`) // the copy lives elsewhere
     writeFileSync(join(dir, 'paper.ts'), source)
     const r = npx(['tsx', 'scripts/validate-figures.ts'], {
       PAPER_MODULE: join(dir, 'paper.ts'),

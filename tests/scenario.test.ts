@@ -151,6 +151,11 @@ describe('the URL query restores a scenario', () => {
     expect(notes.sessionsPerPerson).toMatch(/gave “spp” more than once/)
     expect(readScenarioQuery({ people: '1200' }).notes).toEqual({})
   })
+  it('a link with "?trouble" and no value (the router reads null) turns the trouble share off, with no note', () => {
+    const { scenario, notes } = readScenarioQuery({ trouble: null })
+    expect(scenario.troubleShare).toBeNull()
+    expect(notes).toEqual({})
+  })
   it('people=-0 is 0 people, never “-0 people”', () => {
     const { scenario, notes } = readScenarioQuery({ people: '-0' })
     expect(Object.is(scenario.people, 0)).toBe(true)

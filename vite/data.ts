@@ -30,35 +30,38 @@ export function validateDataPlugin(): Plugin {
   }
 }
 
-const VIRTUAL = 'virtual:scorecard'
-
 /**
- * `import scorecard from 'virtual:scorecard'`: the checked scorecard, read from data/scorecard/ or SCORECARD_DIR
- * when the deck is served, built or tested. A malformed file stops the build with the file, quarter and field.
+ * A Vite plugin serving `import x from '<id>'` as the value `produce` returns, written out as JSON. What
+ * `produce` throws stops the build with its message, prefixed by `failure` if given.
  */
-export function scorecardPlugin(): Plugin {
+function virtualJson(name: string, id: string, produce: (ctx: { warn: (message: string) => void }) => unknown, failure = ''): Plugin {
   return {
-    name: 'scorecard',
-    resolveId: id => (id === VIRTUAL
-      ? `\0${VIRTUAL}`
+    name,
+    resolveId: requested => (requested === id
+      ? `\0${id}`
       : undefined),
-    load(id) {
-      if (id !== `\0${VIRTUAL}`)
+    load(requested) {
+      if (requested !== `\0${id}`)
         return
-      // (Not watched: after an import, restart `npm run dev`; a build always reads the folder afresh.)
-      const dir = scorecardDir()
       try {
-        const scorecard = readScorecard(dir)
-        return `export default ${JSON.stringify(scorecard)}`
+        return `export default ${JSON.stringify(produce(this))}`
       }
       catch (e) {
-        this.error((e as Error).message)
+        const err = e as Error & { stderr?: string }
+        this.error(`${failure}${err.stderr?.trim() || err.message}`)
       }
     },
   }
 }
 
-const CHANGES = 'virtual:paper-changes'
+/**
+ * `import scorecard from 'virtual:scorecard'`: the checked scorecard, read from data/scorecard/ or SCORECARD_DIR
+ * when the deck is served, built or tested. A malformed file stops the build with the file, quarter and field.
+ * (Not watched: after an import, restart `npm run dev`; a build always reads the folder afresh.)
+ */
+export function scorecardPlugin(): Plugin {
+  return virtualJson('scorecard', 'virtual:scorecard', () => readScorecard(scorecardDir()))
+}
 
 /**
  * The changes since the previous version (scripts/changes/since.ts), as the build found them: for version one,
@@ -84,24 +87,10 @@ export function changesReport(version = PAPER.version): ChangesReport {
 
 /** `import report from 'virtual:paper-changes'`: the "What changed" page's list (components/ChangesPage.vue). */
 export function paperChangesPlugin(): Plugin {
-  return {
-    name: 'paper-changes',
-    resolveId: id => (id === CHANGES
-      ? `\0${CHANGES}`
-      : undefined),
-    load(id) {
-      if (id !== `\0${CHANGES}`)
-        return
-      try {
-        const report = changesReport()
-        if (report.status === 'no-earlier-tag')
-          this.warn(`The paper is version ${report.version}, but this checkout has no tag ${report.tag}: the "What changed" page says the changes cannot be listed (git fetch --tags)`)
-        return `export default ${JSON.stringify(report)}`
-      }
-      catch (e) {
-        const err = e as Error & { stderr?: string }
-        this.error(`Listing the changes since the previous version failed: ${err.stderr?.trim() || err.message}`)
-      }
-    },
-  }
+  return virtualJson('paper-changes', 'virtual:paper-changes', (ctx) => {
+    const report = changesReport()
+    if (report.status === 'no-earlier-tag')
+      ctx.warn(`The paper is version ${report.version}, but this checkout has no tag ${report.tag}: the "What changed" page says the changes cannot be listed (git fetch --tags)`)
+    return report
+  }, 'Listing the changes since the previous version failed: ')
 }

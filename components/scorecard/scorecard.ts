@@ -120,7 +120,7 @@ export function firstReading(plan: Plan = PLAN, paper: Paper = PAPER, quarter: s
   ]
   const due = at < 0
     ? `at the first board meeting after ${formatDate(closes)}`
-    : `at the ${later[at].name} of ${formatDate(later[at].date)}, the ${ordinals[at] ?? 'a later'} ${at === 0
+    : `at the ${later[at].name} of ${formatDate(later[at].date)}, the ${ordinals[at] ?? 'later'} ${at === 0
       ? 'meeting'
       : 'meeting in the plan'} after this one (${formatDate(meeting.date)})`
   return {

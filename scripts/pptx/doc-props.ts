@@ -5,7 +5,8 @@
 // classification, meeting, agenda item and purpose, one by one. All from data/paper.ts.
 import type JSZip from 'jszip'
 import type { Paper } from '../../data/paper.ts'
-import { meetingLine, PAPER, paperKeywords, paperSubject, STATUS_LABEL, supersededLine } from '../../data/paper.ts'
+import { meetingLine, PAPER, paperKeywords, paperSubject, statusLabel } from '../../data/paper.ts'
+import { escapeXml } from './patch-chart-xml.ts'
 
 export interface DocProps {
   title: string
@@ -19,7 +20,7 @@ export interface DocProps {
 }
 
 export function paperDocProps(deckTitle: string, info: unknown, paper: Paper = PAPER): DocProps {
-  const status = supersededLine(paper) ?? STATUS_LABEL[paper.status]
+  const status = statusLabel(paper)
   return {
     title: `${paper.reference}: ${deckTitle}`,
     subject: paperSubject(info, paper),
@@ -44,8 +45,6 @@ export function paperDocProps(deckTitle: string, info: unknown, paper: Paper = P
   }
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
 const CUSTOM_PART = 'docProps/custom.xml'
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml'
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties'
@@ -54,7 +53,7 @@ const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}'
 
 /** Sets one element of core.xml, replacing it if there, else adding it before the closing tag. */
 function setCore(xml: string, tag: string, value: string): string {
-  const element = `<${tag}>${esc(value)}</${tag}>`
+  const element = `<${tag}>${escapeXml(value)}</${tag}>`
   const existing = new RegExp(`<${tag}\\s*/>|<${tag}>[^<]*</${tag}>`)
   return existing.test(xml)
     ? xml.replace(existing, () => element)
@@ -62,9 +61,9 @@ function setCore(xml: string, tag: string, value: string): string {
 }
 
 export function customXml(custom: DocProps['custom']): string {
-  const props = custom.map(([name, value], i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${esc(name)}">${typeof value === 'number'
+  const props = custom.map(([name, value], i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(name)}">${typeof value === 'number'
     ? `<vt:i4>${value}</vt:i4>`
-    : `<vt:lpwstr>${esc(value)}</vt:lpwstr>`}</property>`)
+    : `<vt:lpwstr>${escapeXml(value)}</vt:lpwstr>`}</property>`)
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${props.join('')}</Properties>`
 }
 

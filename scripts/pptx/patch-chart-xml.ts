@@ -12,7 +12,8 @@
 import type { NativeChart } from './native-charts'
 import { FONT_FACE, LABEL_STYLE } from './native-charts'
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Text made safe inside an XML element or attribute. */
+export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 function pointLabel(idx: number, label: string, position: string, dy: number): string {
   const { sizeHundredths, colour } = LABEL_STYLE
