@@ -212,7 +212,9 @@ export function readScenarioQuery(query: Record<string, unknown>, defaults: Read
       continue
     }
     // A parameter with no value ("?trouble", read as null) is an empty one: for the trouble share, "off".
-    const text = raw === null ? '' : String(raw).trim()
+    const text = raw === null
+      ? ''
+      : String(raw).trim()
     const parsed = parseInput(key, text, defaults[key])
     ;(scenario as Record<ScenarioKey, number | null>)[key] = parsed.value
     if (parsed.message) {
