@@ -14,7 +14,7 @@ import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
 import { npx, slidevBuild } from '../helpers/npx'
 import { importFixtureQuarters } from '../helpers/scorecardFixture'
-import { BASE, browserAndSite, openSlide } from './helpers'
+import { BASE, browserAndSite, openSlide, readerDrawn } from './helpers'
 
 const SCORECARD_SITE = resolve('test-results/site-a11y-scorecard')
 
@@ -169,8 +169,7 @@ describe.each(SCHEMES.flatMap(scheme => [
   it('with every slide and chart drawn', async () => {
     const page = await newPage(env.browser, { width, height, scheme })
     await page.goto(`${env.site.url}#/read`)
-    await page.waitForSelector('.reader__entry')
-    await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
+    await readerDrawn(page)
     expectClean(await audit(page), `the reader view at ${width} px (${scheme})`)
     await page.context().close()
   })

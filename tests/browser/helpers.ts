@@ -2,8 +2,10 @@ import type { Browser, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
 import { chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, inject } from 'vitest'
+import { CHARTS } from '../../data/charts'
 import { CHROMIUM_ARGS } from '../../scripts/install/chromium.ts'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
+import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { BASE, PRESENTER_SITE_DIR, SITE_DIR } from './globalSetup'
 
 export { BASE, PRESENTER_SITE_DIR, SITE_DIR }
@@ -68,3 +70,13 @@ export function watchPage(page: Page, { warnings = false, host }: { warnings?: b
 }
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/**
+ * Waits until the reader view (already opened at #/read) has every slide rendered and every chart at its final
+ * frame: each deck chart's canvas there, then each one ready. (Ready alone holds at once while no canvas exists.)
+ */
+export async function readerDrawn(page: Page): Promise<void> {
+  await page.waitForSelector('.reader__entry')
+  await page.waitForFunction(n => document.querySelectorAll('.reader canvas').length >= n, Object.keys(CHARTS).length, { timeout: 60_000 })
+  await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
+}

@@ -3,9 +3,8 @@ import type { Page } from 'playwright-chromium'
 // its result changes, and the reader view's downloads and contents reached with Tab, each control showing a focus
 // indicator that no other content covers. No mouse, no element.focus(): only key presses.
 import { describe, expect, it } from 'vitest'
-import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { deckSlides } from '../helpers/deck'
-import { browserAndSite, openSlide } from './helpers'
+import { browserAndSite, openSlide, readerDrawn } from './helpers'
 
 const WHAT_IF = deckSlides().findIndex(s => /rates would mean here/.test(s.title ?? '')) + 1
 const env = browserAndSite()
@@ -145,8 +144,7 @@ describe.each([
       viewport: { width, height },
     })
     await page.goto(`${env.site.url}#/read`)
-    await page.waitForSelector('.reader__entry')
-    await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
+    await readerDrawn(page)
     const targets = await page.$$eval('.reader__downloads a, .reader__contents a', links => links.map(a => (a.textContent ?? '').trim()))
     expect(targets.length).toBeGreaterThan(deckSlides().length) // the downloads, and one link per slide
     const last = targets.at(-1)!

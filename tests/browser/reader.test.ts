@@ -8,13 +8,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRESENTER_CUE, readerBlocks } from '../../components/reader/readerText'
 import { CHARTS } from '../../data/charts'
-import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
+import { READY_ATTR } from '../../shared/dom-hooks'
 import { slideTitle } from '../../shared/slide-title.ts'
 import { deckSlides } from '../helpers/deck'
 import { notesAsHtml } from '../helpers/notes'
 import { npx } from '../helpers/npx'
 import { EXPORT_DIR } from './globalSetup'
-import { BASE, browserAndSite, pdfInfo, pdfPages, pdfText, SITE_DIR, squash, watchPage } from './helpers'
+import { BASE, browserAndSite, pdfInfo, pdfPages, pdfText, readerDrawn, SITE_DIR, squash, watchPage } from './helpers'
 
 const SLIDES = deckSlides()
 const SIZES = [
@@ -38,10 +38,7 @@ async function openReader(size: { width: number, height: number }, hash = '', co
   })
   const { problems, foreign } = watchPage(page, { warnings: true })
   await page.goto(`${env.site.url}#/read${hash}`)
-  await page.waitForSelector('.reader__entry')
-  // Every slide rendered, every chart at its final frame.
-  await page.waitForFunction(n => document.querySelectorAll('.reader canvas').length >= n, CHART_COUNT, { timeout: 60_000 })
-  await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
+  await readerDrawn(page)
   return { page, problems, foreign }
 }
 
