@@ -25,6 +25,7 @@ import { CHARTS } from '../data/charts'
 import { tableRows } from '../shared/charts/build'
 import { scorecardChartModel } from '../shared/charts/scorecard'
 import { ANY_CHART, CHART_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
+import { exportAudience } from '../vite/presenter-notes.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -52,7 +53,12 @@ const { values: args } = commandLine({
 })
 const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
-const output = join(outDir, `${DECK_NAME}.pptx`)
+// The directors' copy (its notes without the presenter's cues) unless PAPER_AUDIENCE=presenter asks for the
+// presenter's, which is named so that it is not sent with the pack.
+const forWhom = exportAudience('pack')
+const output = join(outDir, forWhom === 'presenter'
+  ? `${DECK_NAME}-presenter.pptx`
+  : `${DECK_NAME}.pptx`)
 
 run('npx', ['tsx', 'scripts/validate-figures.ts'])
 const exporter = await slidevEditableExporter()
@@ -91,7 +97,7 @@ try {
       throw new Error(`${expected} charts on the slides, but ${placed.length} became PowerPoint charts: Slidev's exporter did not hand over every chart picture`)
     }
     writeFileSync(output, await finishCharts(readFileSync(result.output), slidev.slides[0]))
-    console.log(`✓ deck PPTX: ${output} (${total} slides, ${placed.length} native charts)`)
+    console.log(`✓ deck PPTX, for ${forWhom}: ${output} (${total} slides, ${placed.length} native charts)`)
   }
   finally {
     unhook()

@@ -17,9 +17,10 @@ import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { paperMark } from '../data/paper.ts'
+import { PRESENTER_NOTES_FILE } from '../shared/deck-name.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
-import { audience, AUDIENCE_ENV } from '../vite/presenter-notes.ts'
+import { audience, AUDIENCE_ENV, exportAudience } from '../vite/presenter-notes.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -40,6 +41,8 @@ if (notes && handout)
   throw new UserError('choose one of --notes and --handout')
 if (notes && audience() === 'directors')
   throw new UserError(`the speaker notes are the presenter's: export them without ${AUDIENCE_ENV}=directors`)
+// The notes are the presenter's; the deck PDF and the handout are the directors' (no presenter cue) unless asked.
+const forWhom = exportAudience(notes ? 'notes' : 'pack')
 if (letter && !handout)
   throw new UserError('--letter sets the handout\'s paper; use it with --handout')
 const outDir = resolve(args.out)
@@ -86,7 +89,7 @@ async function exportDeck() {
     ? slideTitle(slide.title)
     : `Slide ${i + 1}`))
   writeFileSync(output, await withMetadata(pdf, options.data.slides[0], lang, titles))
-  console.log(`✓ deck PDF: ${output}`)
+  console.log(`✓ deck PDF, for ${forWhom}: ${output}`)
 }
 
 /**
@@ -170,7 +173,7 @@ async function exportHandout() {
     },
   })
   writeFileSync(output, await titled(pdf, 'handout', page))
-  console.log(`✓ handout PDF (${paper.format}, portrait): ${output}`)
+  console.log(`✓ handout PDF (${paper.format}, portrait), for ${forWhom}: ${output}`)
 }
 
 /**
@@ -202,7 +205,7 @@ async function addPageFurniture(page: Page, bottom: string): Promise<void> {
 
 async function exportNotes() {
   // Slidev's own export-notes cannot be pointed at a system Chromium: print its notes page ourselves.
-  const output = resolve(outDir, `${DECK_NAME}-notes.pdf`)
+  const output = resolve(outDir, PRESENTER_NOTES_FILE)
   const page = await browser.newPage()
   await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForLoadState('networkidle')
@@ -220,5 +223,5 @@ async function exportNotes() {
     },
   })
   writeFileSync(output, await titled(pdf, 'speaker notes', page))
-  console.log(`✓ speaker-notes PDF: ${output}`)
+  console.log(`✓ speaker-notes PDF, for the presenter only (with the "Presenter:" cues): ${output}`)
 }

@@ -1,8 +1,9 @@
 // The build-time plugins Slidev's Vite runs (vite.config.ts; vitest.config.ts for the scorecard): the data
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
-import type { Plugin } from 'vite'
+import type { Plugin, ViteDevServer } from 'vite'
 import type { ChangesReport } from '../shared/changes.ts'
 import { execFileSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'
 import { PAPER } from '../data/paper.ts'
@@ -11,19 +12,77 @@ import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecar
 import { firstIssue } from '../shared/changes.ts'
 import { REPO_ROOT } from './scorecard-slides.ts'
 
-/** Stops `dev`, `build` and `export` on a figure, the plan or the paper's particulars breaking their rules (data/check.ts). */
+/** Every problem with the data as the modules now stand, one message per module (data/check.ts). */
+function problemsOf(d: { FIGURES: typeof FIGURES, FACTS: typeof FACTS, PLAN: typeof PLAN, PAPER: typeof PAPER }): string[] {
+  return dataProblems({
+    figures: d.FIGURES,
+    facts: d.FACTS,
+    plan: d.PLAN,
+    paper: d.PAPER,
+    budgetCurrency: budgetCurrency(),
+  })
+}
+
+/** The modules under data/ whose values slides draw: an edit to any of them is checked before the browser gets it. */
+const DATA_MODULE = /\/data\/[^/]+\.ts$/
+
+/**
+ * The data as the files now read, loaded through the dev server's own module runner (so an edit is seen at
+ * once), or the one-line reason it cannot be loaded (a syntax error, with file, line and column).
+ */
+async function liveProblems(server: ViteDevServer): Promise<string[]> {
+  try {
+    const [figures, plan, paper] = await Promise.all([
+      server.ssrLoadModule('/data/figures.ts'),
+      server.ssrLoadModule('/data/plan.ts'),
+      server.ssrLoadModule('/data/paper.ts'),
+    ])
+    return problemsOf({
+      FIGURES: figures.FIGURES,
+      FACTS: figures.FACTS,
+      PLAN: plan.PLAN,
+      PAPER: paper.PAPER,
+    })
+  }
+  catch (e) {
+    // Vite's parse errors read "Transform failed with 1 error:\n\n[PARSE_ERROR] Expected `:` but found `,`\n ╭─[ data/plan.ts:89:29 ]", in colour.
+    const text = stripVTControlCharacters((e as Error).message)
+    const what = text.match(/^\[[A-Z_]+\]\s*(\S.*)$/m)?.[1] ?? text.split('\n').find(l => l.trim())
+    const where = text.match(/\[\s*([^\s[\]]+:\d+:\d+)\s*\]/)?.[1]
+    const hint = /found `,`/.test(text)
+      ? ' (a number is written without thousands separators: 216000 or 216_000)'
+      : ''
+    return [`The data cannot be read${where
+      ? ` at ${where}`
+      : ''}: ${what}${hint}`]
+  }
+}
+
+/**
+ * Stops `build` and `export` on a figure, the plan or the paper's particulars breaking their rules
+ * (data/check.ts), and in `npm run dev` refuses every edit that breaks them: the browser asks for the edited
+ * module, the check fails, and Vite's error overlay names the module and field instead of a slide showing a
+ * wrong number. Fixing the file clears the overlay (Vite reloads the page).
+ */
 export function validateDataPlugin(): Plugin {
-  // During `npm run dev`, an edit to data/ is checked again in the browser: data/index.ts validates on import.
+  let server: ViteDevServer | undefined
   return {
     name: 'validate-figures',
+    // Before Vite's own TypeScript transform, so a syntax error in data/ is reported by this check in words.
+    enforce: 'pre',
     buildStart() {
-      const problems = dataProblems({
-        figures: FIGURES,
-        facts: FACTS,
-        plan: PLAN,
-        paper: PAPER,
-        budgetCurrency: budgetCurrency(),
-      })
+      const problems = problemsOf({ FIGURES, FACTS, PLAN, PAPER })
+      if (problems.length)
+        this.error(problems.join('\n'))
+    },
+    configureServer(devServer) {
+      server = devServer
+    },
+    async transform(_code, id) {
+      // Only the browser's copy: the check's own loading (the server-side runner) passes through.
+      if (!server || this.environment.name !== 'client' || !DATA_MODULE.test(id.split('?')[0]))
+        return
+      const problems = await liveProblems(server)
       if (problems.length)
         this.error(problems.join('\n'))
     },

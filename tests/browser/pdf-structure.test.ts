@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CHARTS } from '../../data/charts'
 import { chartAlt, tableRows } from '../../shared/charts/build'
+import { PRESENTER_NOTES_FILE } from '../../shared/deck-name'
 import { deckSlides } from '../helpers/deck'
 import { headingLevels, readStructure, skippedHeadingLevels } from '../helpers/pdfStructure'
 import { EXPORT_DIR, SITE_DIR } from './globalSetup'
@@ -33,7 +34,7 @@ const PDFS = [
   },
   {
     name: 'the speaker notes',
-    path: join(EXPORT_DIR, `${DECK}-notes.pdf`),
+    path: join(EXPORT_DIR, PRESENTER_NOTES_FILE),
     charts: false,
   },
 ]

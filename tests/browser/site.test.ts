@@ -4,7 +4,7 @@ import type { ChartId } from '../../data/charts'
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import JSZip from 'jszip'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
 import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText, versionLine } from '../../data/paper'
 import { tableRows } from '../../shared/charts/build'
+import { DECK_NAME as DECK, PRESENTER_NOTES_FILE } from '../../shared/deck-name'
 import { READY_ATTR } from '../../shared/dom-hooks'
 import { PRESENTER_CUE } from '../../shared/presenter-cues'
 import { slideTitle } from '../../shared/slide-title.ts'
@@ -25,7 +26,7 @@ import { BASE, browserAndSite, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfTe
 const SLIDES = deckSlides()
 const TOTAL = SLIDES.length
 const DECK_PDF = join(SITE_DIR, 'board-deck-agentic-coding.pdf')
-const NOTES_PDF = join(EXPORT_DIR, 'board-deck-agentic-coding-notes.pdf')
+const NOTES_PDF = join(EXPORT_DIR, PRESENTER_NOTES_FILE)
 
 const env = browserAndSite()
 
@@ -324,10 +325,10 @@ describe('presenter-only text stays with the presenter', () => {
   const CUE = /(?<![A-Za-z])Presenter:\s*[A-Za-z]/
   const cueParagraphs = SLIDES.flatMap(s => (s.note ?? '').split(/\n\s*\n/).map(p => p.trim()).filter(p => p.startsWith(PRESENTER_CUE)))
 
-  it('no file of the directors’ site holds a presenter cue or the words of one (PDF and PowerPoint included)', async () => {
-    expect(cueParagraphs.length).toBeGreaterThan(3)
+  /** Where a file holds a presenter cue, or the first words of one of slides.md's cue paragraphs. */
+  async function cuesIn(paths: string[]): Promise<string[]> {
     const found: string[] = []
-    for (const file of files(SITE_DIR)) {
+    for (const file of paths) {
       const text = file.endsWith('.pptx')
         ? (await Promise.all(Object.values((await JSZip.loadAsync(readFileSync(file))).files).filter(f => f.name.endsWith('.xml')).map(f => f.async('string')))).join('\n')
         : file.endsWith('.pdf')
@@ -342,7 +343,21 @@ describe('presenter-only text stays with the presenter', () => {
           found.push(`${file}: “${words}”`)
       }
     }
-    expect(found).toEqual([])
+    return found
+  }
+
+  it('no file of the directors’ site holds a presenter cue or the words of one (PDF and PowerPoint included)', async () => {
+    expect(cueParagraphs.length).toBeGreaterThan(3)
+    expect(await cuesIn(files(SITE_DIR))).toEqual([])
+  })
+
+  it('nor does any file the exporters write by hand (npm run export, export:pptx, export:handout): only the notes PDF, named for the presenter', async () => {
+    const made = files(EXPORT_DIR)
+    const forDirectors = made.filter(f => basename(f) !== PRESENTER_NOTES_FILE)
+    expect(forDirectors.map(f => basename(f)).sort()).toEqual([`${DECK}-handout.pdf`, `${DECK}.pdf`, `${DECK}.pptx`])
+    expect(await cuesIn(forDirectors)).toEqual([])
+    // The test can see a cue: the presenter's notes PDF, made beside them, has every one.
+    expect((await cuesIn(made.filter(f => basename(f) === PRESENTER_NOTES_FILE))).length).toBeGreaterThanOrEqual(cueParagraphs.length)
   })
 
   it('the directors’ site keeps the reader text and the likely questions', () => {
