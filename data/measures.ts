@@ -8,12 +8,14 @@ import type { MeasureId } from './scorecard-measures.ts'
  */
 import { MEASURES } from './scorecard-measures.ts'
 
-export type RecordMeasureId = 'reviewCoverage' | 'agentIncidents' | 'coachingCompletion' | 'charterCoverage'
+export type RecordMeasureId = 'verifiedDeliverables' | 'reviewCoverage' | 'agentIncidents' | 'coachingCompletion' | 'charterCoverage'
 
 export interface RecordMeasure {
   id: RecordMeasureId
   name: string
   definition: string
+  /** The definition in a phrase, for a sentence on a slide. */
+  short?: string
   /** The company record it is read from: never the analytics. */
   source: string
   owner: string
@@ -22,6 +24,17 @@ export interface RecordMeasure {
 }
 
 export const RECORD_MEASURES: Readonly<Record<RecordMeasureId, RecordMeasure>> = {
+  // The pilot's outcome: it exists for every pilot function's own work, code or not (a commit or pull request does
+  // not), and it is the study's "verified success" in our records: work confirmed correct by evidence.
+  verifiedDeliverables: {
+    id: 'verifiedDeliverables',
+    name: 'Verified deliverables',
+    definition: 'Share of each person’s agent-assisted deliverables (a reconciliation, a contract draft, a report, a change to code) that the domain reviewer accepts first time with the evidence the team’s charter asks for: tests passed, figures reconciled, sources checked. Reviewers are not told who was coached.',
+    short: 'the share of agent-assisted work that a domain reviewer accepts first time, with evidence',
+    source: 'the review log',
+    owner: 'Chief Operating Officer',
+    firstReading: '2027-Q2',
+  },
   reviewCoverage: {
     id: 'reviewCoverage',
     name: 'Review coverage',

@@ -151,14 +151,13 @@ export function versionLine(paper: Paper = PAPER): string {
 }
 
 /** One of the resolution's limbs: "approves a pilot …, at a cost not exceeding US$180,000". Owners and return dates are on the asks slide. */
-function limb(ask: Ask): string {
-  const verb = ask.verb === 'Approve'
-    ? 'approves'
-    : 'notes'
-  const cost = ask.cap
-    ? `, at a cost not exceeding ${formatMoney(ask.cap)}`
-    : ''
-  return `${verb} ${ask.decision}${cost}`
+function limb(ask: Ask, plan: Plan): string {
+  const verb = { Approve: 'approves', Require: 'requires', Note: 'notes' }[ask.verb]
+  if (!ask.cap)
+    return `${verb} ${ask.decision}`
+  // What money is spent on stands on its own in the minutes: who answers for it, when it returns, and the test.
+  const meeting = plan.meetings[ask.returnsAt]
+  return `${verb} ${ask.decision}, at a cost not exceeding ${formatMoney(ask.cap)}, under the ${ask.owner}, who reports to the ${meeting.name} on ${formatDate(meeting.date)} with this test: ${ask.test}`
 }
 
 /**
@@ -169,7 +168,7 @@ export function resolution(plan: Plan = PLAN): { opening: string, limbs: string[
   const letters = 'abcdefghijklmnopqrstuvwxyz'
   return {
     opening: 'RESOLVED that the Board:',
-    limbs: plan.asks.map((a, i) => `(${letters[i]}) ${limb(a)}${i === plan.asks.length - 1
+    limbs: plan.asks.map((a, i) => `(${letters[i]}) ${limb(a, plan)}${i === plan.asks.length - 1
       ? '.'
       : ';'}`),
   }

@@ -5,7 +5,9 @@
  * numbers (tests/plan.test.ts). Checked by validatePlan() when the deck is built, exported or served.
  */
 
+import type { Pilot } from './pilot.ts'
 import { formatCurrency } from './format.ts'
+import { costLines, costTotal, pilotDecision, pilotPower, pilotTest } from './pilot.ts'
 import { isUtcDay, QUARTER, quarterBounds } from './scorecard.ts'
 
 /** Days are YYYY-MM-DD. */
@@ -24,7 +26,7 @@ export type MeetingId = 'proposed' | 'charters' | 'pilotReview'
 export interface Ask {
   id: string
   /** What the board does: the first word of the resolution. */
-  verb: 'Approve' | 'Note'
+  verb: 'Approve' | 'Require' | 'Note'
   /** The decision, in our words, as the minutes would record it. */
   decision: string
   /** Who answers for it: a role, never a name. */
@@ -35,13 +37,6 @@ export interface Ask {
   /** The meeting it comes back to, and the test it must pass there. */
   returnsAt: MeetingId
   test: string
-}
-
-export interface PilotWave {
-  name: string
-  functions: readonly string[]
-  /** The first day of coaching for this wave; both waves have the tool from `pilot.toolsFrom`. */
-  coachingFrom: string
 }
 
 export interface Risk {
@@ -56,20 +51,51 @@ export interface Plan {
   currency: string
   meetings: Readonly<Record<MeetingId, Meeting>>
   asks: readonly Ask[]
-  pilot: {
-    /** Both waves get the tool on this day, so the quarter before any coaching is the baseline for both. */
-    toolsFrom: string
-    waves: readonly PilotWave[]
-    /** The quarter before coaching (both waves uncoached) and the quarter the first wave is coached (the second not yet). */
-    baselineQuarter: string
-    testQuarter: string
-    /** Go at the pilot review if, from the baseline quarter to the test quarter, the first wave's commit-or-pull-request share rose by at least this many percentage points more than the second wave's… */
-    minGainOverComparison: number
-    /** …and at least this share of the pilot's agent-made changes carried test evidence and a domain reviewer's sign-off. */
-    minReviewCoverage: number
-  }
+  pilot: Pilot
   risks: readonly Risk[]
 }
+
+/** The pilot's design (data/pilot.ts says what each field means): the asks and the resolution are written from it. */
+export const PILOT: Pilot = {
+  toolsFrom: '2027-04-01',
+  // Every function has people in both waves: each team is split at random, half to each.
+  functions: [
+    { name: 'Finance', teams: 20, people: 200 },
+    { name: 'Operations', teams: 20, people: 200 },
+    { name: 'Legal', teams: 20, people: 200 },
+    { name: 'Sales', teams: 20, people: 200 },
+  ],
+  assignmentSeed: 20261210,
+  waves: [
+    { name: 'First wave', coachingFrom: '2027-07-01' },
+    { name: 'Second wave', coachingFrom: '2027-11-01', onlyIfGo: true },
+  ],
+  baselineQuarter: '2027-Q2',
+  testQuarter: '2027-Q3',
+  deliverablesPerPerson: 26,
+  icc: 0.05,
+  alpha: 0.05,
+  minPower: 0.8,
+  goAbove: 0,
+  minReviewCoverage: 90,
+  interimReportBy: '2027-07-22',
+  costs: {
+    licencePerPersonMonth: 100,
+    coachingPerPerson: 200,
+    reviewMinutesPerDeliverable: 2,
+    hourlyCost: 80,
+    analysis: 40_000,
+    noticeMonths: 1,
+  },
+  stopRules: [
+    { when: 'A security incident or data breach traced to agent work', who: 'Chief Information Security Officer', action: 'suspends the pilot’s access at once and tells the Chair within two days' },
+    { when: 'Spend reaches the cap before the decision', who: 'Chief Financial Officer', action: 'stops new spend and reports to the Board' },
+    { when: 'Review coverage falls below the pilot’s threshold in any month', who: 'Chief Technology Officer', action: 'pauses agent changes to production systems until it recovers' },
+  ],
+}
+
+/** The review rule's one scope, as the asks, the resolution and the Safety and Growth slides state it. */
+export const REVIEW_RULE = 'agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
 
 export const PLAN: Plan = {
   setBy: 'Office of the CEO',
@@ -78,38 +104,38 @@ export const PLAN: Plan = {
   meetings: {
     proposed: { name: 'Board meeting', date: '2026-12-10' },
     charters: { name: 'Board meeting', date: '2027-02-11' },
-    pilotReview: { name: 'Board meeting', date: '2027-07-22' },
+    pilotReview: { name: 'Board meeting', date: '2027-10-21' },
   },
   asks: [
     {
       id: 'pilot',
       verb: 'Approve',
-      decision: 'a pilot in waves in the functions on the pilot slide, with coaching in directing the agent on each function’s own tasks; the later wave, coached a quarter later, is the comparison group',
+      decision: pilotDecision(PILOT),
       owner: 'Chief Operating Officer',
-      cap: { amount: 180_000, currency: 'USD' },
-      costNote: 'licences and coaching for both waves',
+      cap: { amount: 800_000, currency: 'USD' },
+      costNote: 'licences until the decision, coaching the first wave, reviewers’ time to log outcomes, and the analysis',
       returnsAt: 'pilotReview',
-      test: 'go to a company-wide plan only if the pilot test on the pilot slide is met; otherwise stop or redesign',
+      test: pilotTest(PILOT),
     },
     {
       id: 'review',
       verb: 'Approve',
-      decision: 'a review rule: an agent-made change to a production system counts as done only with test evidence and sign-off by someone experienced in that domain',
+      decision: `a review rule: ${REVIEW_RULE}`,
       owner: 'Chief Technology Officer',
       cap: null,
-      costNote: 'within existing engineering budgets',
+      costNote: 'reviewers’ time in the pilot is in its cap; elsewhere, within existing budgets',
       returnsAt: 'pilotReview',
-      test: 'review coverage, from the review log, meets the pilot’s threshold',
+      test: `review coverage, from the review log, is at least ${PILOT.minReviewCoverage}% in both waves`,
     },
     {
       id: 'charters',
-      verb: 'Approve',
-      decision: 'a short charter for each pilot team: what the agent may do on its own, and which decisions stay with a named person',
-      owner: 'Heads of the pilot functions',
+      verb: 'Require',
+      decision: 'that every pilot team has a short charter, signed by the head of its function before the tool arrives: what the agent may do on its own, and which decisions stay with a named person',
+      owner: 'Chief Operating Officer',
       cap: null,
       costNote: 'staff time only',
       returnsAt: 'charters',
-      test: 'every pilot team has a charter before its wave starts',
+      test: 'the charter register shows a signed charter for every pilot team',
     },
     {
       id: 'limits',
@@ -122,25 +148,7 @@ export const PLAN: Plan = {
       test: 'the pilot’s own results, not the study, decide what comes next',
     },
   ],
-  pilot: {
-    toolsFrom: '2027-01-04',
-    waves: [
-      {
-        name: 'First wave',
-        functions: ['Finance', 'Operations'],
-        coachingFrom: '2027-04-01',
-      },
-      {
-        name: 'Second wave',
-        functions: ['Legal', 'Sales'],
-        coachingFrom: '2027-07-01',
-      },
-    ],
-    baselineQuarter: '2027-Q1',
-    testQuarter: '2027-Q2',
-    minGainOverComparison: 5,
-    minReviewCoverage: 90,
-  },
+  pilot: PILOT,
   risks: [
     {
       risk: 'Confidential data reaches the agent, or the agent acts beyond a person’s permissions',
@@ -234,15 +242,98 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
     const at = `pilot.waves[${i}]`
     if (!text(w.name))
       bad(`${at}.name`, 'is missing')
-    if (!w.functions.length || !w.functions.every(text))
-      bad(`${at}.functions`, 'must name at least one function')
     if (!isUtcDay(w.coachingFrom))
       bad(`${at}.coachingFrom`, `must be a real day YYYY-MM-DD, got ${JSON.stringify(w.coachingFrom)}`)
     else if (isUtcDay(p.toolsFrom) && w.coachingFrom <= p.toolsFrom)
       bad(`${at}.coachingFrom`, `(${w.coachingFrom}) must come after the tool arrives (${p.toolsFrom}), so each wave has an uncoached baseline`)
     else if (i > 0 && isUtcDay(p.waves[i - 1].coachingFrom) && w.coachingFrom <= p.waves[i - 1].coachingFrom)
       bad(`${at}.coachingFrom`, 'must come after the wave before it: the later wave is the comparison group')
+    else if (w.onlyIfGo && isUtcDay(plan.meetings.pilotReview.date) && w.coachingFrom <= plan.meetings.pilotReview.date)
+      bad(`${at}.coachingFrom`, `(${w.coachingFrom}) is coached only if the board says go, so it must come after the go/no-go meeting (${plan.meetings.pilotReview.date})`)
   })
+  if (!p.functions.length)
+    bad('pilot.functions', 'must name at least one function')
+  p.functions.forEach((f, i) => {
+    const at = `pilot.functions[${i}] (${f.name || 'no name'})`
+    if (!text(f.name))
+      bad(`${at}.name`, 'is missing')
+    if (!Number.isInteger(f.teams) || f.teams < 1)
+      bad(`${at}.teams`, `must be a whole number of teams, at least 1, got ${JSON.stringify(f.teams)}`)
+    else if (!Number.isInteger(f.people) || f.people < 2 * f.teams)
+      bad(`${at}.people`, `must be at least two a team (${2 * f.teams}), so every team, and so the function, has people in both waves; got ${JSON.stringify(f.people)}`)
+  })
+  const ranges = [
+    [
+      'deliverablesPerPerson',
+      p.deliverablesPerPerson,
+      1,
+      1000,
+      'deliverables a person a quarter',
+    ],
+    [
+      'icc',
+      p.icc,
+      0,
+      0.99,
+      'a correlation from 0 to 0.99',
+    ],
+    [
+      'alpha',
+      p.alpha,
+      0.001,
+      0.2,
+      'a significance level from 0.001 to 0.2',
+    ],
+    [
+      'minPower',
+      p.minPower,
+      0.8,
+      0.99,
+      'a power from 0.8 (the convention) to 0.99',
+    ],
+    [
+      'goAbove',
+      p.goAbove,
+      -100,
+      100,
+      'percentage points',
+    ],
+  ] as const
+  for (const [k, v, lo, hi, what] of ranges) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
+      bad(`pilot.${k}`, `must be ${what} (${lo} to ${hi}), got ${JSON.stringify(v)}`)
+  }
+  for (const [k, v] of Object.entries(p.costs)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      bad(`pilot.costs.${k}`, `must be an amount of 0 or more, got ${JSON.stringify(v)}`)
+  }
+  if (!p.stopRules.length)
+    bad('pilot.stopRules', 'must say at least once what stops the pilot, and who stops it')
+  p.stopRules.forEach((r, i) => {
+    for (const k of ['when', 'who', 'action'] as const) {
+      if (!text(r[k]))
+        bad(`pilot.stopRules[${i}].${k}`, 'is missing')
+    }
+  })
+  if (!isUtcDay(p.interimReportBy))
+    bad('pilot.interimReportBy', `must be a real day YYYY-MM-DD, got ${JSON.stringify(p.interimReportBy)}`)
+  else if (isUtcDay(plan.meetings.pilotReview.date) && !(p.interimReportBy > plan.meetings.proposed.date && p.interimReportBy < plan.meetings.pilotReview.date))
+    bad('pilot.interimReportBy', `(${p.interimReportBy}) must fall between the meeting that approves the pilot (${plan.meetings.proposed.date}) and the go/no-go meeting (${plan.meetings.pilotReview.date})`)
+  // The decision rule is data too: only a design that can answer its own question is put to the board.
+  if (!out.some(o => o.startsWith('pilot.'))) {
+    const { power, expected, detectable } = pilotPower(p)
+    const pts = (x: number) => `${(x * 100).toFixed(1)} points`
+    if (p.goAbove / 100 >= expected)
+      bad('pilot.goAbove', `(${p.goAbove} points) must be below the gain the paper expects (${pts(expected)}, the what-if slide's default): a pilot whose go threshold is above the expected gain is set to fail even if coaching works`)
+    if (power < p.minPower)
+      bad('pilot.functions', `give the pilot a power of ${Math.round(power * 100)}% to see the expected gain of ${pts(expected)}; at least ${Math.round(p.minPower * 100)}% is needed (it sees ${pts(detectable)} or more): add people, or deliverables measured per person`)
+    const pilotAsk = plan.asks.find(a => a.id === 'pilot')
+    if (isUtcDay(plan.meetings.pilotReview.date) && isUtcDay(p.toolsFrom) && pilotAsk?.cap) {
+      const total = costTotal(costLines(p, plan.meetings.pilotReview.date))
+      if (total > pilotAsk.cap.amount)
+        bad(`asks[${plan.asks.indexOf(pilotAsk)}] (pilot).cap.amount`, `(${formatMoney(pilotAsk.cap)}) is less than the pilot's cost lines, which sum to ${formatMoney({ amount: total, currency: plan.currency })}`)
+    }
+  }
   for (const k of ['baselineQuarter', 'testQuarter'] as const) {
     if (!QUARTER.test(p[k]))
       bad(`pilot.${k}`, `must be a quarter such as 2027-Q1, got ${JSON.stringify(p[k])}`)
@@ -261,11 +352,8 @@ export function planProblems(plan: Plan, budgetCurrency?: string): string[] {
   }
   if (plan.pilot.waves.length < 2)
     bad('pilot.waves', 'needs at least two waves: the later one is the comparison group')
-  for (const k of ['minGainOverComparison', 'minReviewCoverage'] as const) {
-    const v = plan.pilot[k]
-    if (typeof v !== 'number' || !(v > 0 && v <= 100))
-      bad(`pilot.${k}`, `must be a number of percentage points above 0 and at most 100, got ${JSON.stringify(v)}`)
-  }
+  if (typeof p.minReviewCoverage !== 'number' || !(p.minReviewCoverage > 0 && p.minReviewCoverage <= 100))
+    bad('pilot.minReviewCoverage', `must be a share above 0 and at most 100, got ${JSON.stringify(p.minReviewCoverage)}`)
   plan.risks.forEach((r, i) => {
     for (const k of ['risk', 'mitigation', 'owner'] as const) {
       if (!text(r[k]))

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatDate } from '../data/format'
 import { meetingLine, pageMark, PAPER, paperKeywords, paperMark, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
 import { formatMoney, PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
@@ -133,9 +134,7 @@ describe('the resolution is the plan’s asks, as minuted', () => {
     expect(r.opening).toBe('RESOLVED that the Board:')
     expect(r.limbs).toHaveLength(PLAN.asks.length)
     PLAN.asks.forEach((a, i) => {
-      expect(r.limbs[i]).toMatch(new RegExp(`^\\(${'abcdefghij'[i]}\\) ${a.verb === 'Approve'
-        ? 'approves'
-        : 'notes'} `))
+      expect(r.limbs[i]).toMatch(new RegExp(`^\\(${'abcdefghij'[i]}\\) ${{ Approve: 'approves', Require: 'requires', Note: 'notes' }[a.verb]} `))
       expect(r.limbs[i]).toContain(a.decision)
     })
     expect(r.limbs.at(-1)!.endsWith('.')).toBe(true)
@@ -151,7 +150,16 @@ describe('the resolution is the plan’s asks, as minuted', () => {
         cap: { amount: 250_000, currency: 'USD' },
       },
     ]
-    expect(resolutionText(plan)).toContain('not exceeding US$250,000.')
+    expect(resolutionText(plan)).toContain('not exceeding US$250,000,')
+  })
+
+  it('a limb that spends money stands on its own: owner, the meeting it returns to, and its test', () => {
+    const pilot = PLAN.asks.find(a => a.id === 'pilot')!
+    const limb = resolution().limbs[PLAN.asks.indexOf(pilot)]
+    const back = PLAN.meetings[pilot.returnsAt]
+    expect(limb).toContain(`under the ${pilot.owner}, who reports to the ${back.name} on ${formatDate(back.date)} with this test: ${pilot.test}`)
+    expect(limb).not.toMatch(/pilot slide|see the/i)
+    for (const f of PLAN.pilot.functions) expect(limb).toContain(f.name)
   })
 })
 

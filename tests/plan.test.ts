@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatDecimal, formatWhole } from '../data/format'
 import { ALL_MEASURES, promisedMeasure } from '../data/measures'
+import { costLines, pilotPeople, pilotPower } from '../data/pilot'
 import { formatMoney, PLAN, planProblems, totalCap } from '../data/plan'
 import { formatDate } from '../data/sources'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
@@ -53,8 +55,42 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
     ],
     [
       'a comparison wave coached inside the test quarter',
-      (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string }).coachingFrom = '2027-05-01'),
-      /^pilot\.waves\[1\]\.coachingFrom \(2027-05-01\) falls inside the test quarter 2027-Q2/,
+      (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string, onlyIfGo?: boolean }) = { ...p.pilot.waves[1], coachingFrom: '2027-08-01', onlyIfGo: false }),
+      /^pilot\.waves\[1\]\.coachingFrom \(2027-08-01\) falls inside the test quarter 2027-Q3/,
+    ],
+    // The decision rule is data: a pilot that cannot answer its own question is refused, naming the field.
+    [
+      'a pilot too small to see the gain the paper expects',
+      (p: Plan) => ((p.pilot as { functions: unknown }).functions = p.pilot.functions.map(f => ({ ...f, people: f.people / 4 }))),
+      /^pilot\.functions give the pilot a power of \d+% to see the expected gain of [\d.]+ points; at least 80% is needed/,
+    ],
+    [
+      'a go threshold above the gain the paper expects',
+      (p: Plan) => ((p.pilot as { goAbove: number }).goAbove = 5),
+      /^pilot\.goAbove \(5 points\) must be below the gain the paper expects/,
+    ],
+    [
+      'a pilot function with only one wave (one person a team)',
+      (p: Plan) => ((p.pilot as { functions: unknown }).functions = [
+        { ...p.pilot.functions[0], people: p.pilot.functions[0].teams },
+        ...p.pilot.functions.slice(1),
+      ]),
+      /^pilot\.functions\[0\] \(Finance\)\.people must be at least two a team \(\d+\), so every team, and so the function, has people in both waves/,
+    ],
+    [
+      'cost lines that do not sum within the cap',
+      (p: Plan) => ((p.asks[0] as { cap: { amount: number } }).cap.amount = 500_000),
+      /^asks\[0\] \(pilot\)\.cap\.amount \(US\$500,000\) is less than the pilot's cost lines, which sum to US\$[\d,]+/,
+    ],
+    [
+      'a second wave coached only if go, but before the go/no-go meeting',
+      (p: Plan) => ((p.pilot.waves[1] as { coachingFrom: string }).coachingFrom = '2027-10-01'),
+      /^pilot\.waves\[1\]\.coachingFrom \(2027-10-01\) is coached only if the board says go/,
+    ],
+    [
+      'a pilot with no stop rule',
+      (p: Plan) => ((p.pilot as { stopRules: unknown }).stopRules = []),
+      /^pilot\.stopRules must say at least once what stops the pilot/,
     ],
   ])('%s', (_, change, message) => {
     const problems = planProblems(variant(change))
@@ -97,15 +133,18 @@ describe('no plan number is typed into a slide: amounts, dates, thresholds and c
       ...PLAN.pilot.waves.map(w => formatDate(w.coachingFrom)),
       formatDate(PLAN.pilot.toolsFrom),
       `${PLAN.pilot.minReviewCoverage}%`,
-      `${PLAN.pilot.minGainOverComparison} percentage points`,
-      `${PLAN.pilot.minGainOverComparison} points`,
+      formatDate(PLAN.pilot.interimReportBy),
+      `${formatWhole(pilotPeople(PLAN.pilot).total)} people`,
+      ...costLines(PLAN.pilot, PLAN.meetings.pilotReview.date).map(l => formatMoney({ amount: l.amount, currency: PLAN.currency })),
+      `${formatDecimal(pilotPower(PLAN.pilot).expected * 100)} points`,
+      `${formatDecimal(pilotPower(PLAN.pilot).detectable * 100)} percentage points`,
     ]),
   ]
   const words = 'zero one two three four five six seven eight nine ten'.split(' ')
   const counts = [
     `${words[PLAN.pilot.waves.length]} waves`,
     `${words[PLAN.pilot.waves.length]}-wave`,
-    `${words[PLAN.pilot.waves.flatMap(w => w.functions).length]} functions`,
+    `${words[PLAN.pilot.functions.length]} functions`,
     `${words[PLAN.asks.length]} decisions`,
     `${words[PLAN.risks.length]} risks`,
   ]

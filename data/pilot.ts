@@ -1,0 +1,215 @@
+/**
+ * The pilot as a designed experiment: who takes part, how they are split into waves, what is measured, what gain
+ * the paper expects and whether the pilot is big enough to see it, what it costs line by line, and the rule that
+ * turns its result into go, stop or redesign. The design's inputs are our data (data/plan.ts holds them); every
+ * number derived from them (power, smallest gain seen, cost lines, totals) is computed here, never typed.
+ * The gain expected is the what-if slide's default illustration (data/scenario.ts), read, not retyped.
+ */
+import type { Design, Verdict, WaveResult } from './pilot-stats.ts'
+import { formatDate, formatWhole } from './format.ts'
+import { analysePilot, designPower, effectivePerWave, minimumDetectableEffect } from './pilot-stats.ts'
+import { DEFAULT_SCENARIO, projectScenario } from './scenario.ts'
+
+export interface PilotFunction {
+  name: string
+  /** Teams in the pilot, and people in them: every team has people in both waves. */
+  teams: number
+  people: number
+}
+
+export interface PilotWave {
+  name: string
+  /** The first day of coaching for this wave; both waves have the tool from `toolsFrom`. */
+  coachingFrom: string
+  /** The comparison wave is coached only if the board says go. */
+  onlyIfGo?: boolean
+}
+
+export interface StopRule {
+  when: string
+  who: string
+  action: string
+}
+
+export interface PilotCosts {
+  /** Our planning price for one person's licence for a month, until the contract says otherwise. */
+  licencePerPersonMonth: number
+  /** Coaching one person of the coached wave (sessions on their own tasks, the coach's time, materials). */
+  coachingPerPerson: number
+  /** Reviewers' extra time to record each deliverable's outcome in the review log, and what an hour costs. */
+  reviewMinutesPerDeliverable: number
+  hourlyCost: number
+  /** The independent analysis of the result, a fixed fee. */
+  analysis: number
+  /** Months of licences still owed after a decision to stop. */
+  noticeMonths: number
+}
+
+export interface Pilot {
+  /** Both waves get the tool on this day, so the quarter before any coaching is the baseline for both. */
+  toolsFrom: string
+  functions: readonly PilotFunction[]
+  /** People are split at random within each team, half to each wave, by this recorded seed. */
+  assignmentSeed: number
+  waves: readonly PilotWave[]
+  /** The quarter before coaching (both waves uncoached) and the quarter the first wave is coached (the second not yet). */
+  baselineQuarter: string
+  testQuarter: string
+  /** Deliverables each person is expected to submit for review in a quarter (our assumption). */
+  deliverablesPerPerson: number
+  /** How alike one person's deliverables are in outcome (intra-person correlation; our assumption). */
+  icc: number
+  /** Two-sided significance level: the interval is 1 − alpha. */
+  alpha: number
+  /** The least power, at the gain expected, the board accepts. */
+  minPower: number
+  /** Go only if the interval's low end is above this many percentage points. */
+  goAbove: number
+  /** …and at least this share of the pilot's agent-made changes carried test evidence and a domain reviewer's sign-off. */
+  minReviewCoverage: number
+  /** A written interim report reaches the board by this day: baseline rates, coaching done, spend, incidents. */
+  interimReportBy: string
+  costs: PilotCosts
+  stopRules: readonly StopRule[]
+}
+
+/** Everyone in the pilot, and in each wave (half of each team; an odd person goes to the comparison wave). */
+export function pilotPeople(p: Pilot): { total: number, perWave: number } {
+  const total = p.functions.reduce((s, f) => s + f.people, 0)
+  return {
+    total,
+    perWave: Math.floor(total / 2),
+  }
+}
+
+/**
+ * The share of deliverables verified without coaching, and the gain coaching is expected to bring, as fractions:
+ * the what-if slide's default (its novice share, the share of novice-level work coaching moves, the study's rates).
+ * The gain is the low end of the study's range, so the pilot is sized for the smaller of the gains it could be.
+ */
+export function expectedGain(): { baseline: number, gain: number, gainHigh: number } {
+  const { today, after } = projectScenario(DEFAULT_SCENARIO)
+  return {
+    baseline: today.verified[0] / today.sessions,
+    gain: (after.verified[0] - today.verified[0]) / today.sessions,
+    gainHigh: (after.verified[1] - today.verified[1]) / today.sessions,
+  }
+}
+
+export function pilotDesign(p: Pilot): Design {
+  return {
+    peoplePerWave: pilotPeople(p).perWave,
+    deliverablesPerPerson: p.deliverablesPerPerson,
+    icc: p.icc,
+    baseline: expectedGain().baseline,
+    alpha: p.alpha,
+  }
+}
+
+/** What the design can see: its power at the gain expected, and the smallest gain it sees at the power required. */
+export function pilotPower(p: Pilot): { power: number, detectable: number, expected: number, expectedHigh: number, baseline: number, effectivePerWave: number } {
+  const d = pilotDesign(p)
+  const { gain, gainHigh, baseline } = expectedGain()
+  return {
+    power: designPower(d, gain),
+    detectable: minimumDetectableEffect(d, p.minPower),
+    expected: gain,
+    expectedHigh: gainHigh,
+    baseline,
+    effectivePerWave: effectivePerWave(d),
+  }
+}
+
+/** Whole months a licence runs, counting the month the tool arrives and the month of the decision. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number)
+  const [ty, tm] = to.split('-').map(Number)
+  return (ty - fy) * 12 + (tm - fm) + 1
+}
+
+export interface CostLine {
+  id: 'licences' | 'coaching' | 'review' | 'analysis'
+  label: string
+  /** How the amount is made, in words with its numbers ("800 people × 7 months × US$100"). */
+  basis: { quantity: number, unit: string, each: number }[]
+  amount: number
+}
+
+/** What the cap buys, line by line, each the product of the design's own numbers; the decision is on `reviewDate`. */
+export function costLines(p: Pilot, reviewDate: string): CostLine[] {
+  const { total, perWave } = pilotPeople(p)
+  const months = monthsBetween(p.toolsFrom, reviewDate)
+  // Both quarters measured (baseline and test), every person's deliverables logged.
+  const deliverables = total * p.deliverablesPerPerson * 2
+  const c = p.costs
+  const line = (id: CostLine['id'], label: string, basis: CostLine['basis']): CostLine => ({
+    id,
+    label,
+    basis,
+    amount: Math.round(basis.reduce((s, b) => s * b.quantity * b.each, 1)),
+  })
+  return [
+    line('licences', 'Licences for everyone in the pilot until the decision', [
+      { quantity: total, unit: 'people', each: 1 },
+      { quantity: months, unit: 'months', each: c.licencePerPersonMonth },
+    ]),
+    line('coaching', 'Coaching the first wave', [
+      { quantity: perWave, unit: 'people', each: c.coachingPerPerson },
+    ]),
+    line('review', 'Reviewers’ time to log each deliverable’s outcome, both quarters', [
+      { quantity: deliverables, unit: 'deliverables', each: 1 },
+      { quantity: c.reviewMinutesPerDeliverable / 60, unit: 'hours', each: c.hourlyCost },
+    ]),
+    line('analysis', 'Independent analysis of the result', [
+      { quantity: 1, unit: 'fixed fee', each: c.analysis },
+    ]),
+  ]
+}
+
+export function costTotal(lines: readonly CostLine[]): number {
+  return lines.reduce((s, l) => s + l.amount, 0)
+}
+
+/** After the decision: a month's licences if the board says go (plus coaching the second wave, once), or what stopping still costs. */
+export function afterDecision(p: Pilot): { runRatePerMonth: number, secondWaveCoaching: number, costOfStopping: number } {
+  const { total, perWave } = pilotPeople(p)
+  const monthly = total * p.costs.licencePerPersonMonth
+  return {
+    runRatePerMonth: monthly,
+    secondWaveCoaching: (total - perWave) * p.costs.coachingPerPerson,
+    costOfStopping: monthly * p.costs.noticeMonths,
+  }
+}
+
+/**
+ * The benefit at which the pilot pays for itself, since the study measured no benefit we could forecast: hours each
+ * person in the pilot would have to save a month, at the same hourly cost, to cover its total cost.
+ */
+export function breakEvenHours(p: Pilot, reviewDate: string): number {
+  const months = monthsBetween(p.toolsFrom, reviewDate)
+  return costTotal(costLines(p, reviewDate)) / (pilotPeople(p).total * months * p.costs.hourlyCost)
+}
+
+/** The pre-registered rule applied to the test quarter's results (fractions in, fractions out). */
+export function pilotVerdict(p: Pilot, coached: WaveResult, comparison: WaveResult): ReturnType<typeof analysePilot> {
+  return analysePilot(coached, comparison, { alpha: p.alpha, goAbove: p.goAbove / 100, expected: expectedGain().gain })
+}
+
+export type { Verdict, WaveResult }
+
+const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items)
+
+/** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
+export function pilotDecision(p: Pilot): string {
+  const [first, second] = p.waves
+  return `a pilot of coaching in directing the agent for ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))}, with the tool from ${formatDate(p.toolsFrom)}; each team is split at random into a ${first.name.toLowerCase()}, coached from ${formatDate(first.coachingFrom)}, and a ${second.name.toLowerCase()} that is the comparison group${second.onlyIfGo ? ' and is coached only if the Board says go' : ''}`
+}
+
+/** The go/no-go test as the resolution records it. */
+export function pilotTest(p: Pilot): string {
+  const interval = `${Math.round((1 - p.alpha) * 100)}% interval`
+  const above = p.goAbove === 0
+    ? 'zero'
+    : `${p.goAbove} percentage points`
+  return `go to a company-wide plan only if the coached wave’s share of verified deliverables exceeds the comparison wave’s (its ${interval} above ${above}) and review coverage is at least ${p.minReviewCoverage}% in both waves; otherwise stop or redesign`
+}
