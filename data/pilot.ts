@@ -202,7 +202,7 @@ const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 
 /** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
 export function pilotDecision(p: Pilot): string {
   const [first, second] = p.waves
-  return `a pilot of coaching in directing the agent for ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))}, with the tool from ${formatDate(p.toolsFrom)}; each team is split at random into a ${first.name.toLowerCase()}, coached from ${formatDate(first.coachingFrom)}, and a ${second.name.toLowerCase()} that is the comparison group${second.onlyIfGo ? ' and is coached only if the Board says go' : ''}`
+  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}, and the other half is the comparison group${second.onlyIfGo ? ', coached only if the Board says go' : ''}`
 }
 
 /** The go/no-go test as the resolution records it. */
@@ -211,5 +211,5 @@ export function pilotTest(p: Pilot): string {
   const above = p.goAbove === 0
     ? 'zero'
     : `${p.goAbove} percentage points`
-  return `go to a company-wide plan only if the coached wave’s share of verified deliverables exceeds the comparison wave’s (its ${interval} above ${above}) and review coverage is at least ${p.minReviewCoverage}% in both waves; otherwise stop or redesign`
+  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}), with review coverage of at least ${p.minReviewCoverage}%; otherwise stop or redesign`
 }
