@@ -47,7 +47,9 @@ describe('npm run dev refuses bad data', () => {
   let url: string
   let original: string
   const cap = PLAN.asks.find(a => a.id === 'pilot')!.cap!
-  const capSource = `amount: ${cap.amount.toLocaleString('en-GB').replace(/,/g, '_')}`
+  const source = (amount: number) => `amount: ${amount.toLocaleString('en-GB').replace(/,/g, '_')}`
+  const capSource = source(cap.amount)
+  const raised = Math.round(cap.amount * 1.2) // a valid edit: a fifth more than the cap
 
   beforeAll(async () => {
     cpSync(REPO, work, {
@@ -104,18 +106,18 @@ describe('npm run dev refuses bad data', () => {
   })
 
   it('a negative cap: the overlay names the field, and no slide shows the number', async () => {
-    edit(capSource, 'amount: -216_000')
-    await expect.poll(overlay, { timeout: 30_000 }).toContain('asks[0] (pilot).cap.amount must be a positive amount, got -216000')
-    expect(await slideText()).not.toContain('216,000')
+    edit(capSource, source(-raised))
+    await expect.poll(overlay, { timeout: 30_000 }).toContain(`asks[0] (pilot).cap.amount must be a positive amount, got -${raised}`)
+    expect(await slideText()).not.toContain(formatMoney({ ...cap, amount: raised }))
     // A reload does not get round it: the page stops at the same message.
     await page.reload()
     await expect.poll(overlay, { timeout: 30_000 }).toContain('asks[0] (pilot).cap.amount')
-    expect(await slideText()).not.toContain('216,000')
+    expect(await slideText()).not.toContain(formatMoney({ ...cap, amount: raised }))
   })
 
   it('fixed, the overlay goes and the slide shows the new cap', async () => {
-    edit(capSource, 'amount: 216_000')
-    await expect.poll(slideText, { timeout: 60_000 }).toContain(`up to ${formatMoney({ ...cap, amount: 216_000 })}`)
+    edit(capSource, source(raised))
+    await expect.poll(slideText, { timeout: 60_000 }).toContain(`up to ${formatMoney({ ...cap, amount: raised })}`)
     expect(await overlay()).toBe('')
   })
 
@@ -124,7 +126,7 @@ describe('npm run dev refuses bad data', () => {
     edit(date, 'date: \'2026-13-10\'')
     await expect.poll(overlay, { timeout: 30_000 }).toContain('meetings.proposed.date must be a real day YYYY-MM-DD, got "2026-13-10"')
     expect(await slideText()).not.toContain('NaN')
-    edit(capSource, 'amount: 216,000')
+    edit(capSource, `amount: ${raised.toLocaleString('en-GB')}`)
     await expect.poll(overlay, { timeout: 30_000 }).toMatch(/The data cannot be read at data\/plan\.ts:\d+:\d+: .*thousands separators/)
     writeFileSync(planFile, original)
     await expect.poll(slideText, { timeout: 60_000 }).toContain(`up to ${formatMoney(cap)}`)
