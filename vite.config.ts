@@ -4,7 +4,7 @@
 // (vite/a11y-patches.ts).
 import { defineConfig } from 'vite'
 import { a11yPatchesPlugin } from './vite/a11y-patches.ts'
-import { paperChangesPlugin, scorecardPlugin, validateDataPlugin } from './vite/data.ts'
+import { paperChangesPlugin, pilotResultsPlugin, scorecardPlugin, validateDataPlugin } from './vite/data.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './vite/first-view.ts'
 
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
     preloadFirstViewPlugin(),
     scorecardPlugin(),
     paperChangesPlugin(),
+    pilotResultsPlugin(),
   ],
   optimizeDeps: {
     include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],

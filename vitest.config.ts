@@ -1,13 +1,14 @@
 import vue from '@vitejs/plugin-vue'
 // Kept apart from Slidev's Vite setup so unit tests load only what they test.
 import { defineConfig } from 'vitest/config'
-import { paperChangesPlugin, scorecardPlugin } from './vite/data.ts'
+import { paperChangesPlugin, pilotResultsPlugin, scorecardPlugin } from './vite/data.ts'
 
 export default defineConfig({
   plugins: [
     vue(),
     scorecardPlugin(),
     paperChangesPlugin(),
+    pilotResultsPlugin(),
   ],
   test: {
     include: ['tests/**/*.test.ts'],

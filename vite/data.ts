@@ -10,6 +10,7 @@ import { PAPER } from '../data/paper.ts'
 import { PLAN } from '../data/plan.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
 import { firstIssue } from '../shared/changes.ts'
+import { readPilotReading } from './pilot-results.ts'
 import { REPO_ROOT } from './scorecard-slides.ts'
 
 /** Every problem with the data as the modules now stand, one message per module (data/check.ts). */
@@ -142,6 +143,11 @@ export function changesReport(version = PAPER.version): ChangesReport {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return JSON.parse(out) as ChangesReport
+}
+
+/** `import reading from 'virtual:pilot-results'`: the pilot's reading (vite/pilot-results.ts); a bad file stops the build, naming it. */
+export function pilotResultsPlugin(): Plugin {
+  return virtualJson('pilot-results', 'virtual:pilot-results', () => readPilotReading())
 }
 
 /** `import report from 'virtual:paper-changes'`: the "What changed" page's list (components/ChangesPage.vue). */
