@@ -38,10 +38,10 @@ export const RECORD_MEASURES: Readonly<Record<RecordMeasureId, RecordMeasure>> =
   reviewCoverage: {
     id: 'reviewCoverage',
     name: 'Review coverage',
-    definition: 'Share of agent-made changes to production systems merged with test evidence and a domain reviewer’s sign-off.',
+    definition: 'Share of agent-assisted deliverables (changes to production systems, analyses, documents) signed off by a domain reviewer with evidence that they are right, as the review rule requires.',
     source: 'the review log',
     owner: 'Chief Technology Officer',
-    firstReading: '2027-Q1',
+    firstReading: '2027-Q2',
   },
   agentIncidents: {
     id: 'agentIncidents',
@@ -49,7 +49,7 @@ export const RECORD_MEASURES: Readonly<Record<RecordMeasureId, RecordMeasure>> =
     definition: 'Incidents whose cause, in the post-incident review, is a change an agent made.',
     source: 'the incident register',
     owner: 'Chief Information Security Officer',
-    firstReading: '2027-Q1',
+    firstReading: '2027-Q2',
   },
   coachingCompletion: {
     id: 'coachingCompletion',

@@ -38,6 +38,14 @@ describe('plan components', () => {
     const { default: ScorecardEmpty } = await import('../components/scorecard/ScorecardEmpty.vue')
     const w = mount(ScorecardEmpty)
     expect(w.findAll('[data-measure]').map(e => e.attributes('data-measure')).sort()).toEqual(ALL_MEASURES.map(m => m.id).sort())
+    for (const m of ALL_MEASURES.filter(m => m.owner)) expect(w.text()).toContain(m.name)
+  })
+
+  it('the pre-read defines every measure once, with where it comes from and its owner', async () => {
+    const { default: MeasuresDefined } = await import('../components/MeasuresDefined.vue')
+    const w = mount(MeasuresDefined)
+    expect(w.findAll('[data-measure]').map(e => e.attributes('data-measure')).sort()).toEqual(ALL_MEASURES.map(m => m.id).sort())
     for (const m of ALL_MEASURES.filter(m => m.owner)) expect(w.text()).toContain(`${m.definition} From ${m.from}; owner: ${m.owner}`)
+    for (const m of ALL_MEASURES.filter(m => !m.owner)) expect(w.text()).toContain(m.definition)
   })
 })

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatDecimal, formatWhole } from '../data/format'
-import { ALL_MEASURES, promisedMeasure } from '../data/measures'
+import { ALL_MEASURES, promisedMeasure, RECORD_MEASURES } from '../data/measures'
 import { costLines, pilotPeople, pilotPower } from '../data/pilot'
 import { formatMoney, PLAN, planProblems, totalCap } from '../data/plan'
 import { formatDate } from '../data/sources'
@@ -164,6 +164,15 @@ describe('no plan number is typed into a slide: amounts, dates, thresholds and c
       formatMoney(totalCap()),
     ])
     expect(typedIn(`${markdown}\nA Two-wave pilot.`)).toEqual([counts[1]])
+  })
+})
+
+describe('the pilot\'s measures are read no earlier than the pilot can give them', () => {
+  it('every company record of agent work has its first reading in or after the quarter the tool arrives (charters come before it)', () => {
+    const [y, m] = PLAN.pilot.toolsFrom.split('-').map(Number)
+    const toolQuarter = `${y}-Q${Math.ceil(m / 3)}`
+    const early = Object.values(RECORD_MEASURES).filter(r => r.id !== 'charterCoverage' && r.firstReading < toolQuarter).map(r => `${r.id}: ${r.firstReading}`)
+    expect(early).toEqual([])
   })
 })
 

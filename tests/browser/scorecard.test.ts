@@ -86,7 +86,8 @@ describe('no scorecard data: one slide says what will be measured', () => {
       'Estimated cost per active person per month',
       'Estimated cost per session',
     ]) expect(text).toContain(name)
-    expect(text).toContain('A proxy, not the study’s measure')
+    expect(text).toContain('a proxy, not the study’s measure')
+    expect(text).toContain('Each measure is defined in the pre-read, “The measures, defined”')
     expect(await page.locator(`.slidev-page-${no} canvas`).count()).toBe(0)
     expect(squash(await page.locator('.slide-no').first().innerText())).toBe(pageMark(no, deckSlides(undefined, false).length))
     expect(problems).toEqual([])
@@ -205,7 +206,8 @@ describe('two quarters of synthetic data, imported and built as the README says'
     const no = noOf('Safety, measured: sessions that end in hard evidence')
     await openSlide(page, site.url, no)
     const text = squash(await page.locator(`.slidev-page-${no}`).innerText())
-    expect(text).toContain('A proxy, not the study’s measure')
+    expect(text).toContain('a proxy, not the study’s measure')
+    expect(text).toContain('Each measure is defined in the pre-read, “The measures, defined”')
     const [t] = await chartTables(page, no)
     expect(t.rows.filter(r => r[0].startsWith('Study:')).map(r => r[1])).toEqual(['about 30%', 'about 26%'])
     await page.close()

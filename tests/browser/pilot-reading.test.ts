@@ -1,0 +1,90 @@
+// The go/no-go the built deck computes from our data: built three times, with results folders made to pass, to fail
+// and to land in between (tests/fixtures/pilot/quarters.ts), the pilot slide and the scorecard say go, stop and
+// redesign, each with its estimate and interval; the directors' site, with no results yet, says when they are due.
+import type { Browser } from 'playwright-chromium'
+import type { StaticServer } from '../../scripts/lib/static-server.ts'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatDecimal } from '../../data/format'
+import { PLAN } from '../../data/plan'
+import { quarterLabel } from '../../data/scorecard'
+import { formatDate } from '../../data/sources'
+import { serveStatic } from '../../scripts/lib/static-server.ts'
+import { readPilotReading } from '../../vite/pilot-results'
+import { SHAPES, writePilotResults } from '../fixtures/pilot/quarters'
+import { deckSlides } from '../helpers/deck'
+import { npx, slidevBuild } from '../helpers/npx'
+import { BASE, launch, openSlide, serveSite, squash } from './helpers'
+
+const slides = deckSlides()
+const pilotSlide = slides.findIndex(s => s.title?.startsWith('We propose to test coaching')) + 1
+const scorecardSlide = slides.findIndex(s => s.title?.startsWith('Since the last meeting')) + 1
+const one = (x: number) => formatDecimal(x * 100).replace(/^-/, '−')
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function readingOn(site: StaticServer, no: number): Promise<{ verdict: string | null, text: string }> {
+  const page = await browser.newPage({
+    viewport: { width: 1920, height: 1080 },
+  })
+  await openSlide(page, site.url, no)
+  const el = page.locator(`.slidev-page-${no} [data-pilot-reading]`)
+  const result = {
+    verdict: await el.getAttribute('data-pilot-verdict'),
+    text: squash(await el.innerText()),
+  }
+  await page.close()
+  return result
+}
+
+describe('before the test quarter: the reading is due', () => {
+  let site: StaticServer
+  beforeAll(async () => {
+    site = await serveSite()
+  })
+  afterAll(() => site?.close())
+
+  it('the pilot slide and the scorecard say when, and nothing else', async () => {
+    expect(pilotSlide).toBeGreaterThan(0)
+    expect(scorecardSlide).toBeGreaterThan(0)
+    for (const no of [pilotSlide, scorecardSlide]) {
+      const r = await readingOn(site, no)
+      expect(r.verdict).toBe('due')
+      expect(r.text).toBe(`The reading: due after ${quarterLabel(PLAN.pilot.testQuarter)} closes, at the ${PLAN.meetings.pilotReview.name}, ${formatDate(PLAN.meetings.pilotReview.date)}.`)
+    }
+  })
+})
+
+describe.each(Object.entries(SHAPES))('results built to say %s', (verdict, shape) => {
+  let site: StaticServer
+  const results = writePilotResults(mkdtempSync(join(tmpdir(), `pilot-${verdict}-`)), shape)
+  const out = resolve(`test-results/site-pilot-${verdict}`)
+  beforeAll(async () => {
+    const build = npx(slidevBuild(out, BASE), { PILOT_RESULTS_DIR: results }, { stdio: 'inherit' })
+    expect(build.status).toBe(0)
+    site = await serveStatic(out, BASE)
+  }, 300_000)
+  afterAll(() => site?.close())
+
+  it(`the pilot slide and the scorecard say ${verdict}, with the estimate and its interval`, async () => {
+    const reading = readPilotReading(results)
+    if (reading.status !== 'read')
+      throw new Error('the fixture has no test quarter')
+    const a = reading.analysis
+    for (const no of [pilotSlide, scorecardSlide]) {
+      const r = await readingOn(site, no)
+      expect(r.verdict).toBe(verdict)
+      expect(r.text).toContain(`The reading, ${quarterLabel(PLAN.pilot.testQuarter)}:`)
+      expect(r.text).toContain(`a gain of ${one(a.estimate)} points (95% interval ${one(a.low)} to ${one(a.high)})`)
+      expect(r.text).toContain(`By the rule the Board approved: ${verdict}`)
+    }
+  })
+})
