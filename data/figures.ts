@@ -824,6 +824,12 @@ const FACT_LIST = [
     source: { doc: R, locator: 'Looking ahead', quote: 'if the returns to expertise begin to decrease over time, that would suggest that models are starting to supply the essential judgment that users currently bring' },
   },
   {
+    id: 'limits.watchMeaning',
+    label: 'What the signal would mean, in the authors’ hedged words',
+    text: 'are starting to supply the essential judgment that users currently bring',
+    source: { doc: R, locator: 'Looking ahead', quote: 'that would suggest that models are starting to supply the essential judgment that users currently bring' },
+  },
+  {
     id: 'expertise.taskSpecific',
     label: 'Expertise is rated per task',
     text: 'task-specific',

@@ -98,7 +98,7 @@ export const PILOT: Pilot = {
 export const REVIEW_RULE = 'agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
 
 export const PLAN: Plan = {
-  setBy: 'Office of the CEO',
+  setBy: 'Office of the Chief Executive',
   setOn: '2026-11-27',
   currency: 'USD',
   meetings: {

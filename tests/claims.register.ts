@@ -295,10 +295,6 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: 'How sessions that hit trouble end, by rated expertise: Still a verified success, Novice | 4%',
-        passages: [P.troubleVerified],
-      },
-      {
         text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Novice | 60%',
         passages: [P.troublePartial],
       },
@@ -307,19 +303,15 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: 'How sessions that hit trouble end, by rated expertise: Still a verified success, Intermediate or above (verified: expert-rated) | 15%',
-        passages: [P.troubleVerified],
-      },
-      {
-        text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Intermediate or above (verified: expert-rated) | 80–81%',
+        text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Intermediate or above | 80–81%',
         passages: [P.troublePartial],
       },
       {
-        text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Intermediate or above (verified: expert-rated) | 5–7%',
+        text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Intermediate or above | 5–7%',
         passages: [P.abandoned],
       },
       {
-        text: 'Even expert-rated troubled sessions reached verified success in 15% of cases.',
+        text: 'For verified success the report gives the ends of the scale: novice-rated troubled sessions reached it in 4% of cases, expert-rated ones in 15%.',
         passages: [P.troubleVerified],
       },
     ],
@@ -521,7 +513,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.largest],
       },
       {
-        text: 'Verified success: about 30% for software occupations, about 26% for other occupations.',
+        text: 'Verified success: about 30% for software-related occupations, about 26% for other occupations.',
         passages: [P.occVerified],
       },
       {

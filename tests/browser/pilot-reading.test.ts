@@ -20,7 +20,7 @@ import { BASE, launch, openSlide, serveSite, squash } from './helpers'
 
 const slides = deckSlides()
 const pilotSlide = slides.findIndex(s => s.title?.startsWith('We propose to test coaching')) + 1
-const scorecardSlide = slides.findIndex(s => s.title?.startsWith('Since the last meeting')) + 1
+const scorecardSlide = slides.findIndex(s => s.title?.startsWith('Our own measures')) + 1
 const one = (x: number) => formatDecimal(x * 100).replace(/^-/, '−')
 
 let browser: Browser

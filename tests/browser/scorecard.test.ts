@@ -25,7 +25,7 @@ import { BASE, launch, openSlide, pdfText, squash, watchPage } from './helpers'
 const DATA_SITE = resolve('test-results/site-scorecard')
 const NO_DATA_SITE = resolve('test-results/site-no-scorecard')
 const DECK = 'board-deck-agentic-coding'
-const EMPTY_TITLE = 'Since the last meeting: no quarter of our own measured yet'
+const EMPTY_TITLE = 'Our own measures: no quarter measured yet'
 const DATA_TITLES = deckSlides(undefined, true).filter(s => s.frontmatter.scorecard === 'data').map(s => s.title!)
 
 const emails = fixtureEmails()

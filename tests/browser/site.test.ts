@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
 import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText, versionLine } from '../../data/paper'
+import { PLAN } from '../../data/plan'
 import { tableRows } from '../../shared/charts/build'
 import { DECK_NAME as DECK, PRESENTER_NOTES_FILE } from '../../shared/deck-name'
 import { READY_ATTR } from '../../shared/dom-hooks'
@@ -508,7 +509,7 @@ describe('the exported PDFs', () => {
     const info = pdfInfo(DECK_PDF)
     expect(info.Tagged).toBe('yes')
     expect(info.Title).toBe(`${PAPER.reference}: ${SLIDES[0].title}`)
-    expect(info.Author).toBe('Office of the CEO')
+    expect(info.Author).toBe(PLAN.setBy)
     expect(info.Subject).toMatch(/^Board paper on Anthropic's study/)
     // The paper's particulars: its meeting, version and status, and the resolution; the keywords index them.
     expect(info.Subject).toContain(`${meetingLine()}, agenda item ${PAPER.agendaItem}. ${versionLine()}. ${PAPER.purpose}: ${resolutionText()}`)
