@@ -9,6 +9,17 @@ const fmtNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigi
 /** A whole number with thousands separators: "1,204". */
 export const formatWhole = (n: number): string => Math.round(n).toLocaleString('en-US')
 
+/**
+ * A whole number to two significant figures ("1,700", "94", "8"): for outputs computed from rounded rates and
+ * assumptions, where more digits would claim a precision the inputs do not have.
+ */
+export function formatRounded(n: number): string {
+  if (n === 0 || Math.abs(n) < 10)
+    return formatWhole(n)
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(n))) - 1)
+  return formatWhole(Math.round(n / scale) * scale)
+}
+
 /** One decimal place: "4.3". */
 export const formatDecimal = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 

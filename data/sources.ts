@@ -64,7 +64,8 @@ export const SOURCES = {
     title: null,
     description: 'Untitled commentary on the report (our copy names no publisher)',
     publisher: null,
-    date: '2026-06-16',
+    // Undated: our copy says the report came out on 16 June, not when the commentary did.
+    date: null,
   },
   newsReport: {
     kind: 'article',

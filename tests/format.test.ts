@@ -1,6 +1,7 @@
 // How figures read on a slide: qualifiers kept, ranges shown as ranges, signs on changes.
 import { describe, expect, it } from 'vitest'
 import { figure, formatFigure } from '../data'
+import { formatRounded } from '../data/format'
 
 describe('formatFigure', () => {
   it('keeps the qualifier', () => {
@@ -33,5 +34,17 @@ describe('figure lookup', () => {
   it('names the id it cannot find', () => {
     // @ts-expect-error an id that does not exist, on purpose: the compiler refuses it too
     expect(() => figure('success.nobody')).toThrow('Unknown figure id "success.nobody"')
+  })
+})
+
+describe('formatRounded: outputs computed from rounded rates carry no false precision', () => {
+  it('keeps two significant figures, with separators, and small numbers whole', () => {
+    expect(formatRounded(1708)).toBe('1,700')
+    expect(formatRounded(1720)).toBe('1,700')
+    expect(formatRounded(456)).toBe('460')
+    expect(formatRounded(94.4)).toBe('94')
+    expect(formatRounded(7.6)).toBe('8')
+    expect(formatRounded(0)).toBe('0')
+    expect(formatRounded(125_400)).toBe('130,000')
   })
 })
