@@ -311,7 +311,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: 'For verified success the report gives the ends of the scale: novice-rated troubled sessions reached it in 4% of cases, expert-rated ones in 15%.',
+        text: 'Verified success: novice-rated troubled sessions reached it in 4% of cases, expert-rated ones in 15%; with no rate in between, the chart leaves it out.',
         passages: [P.troubleVerified],
       },
     ],

@@ -43,9 +43,11 @@ describe('plan components', () => {
 
   it('the pre-read defines every measure once, with where it comes from and its owner', async () => {
     const { default: MeasuresDefined } = await import('../components/MeasuresDefined.vue')
-    const w = mount(MeasuresDefined)
-    expect(w.findAll('[data-measure]').map(e => e.attributes('data-measure')).sort()).toEqual(ALL_MEASURES.map(m => m.id).sort())
-    for (const m of ALL_MEASURES.filter(m => m.owner)) expect(w.text()).toContain(`${m.definition} From ${m.from}; owner: ${m.owner}`)
-    for (const m of ALL_MEASURES.filter(m => !m.owner)) expect(w.text()).toContain(m.definition)
+    const [analytics, records] = (['analytics', 'records'] as const).map(from => mount(MeasuresDefined, {
+      props: { from },
+    }))
+    expect([analytics, records].flatMap(w => w.findAll('[data-measure]').map(e => e.attributes('data-measure'))).sort()).toEqual(ALL_MEASURES.map(m => m.id).sort())
+    for (const m of ALL_MEASURES.filter(m => m.owner)) expect(records.text()).toContain(`${m.definition} From ${m.from}; owner: ${m.owner}`)
+    for (const m of ALL_MEASURES.filter(m => !m.owner)) expect(analytics.text()).toContain(m.definition)
   })
 })
