@@ -213,7 +213,7 @@ describe('the meeting: a short main story, then the pre-read', () => {
       it('the main story has at most twelve slides, cover and asks included, and the scorecard takes at most one', () => {
         expect(main.length).toBeLessThanOrEqual(12)
         expect(main[0].index).toBe(0)
-        expect(main[1].title).toMatch(/^We ask the board/)
+        expect(main[1].title).toMatch(/^We ask the Board/)
         expect(main.filter(s => s.frontmatter.scorecard).length).toBe(1)
       })
 

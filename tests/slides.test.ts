@@ -33,7 +33,7 @@ describe('slides.md', () => {
   it('has the story the board expects, in order', () => {
     const titles = slides.map(title).join('\n')
     for (const expected of [
-      'We ask the board to approve',
+      'We ask the Board to approve',
       'The study observed',
       'People decided what to build',
       'Success rose with rated expertise',
@@ -69,7 +69,7 @@ describe('slides.md', () => {
   it('every slide with a chart or a figure has a takeaway and a source line', () => {
     for (const s of slides.filter(s => DATA_COMPONENTS.test(s.content))) {
       const hasSource = /<(BarChart|SplitBarChart|SlopeChart|SourceNote|CirculationTable|FiguresTable)\b/.test(s.content)
-      const isCoverOrClose = s.index === 0 || /Decisions for the minutes|We ask the board/.test(title(s))
+      const isCoverOrClose = s.index === 0 || /Decisions for the minutes|We ask the Board/.test(title(s))
       if (isCoverOrClose)
         continue
       expect(hasSource, `${title(s)}: no source line`).toBe(true)
