@@ -153,8 +153,11 @@ export function versionLine(paper: Paper = PAPER): string {
 /** One of the resolution's limbs: "approves a pilot …, at a cost not exceeding US$180,000". Owners and return dates are on the asks slide. */
 function limb(ask: Ask, plan: Plan): string {
   const verb = { Approve: 'approves', Require: 'requires', Note: 'notes' }[ask.verb]
-  if (!ask.cap)
-    return `${verb} ${ask.decision}`
+  if (!ask.cap) {
+    return ask.verb === 'Note'
+      ? `${verb} ${ask.decision}`
+      : `${verb} ${ask.decision}, under the ${ask.owner}`
+  }
   // What money is spent on stands on its own in the minutes: who answers for it, when it returns, and the test.
   const meeting = plan.meetings[ask.returnsAt]
   return `${verb} ${ask.decision}, at a cost not exceeding ${formatMoney(ask.cap)}, under the ${ask.owner}, who reports to the ${meeting.name} on ${formatDate(meeting.date)} with this test: ${ask.test}`

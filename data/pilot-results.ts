@@ -8,7 +8,8 @@
 import type { Analysis } from './pilot-stats.ts'
 import type { Pilot } from './pilot.ts'
 import { UserError } from '../shared/errors.ts'
-import { pilotVerdict } from './pilot.ts'
+import { designPower, estimateIcc } from './pilot-stats.ts'
+import { expectedGain, pilotDesign, pilotVerdict } from './pilot.ts'
 import { QUARTER } from './scorecard.ts'
 
 export interface PilotPersonRow {
@@ -85,28 +86,78 @@ export function parsePilotQuarter(json: unknown, file: string, functions: readon
   return { quarter: doc.quarter as string, rows: doc.rows as PilotPersonRow[] }
 }
 
+/**
+ * The baseline quarter, when nobody is coached, read to check the design's assumptions without looking at any result:
+ * the share of deliverables verified, deliverables a person and how alike people are, and the power they give.
+ */
+export interface BaselineCheck {
+  quarter: string
+  share: number
+  deliverablesPerPerson: number
+  icc: number
+  power: number
+  enough: boolean
+}
+
+interface Reading {
+  quarter: string
+  baseline: BaselineCheck | null
+}
+
 export type PilotReading
-  = | { status: 'due', quarter: string, meeting: string }
-    | {
+  = | (Reading & { status: 'due', meeting: string })
+    | (Reading & {
       status: 'read'
-      quarter: string
       analysis: Analysis
       /** Review coverage in each wave, as fractions. */
       coverage: [number, number]
       /** The verdict after the coverage test: a go with too little review becomes a redesign. */
       verdict: Analysis['verdict']
       coverageMet: boolean
-    }
+    })
+
+export function baselineCheck(p: Pilot, quarter: PilotQuarter): BaselineCheck {
+  const rows = quarter.rows.filter(r => r.deliverables > 0)
+  const total = rows.reduce((s, r) => s + r.deliverables, 0)
+  const share = rows.reduce((s, r) => s + r.verified, 0) / total
+  const icc = estimateIcc(rows)
+  const deliverablesPerPerson = total / rows.length
+  const power = designPower({
+    ...pilotDesign(p),
+    baseline: share,
+    icc,
+    deliverablesPerPerson,
+  }, expectedGain().gain)
+  return {
+    quarter: quarter.quarter,
+    share,
+    deliverablesPerPerson,
+    icc,
+    power,
+    enough: power >= p.minPower,
+  }
+}
 
 /**
  * What the board is told about the pilot: before the test quarter's file exists, when the reading is due; after,
  * the pre-registered estimate, its interval and the verdict by the approved rule (go also needs review coverage at
- * the threshold in both waves; without it, a go becomes a redesign).
+ * the threshold in both waves; without it, a go becomes a redesign). With the baseline quarter in, the design's
+ * assumptions checked on it.
  */
 export function pilotReading(p: Pilot, quarters: readonly PilotQuarter[], meeting: string): PilotReading {
+  const base = quarters.find(q => q.quarter === p.baselineQuarter)
+  const baseline = base
+    ? baselineCheck(p, base)
+    : null
   const test = quarters.find(q => q.quarter === p.testQuarter)
-  if (!test)
-    return { status: 'due', quarter: p.testQuarter, meeting }
+  if (!test) {
+    return {
+      status: 'due',
+      quarter: p.testQuarter,
+      meeting,
+      baseline,
+    }
+  }
   const wave = (n: 1 | 2) => ({
     people: test.rows.filter(r => r.wave === n),
   })
@@ -130,5 +181,6 @@ export function pilotReading(p: Pilot, quarters: readonly PilotQuarter[], meetin
     coverage,
     verdict,
     coverageMet,
+    baseline,
   }
 }

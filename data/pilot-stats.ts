@@ -151,3 +151,22 @@ export function analysePilot(coached: WaveResult, comparison: WaveResult, rule: 
     verdict,
   }
 }
+
+/**
+ * How alike one person's outcomes are, estimated from the people's counts (the one-way analysis-of-variance
+ * estimator for clusters of unequal size): 0 when people differ no more than chance, higher as they differ more.
+ * Used on the baseline quarter, when nobody is coached, to check the design's assumption without looking at the result.
+ */
+export function estimateIcc(people: readonly { deliverables: number, verified: number }[]): number {
+  const rows = people.filter(p => p.deliverables > 0)
+  const k = rows.length
+  const total = rows.reduce((s, p) => s + p.deliverables, 0)
+  if (k < 2 || total <= k)
+    throw new RangeError('at least two people, and more deliverables than people, are needed to estimate how alike people are')
+  const share = rows.reduce((s, p) => s + p.verified, 0) / total
+  const between = rows.reduce((s, p) => s + p.deliverables * (p.verified / p.deliverables - share) ** 2, 0) / (k - 1)
+  const within = rows.reduce((s, p) => s + p.verified * (1 - p.verified / p.deliverables), 0) / (total - k)
+  const size = (total - rows.reduce((s, p) => s + p.deliverables ** 2, 0) / total) / (k - 1)
+  const icc = (between - within) / (between + (size - 1) * within)
+  return Math.max(0, icc)
+}

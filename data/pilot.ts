@@ -6,7 +6,7 @@
  * The gain expected is the what-if slide's default illustration (data/scenario.ts), read, not retyped.
  */
 import type { Design, Verdict, WaveResult } from './pilot-stats.ts'
-import { formatDate, formatWhole } from './format.ts'
+import { formatDate, formatDecimal, formatWhole } from './format.ts'
 import { analysePilot, designPower, effectivePerWave, minimumDetectableEffect } from './pilot-stats.ts'
 import { DEFAULT_SCENARIO, projectScenario } from './scenario.ts'
 
@@ -138,7 +138,8 @@ export interface CostLine {
 /** What the cap buys, line by line, each the product of the design's own numbers; the decision is on `reviewDate`. */
 export function costLines(p: Pilot, reviewDate: string): CostLine[] {
   const { total, perWave } = pilotPeople(p)
-  const months = monthsBetween(p.toolsFrom, reviewDate)
+  // Up to the decision, and the notice after it: stopping then costs nothing beyond the cap.
+  const months = monthsBetween(p.toolsFrom, reviewDate) + p.costs.noticeMonths
   // Both quarters measured (baseline and test), every person's deliverables logged.
   const deliverables = total * p.deliverablesPerPerson * 2
   const c = p.costs
@@ -149,7 +150,7 @@ export function costLines(p: Pilot, reviewDate: string): CostLine[] {
     amount: Math.round(basis.reduce((s, b) => s * b.quantity * b.each, 1)),
   })
   return [
-    line('licences', 'Licences for everyone in the pilot until the decision', [
+    line('licences', 'Licences for everyone in the pilot until the decision, and the notice month after it', [
       { quantity: total, unit: 'people', each: 1 },
       { quantity: months, unit: 'months', each: c.licencePerPersonMonth },
     ]),
@@ -170,14 +171,18 @@ export function costTotal(lines: readonly CostLine[]): number {
   return lines.reduce((s, l) => s + l.amount, 0)
 }
 
-/** After the decision: a month's licences if the board says go (plus coaching the second wave, once), or what stopping still costs. */
-export function afterDecision(p: Pilot): { runRatePerMonth: number, secondWaveCoaching: number, costOfStopping: number } {
+/**
+ * After the decision: a month's licences if the Board says go (plus coaching the second wave, once), and the hours a
+ * person would then have to save a month to cover the licences. Stopping costs nothing beyond the cap: the notice
+ * month is one of the cost lines.
+ */
+export function afterDecision(p: Pilot): { runRatePerMonth: number, secondWaveCoaching: number, runRateBreakEvenHours: number } {
   const { total, perWave } = pilotPeople(p)
   const monthly = total * p.costs.licencePerPersonMonth
   return {
     runRatePerMonth: monthly,
     secondWaveCoaching: (total - perWave) * p.costs.coachingPerPerson,
-    costOfStopping: monthly * p.costs.noticeMonths,
+    runRateBreakEvenHours: p.costs.licencePerPersonMonth / p.costs.hourlyCost,
   }
 }
 
@@ -186,7 +191,7 @@ export function afterDecision(p: Pilot): { runRatePerMonth: number, secondWaveCo
  * person in the pilot would have to save a month, at the same hourly cost, to cover its total cost.
  */
 export function breakEvenHours(p: Pilot, reviewDate: string): number {
-  const months = monthsBetween(p.toolsFrom, reviewDate)
+  const months = monthsBetween(p.toolsFrom, reviewDate) + p.costs.noticeMonths
   return costTotal(costLines(p, reviewDate)) / (pilotPeople(p).total * months * p.costs.hourlyCost)
 }
 
@@ -211,5 +216,6 @@ export function pilotTest(p: Pilot): string {
   const above = p.goAbove === 0
     ? 'zero'
     : `${p.goAbove} percentage points`
-  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}), with review coverage of at least ${p.minReviewCoverage}%; otherwise stop or redesign`
+  const { expected } = pilotPower(p)
+  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}), with review coverage of at least ${p.minReviewCoverage}% in both waves; otherwise stop if the interval rules out a gain of ${formatDecimal(expected * 100)} points, the low end of the gain the illustration implies, and redesign if it does not`
 }

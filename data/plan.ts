@@ -90,12 +90,12 @@ export const PILOT: Pilot = {
   stopRules: [
     { when: 'A security incident or data breach traced to agent work', who: 'Chief Information Security Officer', action: 'suspends the pilot’s access at once and tells the Chair within two days' },
     { when: 'Spend reaches the cap before the decision', who: 'Chief Financial Officer', action: 'stops new spend and reports to the Board' },
-    { when: 'Review coverage falls below the pilot’s threshold in any month', who: 'Chief Technology Officer', action: 'pauses agent changes to production systems until it recovers' },
+    { when: 'Review coverage falls below the pilot’s threshold in any month', who: 'Chief Operating Officer', action: 'pauses agent use in the teams concerned until it recovers' },
   ],
 }
 
 /** The review rule's one scope, as the asks, the resolution and the Safety and Growth slides state it. */
-export const REVIEW_RULE = 'agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
+export const REVIEW_RULE = 'wherever the agent is used, in the pilot and beyond, agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
 
 export const PLAN: Plan = {
   setBy: 'Office of the Chief Executive',
@@ -112,7 +112,7 @@ export const PLAN: Plan = {
       verb: 'Approve',
       decision: pilotDecision(PILOT),
       owner: 'Chief Operating Officer',
-      cap: { amount: 800_000, currency: 'USD' },
+      cap: { amount: 880_000, currency: 'USD' },
       costNote: 'line by line in the pre-read',
       returnsAt: 'pilotReview',
       test: pilotTest(PILOT),
@@ -162,12 +162,12 @@ export const PLAN: Plan = {
     },
     {
       risk: 'Regulation: data protection and sector rules on automated work',
-      mitigation: 'Data protection impact assessment before the first wave; legal sign-off on each pilot function’s use',
+      mitigation: 'Data protection impact assessment before the tool arrives; legal sign-off on each pilot function’s use',
       owner: 'General Counsel',
     },
     {
       risk: 'Staff relations: people read the pilot as a prelude to cuts',
-      mitigation: 'Say plainly that no change to roles is proposed; consult staff representatives before the first wave',
+      mitigation: 'Say plainly that no change to roles is proposed; consult staff representatives before the tool arrives',
       owner: 'Chief People Officer',
     },
   ],

@@ -277,7 +277,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.claudePlanning],
       },
       {
-        text: 'The controls are work mode, task value, month, occupation and model; both rises are statistically significant (p < 0.001: a trend this strong would arise by chance less than once in a thousand times if there were none).',
+        text: 'Before controls, both rises are statistically significant (p < 0.001: a trend this strong would arise by chance less than once in a thousand times if there were none), and they remain significant with controls for work mode, task value, month, occupation and model.',
         passages: [P.pValue],
       },
     ],

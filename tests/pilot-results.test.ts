@@ -1,7 +1,7 @@
 // The go/no-go computed from our data (data/pilot-results.ts, vite/pilot-results.ts): a results folder built to pass,
 // to fail and to land in between gives go, stop and redesign by the approved rule; before the test quarter, the
 // reading is due; a bad file is refused naming the file, row and field, and no person's row reaches the browser.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -31,6 +31,40 @@ describe('the pilot reading, from the results folder', () => {
     expect(reading.analysis.low).toBeLessThan(reading.analysis.estimate)
     expect(reading.analysis.high).toBeGreaterThan(reading.analysis.estimate)
     expect(reading.coverage).toEqual([1, 1])
+  })
+
+  it('with the baseline quarter in, the design is checked on it: its share, deliverables a person, how alike people are, and the power they give', () => {
+    const reading = readPilotReading(writePilotResults(tmp(), SHAPES.stop))
+    expect(reading.baseline).not.toBeNull()
+    const b = reading.baseline!
+    expect(b.quarter).toBe(PLAN.pilot.baselineQuarter)
+    expect(Math.abs(b.share - SHAPES.stop.comparison)).toBeLessThan(0.02)
+    expect(b.deliverablesPerPerson).toBe(PLAN.pilot.deliverablesPerPerson)
+    expect(b.power).toBeGreaterThan(0)
+    expect(b.enough).toBe(b.power >= PLAN.pilot.minPower)
+    // Before the test quarter, the check is there on its own.
+    const dir = tmp()
+    writePilotResults(dir, SHAPES.stop)
+    rmSync(join(dir, `${PLAN.pilot.testQuarter}.json`))
+    expect(readPilotReading(dir)).toMatchObject({
+      status: 'due',
+      baseline: { quarter: PLAN.pilot.baselineQuarter },
+    })
+  })
+
+  it('a baseline whose people differ far more than assumed says the design is short of power', () => {
+    const dir = tmp()
+    // Half the people verify nothing and half verify almost everything: people are very alike within themselves.
+    const rows = quarterRows(SHAPES.stop).map((r, i) => ({
+      ...r,
+      verified: i % 4 < 2
+        ? 0
+        : Math.round(r.deliverables * 0.46),
+    }))
+    writeFileSync(join(dir, `${PLAN.pilot.baselineQuarter}.json`), JSON.stringify({ quarter: PLAN.pilot.baselineQuarter, rows }))
+    const reading = readPilotReading(dir)
+    expect(reading.baseline!.icc).toBeGreaterThan(PLAN.pilot.icc * 2)
+    expect(reading.baseline!.enough).toBe(false)
   })
 
   it('a clear gain with too little review is a redesign, not a go', () => {

@@ -6,7 +6,7 @@ import beta from '@stdlib/random-base-beta'
 import binomial from '@stdlib/random-base-binomial'
 import { describe, expect, it } from 'vitest'
 import { expectedGain, pilotDesign, pilotPower } from '../data/pilot'
-import { analysePilot, designEffect, designPower, minimumDetectableEffect, perGroupForPower, powerTwoShares } from '../data/pilot-stats'
+import { analysePilot, designEffect, designPower, estimateIcc, minimumDetectableEffect, perGroupForPower, powerTwoShares } from '../data/pilot-stats'
 import { PLAN } from '../data/plan'
 
 describe('the power of comparing two shares agrees with published worked examples', () => {
@@ -181,5 +181,36 @@ describe('the pre-registered analysis says go, stop or redesign by the rule the 
 
   it('a wave with fewer than two people with deliverables cannot be analysed', () => {
     expect(() => analysePilot(wave(1, 5, 0.2), wave(20, 5, 0.2), rule)).toThrow(/at least two people/)
+  })
+})
+
+describe('how alike people are, estimated from a quarter of counts (the baseline check)', () => {
+  /** People whose own rates are drawn around `share` with intra-person correlation `icc` (beta-binomial), `each` deliverables a person. */
+  function people(n: number, each: number, share: number, icc: number, seed: number) {
+    const draw = binomial.factory({ seed })
+    const rate = icc === 0
+      ? () => share
+      : beta.factory(share * (1 / icc - 1), (1 - share) * (1 / icc - 1), { seed: seed + 1 })
+    return Array.from({ length: n }, () => ({
+      deliverables: each,
+      verified: draw(each, rate()),
+    }))
+  }
+
+  it.each([
+    [0.05],
+    [0.15],
+  ])('recovers an ICC of %s from 2,000 simulated people within 0.02', (icc) => {
+    expect(Math.abs(estimateIcc(people(2000, 26, 0.23, icc, 11)) - icc)).toBeLessThan(0.02)
+  })
+
+  it('finds people no more alike than chance when they are not', () => {
+    expect(estimateIcc(people(2000, 26, 0.23, 0, 13))).toBeLessThan(0.01)
+  })
+
+  it('needs at least two people', () => {
+    expect(() => estimateIcc([
+      { deliverables: 5, verified: 1 },
+    ])).toThrow(/at least two people/)
   })
 })

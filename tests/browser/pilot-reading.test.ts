@@ -3,20 +3,24 @@
 // redesign, each with its estimate and interval; the directors' site, with no results yet, says when they are due.
 import type { Browser } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatDecimal } from '../../data/format'
-import { PLAN } from '../../data/plan'
+import { formatDecimal, formatWhole } from '../../data/format'
+import { resolution } from '../../data/paper'
+import { costLines, costTotal, pilotPeople, pilotPower } from '../../data/pilot'
+import { formatMoney, PLAN } from '../../data/plan'
 import { quarterLabel } from '../../data/scorecard'
 import { formatDate } from '../../data/sources'
 import { serveStatic } from '../../scripts/lib/static-server.ts'
+import { DECK_NAME } from '../../shared/deck-name'
 import { readPilotReading } from '../../vite/pilot-results'
 import { SHAPES, writePilotResults } from '../fixtures/pilot/quarters'
 import { deckSlides } from '../helpers/deck'
 import { npx, slidevBuild } from '../helpers/npx'
-import { BASE, launch, openSlide, serveSite, squash } from './helpers'
+import { BASE, launch, openSlide, pdfText, serveSite, SITE_DIR, squash } from './helpers'
 
 const slides = deckSlides()
 const pilotSlide = slides.findIndex(s => s.title?.startsWith('We propose to test coaching')) + 1
@@ -44,6 +48,37 @@ async function readingOn(site: StaticServer, no: number): Promise<{ verdict: str
   await page.close()
   return result
 }
+
+describe('the same design, costs and dates in every output the directors get', () => {
+  const pilot = PLAN.asks.find(a => a.id === 'pilot')!
+  const lines = costLines(PLAN.pilot, PLAN.meetings.pilotReview.date)
+  const money = (amount: number) => formatMoney({ amount, currency: PLAN.currency })
+  const { detectable, expected } = pilotPower(PLAN.pilot)
+  const expectedWords = [
+    formatMoney(pilot.cap!),
+    `${formatWhole(pilotPeople(PLAN.pilot).total)} people`,
+    formatDate(PLAN.pilot.toolsFrom),
+    ...PLAN.pilot.waves.map(w => formatDate(w.coachingFrom)),
+    formatDate(PLAN.meetings.pilotReview.date),
+    `${formatDecimal(detectable * 100)} percentage points`,
+    `${formatDecimal(expected * 100)} points`,
+    ...lines.map(l => money(l.amount)),
+    money(costTotal(lines)),
+    resolution().limbs[PLAN.asks.indexOf(pilot)],
+  ]
+
+  it('the deck PDF and the PowerPoint each state all of them', async () => {
+    const pdf = squash(pdfText(join(SITE_DIR, `${DECK_NAME}.pdf`)))
+    const zip = await JSZip.loadAsync(readFileSync(join(SITE_DIR, `${DECK_NAME}.pptx`)))
+    const slideXml = await Promise.all(Object.values(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f.name)).map(f => f.async('string')))
+    // Text runs joined, so a phrase split across runs still reads as one.
+    const pptx = squash(slideXml.map(x => [
+      ...x.matchAll(/<a:t>([^<]*)<\/a:t>/g),
+    ].map(m => m[1]).join('')).join(' ').replace(/&amp;/g, '&'))
+    expect(expectedWords.filter(w => !pdf.includes(squash(w)))).toEqual([])
+    expect(expectedWords.filter(w => !pptx.includes(squash(w)))).toEqual([])
+  })
+})
 
 describe('before the test quarter: the reading is due', () => {
   let site: StaticServer
