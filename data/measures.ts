@@ -29,7 +29,7 @@ export const RECORD_MEASURES: Readonly<Record<RecordMeasureId, RecordMeasure>> =
   verifiedDeliverables: {
     id: 'verifiedDeliverables',
     name: 'Verified deliverables',
-    definition: 'Share of each person’s agent-assisted deliverables (a reconciliation, a contract draft, a report, a change to code) that the domain reviewer accepts first time with the evidence the team’s charter asks for: tests passed, figures reconciled, sources checked. Reviewers are not told who was coached.',
+    definition: 'Share of each person’s agent-assisted deliverables (a reconciliation, a contract draft, a report, a change to code) that the domain reviewer accepts first time after checking the evidence the team’s charter asks for: tests re-run, figures reconciled, sources checked. Both waves of a team share one charter and one reviewer pool, so the comparison is like for like.',
     short: 'the share of agent-assisted work that a domain reviewer accepts first time, with evidence',
     source: 'the review log',
     owner: 'Chief Operating Officer',

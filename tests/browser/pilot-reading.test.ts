@@ -3,7 +3,7 @@
 // redesign, each with its estimate and interval; the directors' site, with no results yet, says when they are due.
 import type { Browser } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
@@ -95,6 +95,28 @@ describe('before the test quarter: the reading is due', () => {
       expect(r.verdict).toBe('due')
       expect(r.text).toBe(`The reading: due after ${quarterLabel(PLAN.pilot.testQuarter)} closes, at the ${PLAN.meetings.pilotReview.name}, ${formatDate(PLAN.meetings.pilotReview.date)}.`)
     }
+  })
+})
+
+describe('with only the baseline quarter in: due, and the design checked on the baseline', () => {
+  let site: StaticServer
+  const results = writePilotResults(mkdtempSync(join(tmpdir(), 'pilot-baseline-')), SHAPES.stop)
+  rmSync(join(results, `${PLAN.pilot.testQuarter}.json`))
+  const out = resolve('test-results/site-pilot-baseline')
+  beforeAll(async () => {
+    const build = npx(slidevBuild(out, BASE), { PILOT_RESULTS_DIR: results }, { stdio: 'inherit' })
+    expect(build.status).toBe(0)
+    site = await serveStatic(out, BASE)
+  }, 300_000)
+  afterAll(() => site?.close())
+
+  it('the pilot slide gives the baseline’s share and the power it leaves, and no result', async () => {
+    const check = readPilotReading(results).baseline!
+    const r = await readingOn(site, pilotSlide)
+    expect(r.verdict).toBe('due')
+    expect(r.text).toContain(`Baseline check, ${quarterLabel(PLAN.pilot.baselineQuarter)}, nobody coached: ${one(check.share)}% of deliverables verified`)
+    expect(r.text).toContain(`power ${Math.round(check.power * 100)}%`)
+    expect(r.text).not.toContain('By the rule')
   })
 })
 
