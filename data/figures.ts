@@ -604,14 +604,14 @@ const FIGURE_LIST = [
   },
   {
     id: 'occupation.largestGroups',
-    label: 'Largest occupation groups compared with software engineers',
+    label: 'Largest occupation groups compared with software-related occupations',
     value: 10,
     unit: 'count',
     source: { doc: R, locator: 'Occupation may matter less than expertise, Figure 6', quote: 'every one of the ten largest occupations in our dataset lands within seven points of software engineers' },
   },
   {
     id: 'occupation.maxGap',
-    label: 'Largest gap in success between any of the ten largest occupations and software engineers',
+    label: 'Largest gap in success between any of the ten largest occupations and software-related occupations',
     value: 7,
     unit: 'percentagePoints',
     qualifier: 'within',

@@ -193,7 +193,7 @@ export const REGISTER: ClaimsRegister = {
   'Occupation may matter less than expertise': {
     slide: [
       {
-        text: 'In code-producing sessions every one of the 10 largest occupations came within seven percentage points of software engineers.',
+        text: 'In code-producing sessions every one of the 10 largest occupations came within seven percentage points of software-related occupations.',
         passages: [P.largest],
       },
       {
@@ -509,7 +509,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.occCode],
       },
       {
-        text: 'within 7 percentage points Largest gap in success between any of the ten largest occupations and software engineers',
+        text: 'within 7 percentage points Largest gap in success between any of the ten largest occupations and software-related occupations',
         passages: [P.largest],
       },
       {
@@ -517,7 +517,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.occVerified],
       },
       {
-        text: 'In code-producing sessions each of the 10 largest occupations came within seven percentage points of software engineers.',
+        text: 'In code-producing sessions each of the 10 largest occupations came within seven percentage points of software-related occupations.',
         passages: [P.largest],
       },
     ],
@@ -910,11 +910,11 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.occPartial],
       },
       {
-        text: 'Largest occupation groups compared with software engineers | 10',
+        text: 'Largest occupation groups compared with software-related occupations | 10',
         passages: [P.largest],
       },
       {
-        text: 'Largest gap in success between any of the ten largest occupations and software engineers | within 7 percentage points',
+        text: 'Largest gap in success between any of the ten largest occupations and software-related occupations | within 7 percentage points',
         passages: [P.largest],
       },
     ],
