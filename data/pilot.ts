@@ -207,7 +207,7 @@ const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 
 /** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
 export function pilotDecision(p: Pilot): string {
   const [first, second] = p.waves
-  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}, and the other half is the comparison group${second.onlyIfGo ? ', coached only if the Board says go' : ''}`
+  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}; the other half, the comparison group, ${second.onlyIfGo ? 'only if the Board says go' : `from ${formatDate(second.coachingFrom)}`}`
 }
 
 /** The go/no-go test as the resolution records it. */
@@ -217,5 +217,5 @@ export function pilotTest(p: Pilot): string {
     ? 'zero'
     : `${p.goAbove} percentage points`
   const { expected } = pilotPower(p)
-  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}), with review coverage of at least ${p.minReviewCoverage}% in both waves; otherwise stop if the interval rules out a gain of ${formatDecimal(expected * 100)} points, the low end of the gain the illustration implies, and redesign if it does not`
+  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}) with review coverage of at least ${p.minReviewCoverage}% in both waves; else stop if the interval rules out a ${formatDecimal(expected * 100)}-point gain (the illustration’s low end); else redesign`
 }

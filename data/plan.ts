@@ -95,7 +95,7 @@ export const PILOT: Pilot = {
 }
 
 /** The review rule's one scope, as the asks, the resolution and the Safety and Growth slides state it. */
-export const REVIEW_RULE = 'wherever the agent is used, in the pilot and beyond, agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
+export const REVIEW_RULE = 'wherever the agent is used, agent-assisted work that leaves its author (a change to a production system, an analysis, a document) counts as done only with evidence that it is right and sign-off by someone experienced in that domain'
 
 export const PLAN: Plan = {
   setBy: 'Office of the Chief Executive',
