@@ -139,12 +139,13 @@ export const CHARTS = {
         figures: ['trouble.novice.partial', 'trouble.novice.abandoned'],
       },
       {
-        name: 'Intermediate or above',
+        name: 'Above novice',
         meaning: 'skilled',
         figures: ['trouble.intermediatePlus.partial', 'trouble.intermediatePlus.abandoned'],
       },
     ],
     axisTitle: 'Share of troubled sessions',
+    footnote: 'Above novice, as the report gives the rates: at least partial success for sessions rated intermediate to expert; abandoned for every level above novice.',
   },
   occupations: {
     kind: 'bar',

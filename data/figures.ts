@@ -522,8 +522,10 @@ const FIGURE_LIST = [
     source: { doc: R, locator: 'The returns to expertise, Figure 5', quote: '19% of sessions where the user appears to be a novice end abandoned, against 5-7% for everyone else' },
   },
   {
+    // The report gives this rate for "everyone else", every level above novice (its partial-success rate, by
+    // contrast, is for intermediate through expert): the id groups it with the other non-novice rates.
     id: 'trouble.intermediatePlus.abandoned',
-    label: 'Troubled sessions abandoned, intermediate or above',
+    label: 'Troubled sessions abandoned, everyone above novice',
     value: [5, 7],
     unit: 'percent',
     source: { doc: R, locator: 'The returns to expertise, Figure 5', quote: '19% of sessions where the user appears to be a novice end abandoned, against 5-7% for everyone else' },

@@ -9,6 +9,7 @@ import type { Design, Verdict, WaveResult } from './pilot-stats.ts'
 import { formatDate, formatDecimal, formatWhole } from './format.ts'
 import { analysePilot, designPower, effectivePerWave, minimumDetectableEffect } from './pilot-stats.ts'
 import { DEFAULT_SCENARIO, projectScenario } from './scenario.ts'
+import { quarterLabel } from './scorecard.ts'
 
 export interface PilotFunction {
   name: string
@@ -207,7 +208,9 @@ const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 
 /** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
 export function pilotDecision(p: Pilot): string {
   const [first, second] = p.waves
-  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}; the other half, the comparison group, ${second.onlyIfGo ? 'only if the Board says go' : `from ${formatDate(second.coachingFrom)}`}`
+  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is the coached wave, coached from ${formatDate(first.coachingFrom)}; the other half is the comparison wave, coached ${second.onlyIfGo
+    ? 'only if the Board says go'
+    : `from ${formatDate(second.coachingFrom)}`}`
 }
 
 /** The go/no-go test as the resolution records it. */
@@ -217,5 +220,5 @@ export function pilotTest(p: Pilot): string {
     ? 'zero'
     : `${p.goAbove} percentage points`
   const { expected } = pilotPower(p)
-  return `go only if the coached half’s verified deliverables beat the comparison group’s beyond chance (${interval} above ${above}) with review coverage of at least ${p.minReviewCoverage}% in both waves; else stop if the interval rules out a ${formatDecimal(expected * 100)}-point gain (the illustration’s low end); else redesign`
+  return `go only if, in ${quarterLabel(p.testQuarter)}, the coached wave’s share of verified deliverables beats the comparison wave’s beyond chance (the ${interval} for the difference above ${above}) with review coverage of at least ${p.minReviewCoverage}% in both waves; else stop if that interval lies wholly below ${formatDecimal(expected * 100)} points (the illustration’s low end); else redesign`
 }

@@ -291,7 +291,7 @@ export const REGISTER: ClaimsRegister = {
   'In troubled sessions, novice-rated ones were abandoned more often': {
     slide: [
       {
-        text: 'Novice-rated sessions were abandoned in 19% of troubled sessions; those rated intermediate or above, 5–7%.',
+        text: 'Novice-rated sessions were abandoned in 19% of troubled sessions; everyone above novice, 5–7%.',
         passages: [P.abandoned],
       },
       {
@@ -303,11 +303,11 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Intermediate or above | 80–81%',
+        text: 'How sessions that hit trouble end, by rated expertise: At least partial success, Above novice | 80–81%',
         passages: [P.troublePartial],
       },
       {
-        text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Intermediate or above | 5–7%',
+        text: 'How sessions that hit trouble end, by rated expertise: Abandoned, Above novice | 5–7%',
         passages: [P.abandoned],
       },
       {
@@ -549,7 +549,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: '5–7% Troubled sessions abandoned, intermediate or above',
+        text: '5–7% Troubled sessions abandoned, everyone above novice',
         passages: [P.abandoned],
       },
       {
@@ -869,7 +869,7 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.abandoned],
       },
       {
-        text: 'Troubled sessions abandoned, intermediate or above | 5–7%',
+        text: 'Troubled sessions abandoned, everyone above novice | 5–7%',
         passages: [P.abandoned],
       },
       {
