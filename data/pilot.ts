@@ -208,7 +208,7 @@ const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 
 /** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
 export function pilotDecision(p: Pilot): string {
   const [first, second] = p.waves
-  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is the coached wave, coached from ${formatDate(first.coachingFrom)}; the other half is the comparison wave, coached ${second.onlyIfGo
+  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}; the other half, the comparison wave, is coached ${second.onlyIfGo
     ? 'only if the Board says go'
     : `from ${formatDate(second.coachingFrom)}`}`
 }

@@ -88,9 +88,9 @@ export const PILOT: Pilot = {
     noticeMonths: 1,
   },
   stopRules: [
-    { when: 'A security incident or data breach traced to agent work', who: 'Chief Information Security Officer', action: 'suspends the pilot’s access at once and tells the Chair within two days' },
-    { when: 'Spend reaches the cap before the decision', who: 'Chief Financial Officer', action: 'stops new spend and reports to the Board' },
-    { when: 'Review coverage falls below the pilot’s threshold in any month', who: 'Chief Technology Officer', action: 'pauses agent use in the teams concerned until it recovers' },
+    { when: 'A security incident or data breach from agent work', who: 'Chief Information Security Officer', action: 'suspends access at once and tells the Chair within two days' },
+    { when: 'Spend reaches the cap early', who: 'Chief Financial Officer', action: 'stops new spend and reports to the Board' },
+    { when: 'Review coverage under the threshold in a month', who: 'Chief Technology Officer', action: 'pauses the teams concerned until it recovers' },
   ],
 }
 
@@ -123,7 +123,7 @@ export const PLAN: Plan = {
       decision: `a review rule: ${REVIEW_RULE}`,
       owner: 'Chief Technology Officer',
       cap: null,
-      costNote: 'reviewing is existing work; the pilot’s logging time is in its cap',
+      costNote: 'the pilot’s logging time is in its cap',
       returnsAt: 'pilotReview',
       test: `review coverage, from the review log, is at least ${PILOT.minReviewCoverage}% in both waves`,
     },
