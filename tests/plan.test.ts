@@ -117,6 +117,21 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('asks[1] (review).owner is missing')
   })
+
+  it('npm run validate refuses a pilot too small to see the gain, and a go threshold above it, naming the fields', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-'))
+    const source = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8')
+    const small = source
+      .replace(/people: (\d+) \}/g, (_, n: string) => `people: ${Number(n) / 4} }`)
+      .replace(/goAbove: 0,/, 'goAbove: 5,')
+      .replace(/from '\.\/([\w.-]+)'/g, (_, f: string) => `from '${join(__dirname, '..', 'data', f)}'`)
+    expect(small).not.toBe(source)
+    writeFileSync(join(dir, 'plan.ts'), small)
+    const r = npx(['tsx', 'scripts/validate-figures.ts'], { PLAN_MODULE: join(dir, 'plan.ts') })
+    expect(r.status).toBe(USER_ERROR_EXIT)
+    expect(r.stderr).toMatch(/pilot\.functions give the pilot a power of \d+% to see the expected gain/)
+    expect(r.stderr).toMatch(/pilot\.goAbove \(5 points\) must be below the gain the paper expects/)
+  })
 })
 
 describe('no plan number is typed into a slide: amounts, dates, thresholds and counts come from data/plan.ts', () => {
