@@ -127,7 +127,9 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
       .replace(/from '\.\/([\w.-]+)'/g, (_, f: string) => `from '${join(__dirname, '..', 'data', f)}'`)
     expect(small).not.toBe(source)
     writeFileSync(join(dir, 'plan.ts'), small)
-    const r = npx(['tsx', 'scripts/validate-figures.ts'], { PLAN_MODULE: join(dir, 'plan.ts') })
+    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
+      PLAN_MODULE: join(dir, 'plan.ts'),
+    })
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toMatch(/pilot\.functions give the pilot a power of \d+% to see the expected gain/)
     expect(r.stderr).toMatch(/pilot\.goAbove \(5 points\) must be below the gain the paper expects/)
