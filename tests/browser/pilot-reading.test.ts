@@ -98,21 +98,27 @@ describe('before the test quarter: the reading is due', () => {
   })
 })
 
-describe('with only the baseline quarter in: due, and the design checked on the baseline', () => {
-  let site: StaticServer
-  const results = writePilotResults(mkdtempSync(join(tmpdir(), 'pilot-baseline-')), SHAPES.stop)
-  rmSync(join(results, `${PLAN.pilot.testQuarter}.json`))
-  const out = resolve('test-results/site-pilot-baseline')
+/** Slidev's build of the deck with the pilot results in `results`, served for the describe block it is called in. */
+function builtWith(results: string, name: string): { site: StaticServer } {
+  const built = {} as { site: StaticServer }
+  const out = resolve(`test-results/site-pilot-${name}`)
   beforeAll(async () => {
     const build = npx(slidevBuild(out, BASE), { PILOT_RESULTS_DIR: results }, { stdio: 'inherit' })
     expect(build.status).toBe(0)
-    site = await serveStatic(out, BASE)
+    built.site = await serveStatic(out, BASE)
   }, 300_000)
-  afterAll(() => site?.close())
+  afterAll(() => built.site?.close())
+  return built
+}
+
+describe('with only the baseline quarter in: due, and the design checked on the baseline', () => {
+  const results = writePilotResults(mkdtempSync(join(tmpdir(), 'pilot-baseline-')), SHAPES.stop)
+  rmSync(join(results, `${PLAN.pilot.testQuarter}.json`))
+  const built = builtWith(results, 'baseline')
 
   it('the pilot slide gives the baseline’s share and the power it leaves, and no result', async () => {
     const check = readPilotReading(results).baseline!
-    const r = await readingOn(site, pilotSlide)
+    const r = await readingOn(built.site, pilotSlide)
     expect(r.verdict).toBe('due')
     expect(r.text).toContain(`Baseline check, ${quarterLabel(PLAN.pilot.baselineQuarter)}, nobody coached: ${one(check.share)}% of deliverables verified`)
     expect(r.text).toContain(`power ${Math.round(check.power * 100)}%`)
@@ -121,15 +127,8 @@ describe('with only the baseline quarter in: due, and the design checked on the 
 })
 
 describe.each(Object.entries(SHAPES))('results built to say %s', (verdict, shape) => {
-  let site: StaticServer
   const results = writePilotResults(mkdtempSync(join(tmpdir(), `pilot-${verdict}-`)), shape)
-  const out = resolve(`test-results/site-pilot-${verdict}`)
-  beforeAll(async () => {
-    const build = npx(slidevBuild(out, BASE), { PILOT_RESULTS_DIR: results }, { stdio: 'inherit' })
-    expect(build.status).toBe(0)
-    site = await serveStatic(out, BASE)
-  }, 300_000)
-  afterAll(() => site?.close())
+  const built = builtWith(results, verdict)
 
   it(`the pilot slide and the scorecard say ${verdict}, with the estimate and its interval`, async () => {
     const reading = readPilotReading(results)
@@ -137,7 +136,7 @@ describe.each(Object.entries(SHAPES))('results built to say %s', (verdict, shape
       throw new Error('the fixture has no test quarter')
     const a = reading.analysis
     for (const no of [pilotSlide, scorecardSlide]) {
-      const r = await readingOn(site, no)
+      const r = await readingOn(built.site, no)
       expect(r.verdict).toBe(verdict)
       expect(r.text).toContain(`The reading, ${quarterLabel(PLAN.pilot.testQuarter)}:`)
       expect(r.text).toContain(`a gain of ${one(a.estimate)} points (95% interval ${one(a.low)} to ${one(a.high)})`)
