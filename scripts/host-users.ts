@@ -44,7 +44,7 @@ function main() {
       checkPassword(password, name)
     }
     else {
-      password = generatePassword()
+      password = generatePassword(name)
     }
     users.set(name, hashPassword(password))
     writeUsers(file, users)

@@ -127,10 +127,20 @@ export function checkPassword(password: string, user: string, setting = 'the pas
 }
 
 /** 20 characters from 32 that are hard to misread (no 0/o, 1/l/i): 100 bits, grouped for reading aloud. */
-export function generatePassword(): string {
+/** A random password for `user` that keeps every rule checkPassword applies (a draw that holds the name is drawn again). */
+export function generatePassword(user: string): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
-  const chars = Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)])
-  return chars.join('').match(/.{5}/g)!.join('-')
+  for (;;) {
+    const chars = Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)])
+    const password = chars.join('').match(/.{5}/g)!.join('-')
+    try {
+      return checkPassword(password, user)
+    }
+    catch (e) {
+      if (!(e instanceof UsersError))
+        throw e
+    }
+  }
 }
 
 export function hashPassword(password: string): string {
