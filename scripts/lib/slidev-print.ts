@@ -41,6 +41,12 @@ export async function openPrintView(page: Page, port: number): Promise<void> {
   await page.goto(`http://localhost:${port}/?print=true#print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.emulateMedia({ colorScheme: 'light', media: 'screen' })
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading') && document.querySelectorAll('.print-slide-container').length > 0, null, { timeout: 60_000 })
+  // Every slide has its heading in place and the fonts are in: Chromium builds the PDF's outline from the
+  // headings, and a print taken while a slide is still mounting comes out with none (seen once on a loaded machine).
+  await page.waitForFunction(() => {
+    const slides = [...document.querySelectorAll('.print-slide-container')]
+    return document.fonts.status === 'loaded' && slides.length > 0 && slides.every(s => s.querySelector('h1'))
+  }, null, { timeout: 60_000 })
   // Every chart has drawn its final frame (components/charts/readyMarker.ts).
   await page.waitForFunction(everyChartReady, { scope: 'body', attr: READY_ATTR }, { timeout: 60_000 })
   // Slidev's empty diagram container would print as a last, blank page (slidev export hides it too).
