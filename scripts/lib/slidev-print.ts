@@ -44,7 +44,9 @@ export async function openPrintView(page: Page, port: number): Promise<void> {
   // Every slide has its heading in place and the fonts are in: Chromium builds the PDF's outline from the
   // headings, and a print taken while a slide is still mounting comes out with none (seen once on a loaded machine).
   await page.waitForFunction(() => {
-    const slides = [...document.querySelectorAll('.print-slide-container')]
+    const slides = [
+      ...document.querySelectorAll('.print-slide-container'),
+    ]
     return document.fonts.status === 'loaded' && slides.length > 0 && slides.every(s => s.querySelector('h1'))
   }, null, { timeout: 60_000 })
   // Every chart has drawn its final frame (components/charts/readyMarker.ts).
