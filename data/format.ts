@@ -158,6 +158,18 @@ function inWords(f: Pick<Figure, 'value' | 'unit'>, unit: boolean): string | und
     : UNDER_TEN[v]
 }
 
+/** A whole number under ten in words ("four"), larger ones in digits: for counts in running text. */
+export function wholeInWords(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 10
+    ? UNDER_TEN[n]
+    : formatWhole(n)
+}
+
+/** A fraction (0.026) as percentage points or a percentage with one decimal ("2.6"), with a true minus sign. */
+export function formatPoints(fraction: number): string {
+  return formatDecimal(fraction * 100).replace(/^-/, '−')
+}
+
 /** The full reading, qualifier kept: "about 70%", "more than 90%", "p < 0.001". `prose` applies the house style for running text. */
 export function formatFigure(
   f: Pick<Figure, 'value' | 'unit' | 'qualifier'>,

@@ -158,17 +158,12 @@ export function pilotReading(p: Pilot, quarters: readonly PilotQuarter[], meetin
       baseline,
     }
   }
-  const wave = (n: 1 | 2) => ({
-    people: test.rows.filter(r => r.wave === n),
-  })
-  const analysis = pilotVerdict(p, wave(1), wave(2))
-  const share = (n: 1 | 2) => {
-    const rows = test.rows.filter(r => r.wave === n)
-    return rows.reduce((s, r) => s + r.reviewed, 0) / rows.reduce((s, r) => s + r.deliverables, 0)
-  }
+  const [coached, comparison] = ([1, 2] as const).map(n => test.rows.filter(r => r.wave === n))
+  const analysis = pilotVerdict(p, { people: coached }, { people: comparison })
+  const reviewedShare = (rows: readonly PilotPersonRow[]) => rows.reduce((s, r) => s + r.reviewed, 0) / rows.reduce((s, r) => s + r.deliverables, 0)
   const coverage: [number, number] = [
-    share(1),
-    share(2),
+    reviewedShare(coached),
+    reviewedShare(comparison),
   ]
   const coverageMet = coverage.every(c => c * 100 >= p.minReviewCoverage)
   const verdict = analysis.verdict === 'go' && !coverageMet

@@ -6,7 +6,7 @@
  * The gain expected is the what-if slide's default illustration (data/scenario.ts), read, not retyped.
  */
 import type { Design, Verdict, WaveResult } from './pilot-stats.ts'
-import { formatDate, formatDecimal, formatWhole } from './format.ts'
+import { formatDate, formatPoints, formatWhole } from './format.ts'
 import { analysePilot, designPower, effectivePerWave, minimumDetectableEffect } from './pilot-stats.ts'
 import { DEFAULT_SCENARIO, projectScenario } from './scenario.ts'
 import { quarterLabel } from './scorecard.ts'
@@ -128,6 +128,28 @@ export function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm) + 1
 }
 
+/** Months of licences the cap pays for: up to the decision, and the notice after it, so stopping costs nothing more. */
+export function licenceMonths(p: Pilot, reviewDate: string): number {
+  return monthsBetween(p.toolsFrom, reviewDate) + p.costs.noticeMonths
+}
+
+/** "95% interval": the interval the go rule reads, from alpha. */
+export function intervalName(p: Pilot): string {
+  return `${Math.round((1 - p.alpha) * 100)}% interval`
+}
+
+/** What the interval must lie above for a go, in words: "zero", or "2 percentage points". */
+export function goAboveName(p: Pilot): string {
+  return p.goAbove === 0
+    ? 'zero'
+    : `${p.goAbove} percentage points`
+}
+
+/** The pilot's functions as a sentence lists them: "Finance, Operations, Legal and Sales". */
+export function functionList(p: Pilot): string {
+  return new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(p.functions.map(f => f.name))
+}
+
 export interface CostLine {
   id: 'licences' | 'coaching' | 'review' | 'analysis'
   label: string
@@ -139,8 +161,7 @@ export interface CostLine {
 /** What the cap buys, line by line, each the product of the design's own numbers; the decision is on `reviewDate`. */
 export function costLines(p: Pilot, reviewDate: string): CostLine[] {
   const { total, perWave } = pilotPeople(p)
-  // Up to the decision, and the notice after it: stopping then costs nothing beyond the cap.
-  const months = monthsBetween(p.toolsFrom, reviewDate) + p.costs.noticeMonths
+  const months = licenceMonths(p, reviewDate)
   // Both quarters measured (baseline and test), every person's deliverables logged.
   const deliverables = total * p.deliverablesPerPerson * 2
   const c = p.costs
@@ -192,8 +213,7 @@ export function afterDecision(p: Pilot): { runRatePerMonth: number, secondWaveCo
  * person in the pilot would have to save a month, at the same hourly cost, to cover its total cost.
  */
 export function breakEvenHours(p: Pilot, reviewDate: string): number {
-  const months = monthsBetween(p.toolsFrom, reviewDate) + p.costs.noticeMonths
-  return costTotal(costLines(p, reviewDate)) / (pilotPeople(p).total * months * p.costs.hourlyCost)
+  return costTotal(costLines(p, reviewDate)) / (pilotPeople(p).total * licenceMonths(p, reviewDate) * p.costs.hourlyCost)
 }
 
 /** The pre-registered rule applied to the test quarter's results (fractions in, fractions out). */
@@ -203,22 +223,17 @@ export function pilotVerdict(p: Pilot, coached: WaveResult, comparison: WaveResu
 
 export type { Verdict, WaveResult }
 
-const list = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items)
-
 /** The pilot as the resolution records it: who, from when, how split. Self-contained: no "see the pilot slide". */
 export function pilotDecision(p: Pilot): string {
   const [first, second] = p.waves
-  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${list(p.functions.map(f => f.name))} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}; the other half, the comparison wave, is coached ${second.onlyIfGo
+  return `a randomised pilot of coaching in directing the agent: ${formatWhole(pilotPeople(p).total)} people in ${functionList(p)} get the tool from ${formatDate(p.toolsFrom)}; half of each team, drawn at random, is coached from ${formatDate(first.coachingFrom)}; the other half, the comparison wave, is coached ${second.onlyIfGo
     ? 'only if the Board says go'
     : `from ${formatDate(second.coachingFrom)}`}`
 }
 
 /** The go/no-go test as the resolution records it. */
 export function pilotTest(p: Pilot): string {
-  const interval = `${Math.round((1 - p.alpha) * 100)}% interval`
-  const above = p.goAbove === 0
-    ? 'zero'
-    : `${p.goAbove} percentage points`
-  const { expected } = pilotPower(p)
-  return `go only if, in ${quarterLabel(p.testQuarter)}, the coached wave’s share of verified deliverables beats the comparison wave’s beyond chance (the ${interval} for the difference above ${above}) with review coverage of at least ${p.minReviewCoverage}% in both waves; else stop if that interval lies wholly below ${formatDecimal(expected * 100)} points (the illustration’s low end); else redesign`
+  // The gain alone: the test's words need no power calculation (this runs when data/plan.ts loads).
+  const { gain } = expectedGain()
+  return `go only if, in ${quarterLabel(p.testQuarter)}, the coached wave’s share of verified deliverables beats the comparison wave’s beyond chance (the ${intervalName(p)} for the difference above ${goAboveName(p)}) with review coverage of at least ${p.minReviewCoverage}% in both waves; else stop if that interval lies wholly below ${formatPoints(gain)} points (the illustration’s low end); else redesign`
 }
