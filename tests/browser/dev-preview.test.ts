@@ -5,24 +5,14 @@ import type { ChildProcess } from 'node:child_process'
 import type { Browser, Page } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatMoney, PLAN } from '../../data/plan'
-import { launch } from './helpers'
+import { freePort, launch } from './helpers'
 
 const REPO = resolve('.')
 const LEFT_OUT = /^(?:node_modules|\.git|test-results|dist[^/]*|exports|screenshots)(?:\/|$)/
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => done(port))
-    })
-  })
-}
 
 async function waitForServer(url: string, server: ChildProcess, log: () => string) {
   for (let i = 0; i < 240; i++) {

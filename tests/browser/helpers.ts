@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
+import { createServer } from 'node:net'
 import { chromium } from 'playwright-chromium'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { CHARTS } from '../../data/charts'
@@ -14,6 +15,16 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('chromium'),
     args: CHROMIUM_ARGS,
+  })
+}
+
+/** A port on 127.0.0.1 nothing listens on now, for a server a test starts itself. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
   })
 }
 

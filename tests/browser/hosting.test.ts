@@ -18,7 +18,7 @@ import { PDFDocument, PDFName } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
 import { deckSlides } from '../helpers/deck'
-import { BASE, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, watchPage } from './helpers'
+import { BASE, freePort, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, watchPage } from './helpers'
 
 const TOTAL = deckSlides().length
 const DECK = 'board-deck-agentic-coding'
@@ -90,15 +90,6 @@ interface Host {
   nginxPid: number
   output: () => string
   exited: Promise<number | null>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 /** Starts `npm run host` and waits for "serving", which it prints only once nginx answers. */
