@@ -3,8 +3,9 @@
 // figure whose value, qualifier or quote changed, each claim sentence added, removed or reworded, each plan
 // value changed, and the slides added or removed. <from> and <to> are git refs (tags such as paper-v1,
 // branches, commits); without <to>, the working tree. `--json` prints the list as JSON.
-// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON: the working tree
-// against the tag of the version before data/paper.ts's; with `--out <file>` it writes it there (changes.json).
+// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON: the paper as it stands
+// against the record of the version before data/paper.ts's (data/releases/); with `--out <file>` it writes it there
+// (changes.json).
 import { writeFileSync } from 'node:fs'
 import { PAPER } from '../data/paper.ts'
 import { changesText, compareSnapshots } from '../shared/changes.ts'
@@ -25,9 +26,7 @@ const { values: opts, positionals } = commandLine({
 const repo = () => repoRoot(process.cwd())
 
 if (opts['since-previous']) {
-  const report = JSON.stringify(await changesSincePrevious(PAPER.version, PAPER.version <= 1
-    ? process.cwd()
-    : repo()), null, 2)
+  const report = JSON.stringify(changesSincePrevious(PAPER.version), null, 2)
   if (opts.out) {
     writeFileSync(opts.out, `${report}\n`)
     console.log(`✓ wrote the changes since the previous version to ${opts.out}`)

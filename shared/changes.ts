@@ -2,8 +2,11 @@
 // (scripts/changes/snapshot.ts reads them from git), so the unit tests can call it without git. Pure, so the
 // "What changed" page (components/ChangesPage.vue) can group the build's list with it too.
 // Kinds of change: a figure's value, qualifier or quote (or a figure added or removed), a claim sentence added,
-// removed or reworded, a plan value changed (added, removed), a slide added or removed (by title). Written in
-// words the deck's font can set ("was …, now …": Inter is subset, scripts/fonts.ts, and has no arrows).
+// removed or reworded, a plan value changed (added, removed), a slide added or removed (by title), a quarter of our
+// own data imported or withdrawn. Written in the board's words, never a field path or a git word ("Pilot cap:
+// US$180,000 to US$216,000 (+20%)"), in characters the deck's font can set (Inter is subset, scripts/fonts.ts,
+// and has no arrows).
+import type { MeetingId } from '../data/plan.ts'
 import type { Unit, Value } from '../data/types.ts'
 import { formatCurrency, formatDate, formatWithUnit } from '../data/format.ts'
 
@@ -17,7 +20,7 @@ export interface FigureSnap {
   quote: string
 }
 
-/** A sentence with a number of the claims register (tests/claims.register.ts: a slide's or its notes'), with the slide it is on. */
+/** A sentence with a number of the claims register (data/claims.ts: a slide's or its notes'), with the slide it is on. */
 export interface ClaimSnap {
   slide: string
   text: string
@@ -31,6 +34,20 @@ export interface Snapshot {
   plan: Readonly<Record<string, string | number | boolean | null>>
   /** Slide titles, in deck order. */
   slides: readonly string[]
+  /** The quarters of our own measures imported (data/scorecard/), YYYY-Qn; absent in records made before they were kept. */
+  measures?: readonly string[]
+  /** The quarters of pilot results imported (data/pilot-results/), YYYY-Qn. */
+  pilotResults?: readonly string[]
+}
+
+/**
+ * What a version of the paper said, recorded when its pack was made (data/releases/version-N.json), so that a
+ * later version lists its changes from the record alone: a fresh clone needs no git tag to know what version 1 said.
+ */
+export interface PaperRecord extends Snapshot {
+  version: number
+  issuedOn: string
+  reference: string
 }
 
 export type Change
@@ -40,19 +57,20 @@ export type Change
     | { kind: 'claim-reworded', slide: string, from: string, to: string, text: string }
     | { kind: 'plan-value', path: string, from: string, to: string, text: string }
     | { kind: 'slide-added' | 'slide-removed', title: string, text: string }
+    | { kind: 'data-added' | 'data-removed', what: 'measures' | 'pilot', quarter: string, text: string }
 
 /** The changes since the previous version, as the build found them (scripts/changes/since.ts): the page and changes.json. */
 export interface ChangesReport {
   /** The version being built. */
   version: number
   /**
-   * 'first-issue': version one, nothing before it. 'listed': the changes since the previous version's tag.
-   * 'no-earlier-tag': a later version, but this copy of the repository lacks the previous version's tag.
+   * 'first-issue': version one, nothing before it. 'listed': the changes since the previous version's record.
+   * 'no-record': a later version, but this copy holds no record of the previous version (data/releases/).
    */
-  status: 'first-issue' | 'listed' | 'no-earlier-tag'
-  /** The version compared with and its tag (null for a first issue). */
+  status: 'first-issue' | 'listed' | 'no-record'
+  /** The version compared with and the day it was issued (null for a first issue). */
   since: number | null
-  tag: string | null
+  sinceIssuedOn: string | null
   changes: Change[]
 }
 
@@ -62,7 +80,7 @@ export function firstIssue(version = 1): ChangesReport {
     version,
     status: 'first-issue',
     since: null,
-    tag: null,
+    sinceIssuedOn: null,
     changes: [],
   }
 }
@@ -90,6 +108,10 @@ export const CHANGE_GROUPS = [
   {
     heading: 'Slides',
     kinds: ['slide-added', 'slide-removed'],
+  },
+  {
+    heading: 'Our own data',
+    kinds: ['data-added', 'data-removed'],
   },
 ] as const satisfies readonly { heading: string, kinds: readonly Change['kind'][] }[]
 
@@ -123,11 +145,11 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         kind: 'figure-removed',
         id: a.id,
         label: a.label,
-        text: `Figure removed: ${a.label} (${a.id}), was ${valueOf(a)}`,
+        text: `Figure dropped: ${a.label} (was ${valueOf(a)})`,
       })
       continue
     }
-    const name = `${b.label} (${b.id})`
+    const name = b.label
     const oldValue = formatWithUnit(a)
     const newValue = formatWithUnit(b)
     if (oldValue !== newValue || a.unit !== b.unit) {
@@ -137,7 +159,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: oldValue,
         to: newValue,
-        text: `${name}: value was ${oldValue}, now ${newValue}`,
+        text: `${name}: ${oldValue} to ${newValue}`,
       })
     }
     if ((a.qualifier ?? '') !== (b.qualifier ?? '')) {
@@ -148,7 +170,11 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: x,
         to: y,
-        text: `${name}: qualifier was ${x}, now ${y}`,
+        text: !a.qualifier
+          ? `${name}: now “${y}” ${newValue}`
+          : !b.qualifier
+              ? `${name}: “${x}” dropped, now ${newValue}`
+              : `${name}: “${x}” now “${y}” ${newValue}`,
       })
     }
     if (a.quote !== b.quote) {
@@ -158,7 +184,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         label: b.label,
         from: a.quote,
         to: b.quote,
-        text: `${name}: quote was ${q(a.quote)}, now ${q(b.quote)}`,
+        text: `${name}: the report’s words quoted were ${q(a.quote)}, now ${q(b.quote)}`,
       })
     }
   }
@@ -168,7 +194,7 @@ function figureChanges(from: readonly FigureSnap[], to: readonly FigureSnap[]): 
         kind: 'figure-added',
         id: b.id,
         label: b.label,
-        text: `Figure added: ${b.label} (${b.id}), ${valueOf(b)}`,
+        text: `New figure: ${b.label}, ${valueOf(b)}`,
       })
     }
   }
@@ -201,7 +227,7 @@ function claimChanges(from: readonly ClaimSnap[], to: readonly ClaimSnap[]): Cha
         slide: best.c.slide,
         from: old.text,
         to: best.c.text,
-        text: `Claim reworded on ${q(best.c.slide)}: was ${q(old.text)}, now ${q(best.c.text)}`,
+        text: `Reworded on ${q(best.c.slide)}: ${q(old.text)} now reads ${q(best.c.text)}`,
       })
     }
     else {
@@ -209,7 +235,7 @@ function claimChanges(from: readonly ClaimSnap[], to: readonly ClaimSnap[]): Cha
         kind: 'claim-removed',
         slide: old.slide,
         claim: old.text,
-        text: `Claim removed from ${q(old.slide)}: ${q(old.text)}`,
+        text: `Sentence dropped from ${q(old.slide)}: ${q(old.text)}`,
       })
     }
   }
@@ -218,7 +244,7 @@ function claimChanges(from: readonly ClaimSnap[], to: readonly ClaimSnap[]): Cha
       kind: 'claim-added',
       slide: c.slide,
       claim: c.text,
-      text: `Claim added on ${q(c.slide)}: ${q(c.text)}`,
+      text: `New sentence on ${q(c.slide)}: ${q(c.text)}`,
     })
   }
   return out
@@ -228,17 +254,134 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 // An amount as formatCurrency writes it: "US$180,000", "€5,000", "£1.50".
 const MONEY = /^[A-Z]*[^\p{L}\p{N}\s]\d[\d,.]*$/u
 
-/** A plan value in words: a day written out, an amount as it is, other text in quotation marks. */
-function shown(v: unknown): string {
+/** The plan's meetings and asks as the board knows them (typed: a new meeting or ask needs its words here). */
+const MEETING_WORDS: Record<MeetingId, string> = {
+  proposed: 'This meeting',
+  charters: 'Charters meeting',
+  pilotReview: 'Go/no-go meeting',
+}
+const ASK_WORDS: Record<string, string> = {
+  pilot: 'Pilot',
+  review: 'Review rule',
+  charters: 'Team charters',
+  limits: 'Note on the study’s limits',
+}
+
+/** Each field of the plan in words; a field not here is refused by the tests (tests/changes.test.ts). */
+export const FIELD_WORDS: Record<string, string> = {
+  setBy: 'set by',
+  setOn: 'set on',
+  currency: 'currency',
+  name: 'name',
+  date: '',
+  id: 'short name',
+  verb: 'verb',
+  decision: 'wording',
+  owner: 'owner',
+  cap: 'cap',
+  costNote: 'note on cost',
+  returnsAt: 'reported at',
+  test: 'test',
+  toolsFrom: 'tool available from',
+  teams: 'teams',
+  people: 'people',
+  assignmentSeed: 'random draw’s seed',
+  coachingFrom: 'coaching starts',
+  onlyIfGo: 'only if the Board says go',
+  baselineQuarter: 'baseline quarter',
+  testQuarter: 'test quarter',
+  deliverablesPerPerson: 'deliverables a person a quarter',
+  icc: 'assumed likeness within a team',
+  alpha: 'chance of a false go accepted',
+  minPower: 'least chance of seeing the expected gain',
+  goAbove: 'go threshold, in points',
+  minReviewCoverage: 'least review coverage, in percent',
+  interimReportBy: 'interim report by',
+  licencePerPersonMonth: 'licence a person a month',
+  coachingPerPerson: 'coaching a person',
+  reviewMinutesPerDeliverable: 'review minutes a deliverable',
+  hourlyCost: 'staff cost an hour',
+  analysis: 'analysis',
+  noticeMonths: 'months of notice',
+  when: 'when',
+  who: 'who acts',
+  action: 'what is done',
+  risk: 'wording',
+  mitigation: 'mitigation',
+}
+
+/** "meetings › pilotReview › date" as "Go/no-go meeting"; "asks › pilot › cap" as "Pilot cap"; "risks › 2 › owner" as "Risk 2 owner". */
+export function planLabel(path: string): string {
+  const parts = path.split(' › ')
+  const field = parts.at(-1)!
+  const words = FIELD_WORDS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  const join = (subject: string) => (words
+    ? `${subject} ${words}`
+    : subject)
+  const [top, key, ...rest] = parts
+  if (parts.length === 1)
+    return `Plan ${words}`
+  if (top === 'meetings')
+    return join(MEETING_WORDS[key as MeetingId] ?? `Meeting “${key}”`)
+  if (top === 'asks')
+    return join(ASK_WORDS[key] ?? `Ask “${key}”`)
+  if (top === 'risks')
+    return join(`Risk ${key}`)
+  if (top === 'pilot') {
+    if (key === 'functions')
+      return join(`Pilot, ${rest[0]},`)
+    if (key === 'waves')
+      return join(`Pilot, ${rest[0].toLowerCase()},`)
+    if (key === 'costs')
+      return `Pilot cost: ${words}`
+    if (key === 'stopRules')
+      return join(`Pilot stop rule ${rest[0]},`)
+    return join('Pilot')
+  }
+  return join(parts.slice(0, -1).join(', '))
+}
+
+/** A plan value in words: a day written out, an amount as it is, a meeting by its name, other text in quotation marks. */
+function shown(v: unknown, path: string): string {
   if (v === undefined)
     return '(none)'
+  if (v === null)
+    return 'none'
+  if (typeof v === 'boolean')
+    return v ? 'yes' : 'no'
   if (typeof v !== 'string')
     return String(v)
+  if (path.endsWith('returnsAt') && v in MEETING_WORDS)
+    return MEETING_WORDS[v as MeetingId].toLowerCase()
   return DAY.test(v)
     ? formatDate(v)
     : MONEY.test(v)
       ? v
       : q(v)
+}
+
+function amount(v: unknown): number | null {
+  return typeof v === 'number'
+    ? v
+    : typeof v === 'string' && MONEY.test(v)
+      ? Number(v.replace(/[^\d.]/g, ''))
+      : null
+}
+
+/** " (+20%)": the change as a percentage of the old amount, whole; empty when it is not a number or rounds to nothing. */
+export function percentChange(from: unknown, to: unknown): string {
+  const [a, b] = [
+    amount(from),
+    amount(to),
+  ]
+  if (a === null || b === null || a === 0 || !Number.isFinite(a) || !Number.isFinite(b))
+    return ''
+  const pct = Math.round((b - a) / Math.abs(a) * 100)
+  return pct === 0
+    ? ''
+    : ` (${pct > 0
+      ? '+'
+      : '−'}${Math.abs(pct)}%)`
 }
 
 function planChanges(from: Snapshot['plan'], to: Snapshot['plan']): Change[] {
@@ -252,23 +395,56 @@ function planChanges(from: Snapshot['plan'], to: Snapshot['plan']): Change[] {
     .filter(p => from[p] !== to[p])
     .map((path) => {
       const [x, y] = [
-        shown(from[path]),
-        shown(to[path]),
+        shown(from[path], path),
+        shown(to[path], path),
       ]
       return {
         kind: 'plan-value' as const,
         path,
         from: x,
         to: y,
-        text: `Plan, ${path}: was ${x}, now ${y}`,
+        text: `${planLabel(path)}: ${x} to ${y}${percentChange(from[path], to[path])}`,
       }
     })
 }
 
+/** "2027-Q1" as "Q1 2027". */
+const quarterWords = (q: string) => q.replace(/^(\d{4})-(Q[1-4])$/, '$2 $1')
+
+function dataChanges(from: Snapshot, to: Snapshot): Change[] {
+  const out: Change[] = []
+  for (const what of ['measures', 'pilot'] as const) {
+    const key = what === 'measures'
+      ? 'measures'
+      : 'pilotResults'
+    const name = what === 'measures'
+      ? 'Our own measures'
+      : 'Pilot results'
+    const [a, b] = [from[key] ?? [], to[key] ?? []]
+    for (const quarter of b.filter(x => !a.includes(x))) {
+      out.push({
+        kind: 'data-added',
+        what,
+        quarter,
+        text: `${name} for ${quarterWords(quarter)} added`,
+      })
+    }
+    for (const quarter of a.filter(x => !b.includes(x))) {
+      out.push({
+        kind: 'data-removed',
+        what,
+        quarter,
+        text: `${name} for ${quarterWords(quarter)} withdrawn`,
+      })
+    }
+  }
+  return out
+}
+
 function slideChanges(from: readonly string[], to: readonly string[]): Change[] {
   return [
-    ...to.filter(t => !from.includes(t)).map(title => ({ kind: 'slide-added' as const, title, text: `Slide added: ${q(title)}` })),
-    ...from.filter(t => !to.includes(t)).map(title => ({ kind: 'slide-removed' as const, title, text: `Slide removed: ${q(title)}` })),
+    ...to.filter(t => !from.includes(t)).map(title => ({ kind: 'slide-added' as const, title, text: `New slide: ${q(title)}` })),
+    ...from.filter(t => !to.includes(t)).map(title => ({ kind: 'slide-removed' as const, title, text: `Slide dropped: ${q(title)}` })),
   ]
 }
 
@@ -279,6 +455,7 @@ export function compareSnapshots(from: Snapshot, to: Snapshot): Change[] {
     ...claimChanges(from.claims, to.claims),
     ...planChanges(from.plan, to.plan),
     ...slideChanges(from.slides, to.slides),
+    ...dataChanges(from, to),
   ]
 }
 
@@ -322,7 +499,7 @@ export function flattenPlan(plan: unknown): Record<string, string | number | boo
 /** The changes as plain lines under their headings, for the terminal. */
 export function changesText(changes: readonly Change[]): string {
   if (!changes.length)
-    return 'No changes to figures, claims, the plan or the slides.'
+    return 'No changes to figures, claims, the plan, the slides or our own data.'
   return CHANGE_GROUPS
     .map(g => ({
       heading: g.heading,
@@ -331,4 +508,38 @@ export function changesText(changes: readonly Change[]): string {
     .filter(g => g.lines.length)
     .map(g => `${g.heading}\n${g.lines.join('\n')}`)
     .join('\n')
+}
+
+/**
+ * The cover's one line for a re-issued paper: what it replaces and how much changed, by heading ("Replaces version
+ * 1 of 3 December 2026: 2 plan values and 1 slide changed; listed on the last pre-read page"). Null for a first issue.
+ */
+export function changesSummary(report: ChangesReport): string | null {
+  if (report.status === 'first-issue' || report.since === null)
+    return null
+  if (report.status === 'no-record')
+    return `Replaces version ${report.since}; this copy holds no record of it, so its changes are not listed`
+  const of = `Replaces version ${report.since}${report.sinceIssuedOn
+    ? ` of ${formatDate(report.sinceIssuedOn)}`
+    : ''}`
+  if (!report.changes.length)
+    return `${of}: nothing in its figures, claims, plan, slides or data changed`
+  const counts = CHANGE_GROUPS.map(g => ({
+    g,
+    n: report.changes.filter(c => (g.kinds as readonly string[]).includes(c.kind)).length,
+  })).filter(x => x.n)
+  const words: Record<(typeof CHANGE_GROUPS)[number]['heading'], [string, string]> = {
+    'Figures': ['figure', 'figures'],
+    'Claims': ['sentence with a number', 'sentences with a number'],
+    'Plan': ['plan value', 'plan values'],
+    'Slides': ['slide', 'slides'],
+    'Our own data': ['quarter of our data', 'quarters of our data'],
+  }
+  const parts = counts.map(({ g, n }) => `${n} ${words[g.heading][n === 1
+    ? 0
+    : 1]}`)
+  const list = parts.length > 1
+    ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+    : parts[0]
+  return `${of}: ${list} changed, listed on the last pre-read page`
 }

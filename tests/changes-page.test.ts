@@ -13,21 +13,21 @@ const figure: Change = {
   label: 'A',
   from: '15%',
   to: '16%',
-  text: 'A (a.b): value was 15%, now 16%',
+  text: 'A: 15% to 16%',
 }
 const claim: Change = {
   kind: 'claim-added',
   slide: 'S',
   claim: 'New.',
-  text: 'Claim added on “S”: “New.”',
+  text: 'New sentence on “S”: “New.”',
 }
-const slide: Change = { kind: 'slide-removed', title: 'Old', text: 'Slide removed: “Old”' }
+const slide: Change = { kind: 'slide-removed', title: 'Old', text: 'Slide dropped: “Old”' }
 function report(r: Partial<ChangesReport>): ChangesReport {
   return {
     version: 2,
     status: 'listed',
     since: 1,
-    tag: 'paper-v1',
+    sinceIssuedOn: '2026-12-03',
     changes: [],
     ...r,
   }
@@ -42,7 +42,7 @@ describe('the "What changed" page', () => {
           version: 1,
           status: 'first-issue',
           since: null,
-          tag: null,
+          sinceIssuedOn: null,
           changes: [],
         },
       },
@@ -63,7 +63,7 @@ describe('the "What changed" page', () => {
         }),
       },
     })
-    expect(w.text()).toContain('Changes since version 1 (git tag paper-v1) to version 2')
+    expect(w.text()).toContain('What changed from version 1 of 3 December 2026 to version 2')
     expect(headings(w)).toEqual(['Figures', 'Claims', 'Slides'])
     expect(w.findAll('li').map(l => l.text())).toEqual([figure.text, claim.text, slide.text])
   })
@@ -74,27 +74,27 @@ describe('the "What changed" page', () => {
         report: report({ changes: [] }),
       },
     })
-    expect(w.text()).toContain('No figure, claim, plan value or slide has changed since version 1')
+    expect(w.text()).toContain('No figure, claim, plan value, slide or quarter of our data has changed since version 1')
   })
 
-  it('the earlier version’s tag is missing: says the list cannot be given, naming the tag', () => {
+  it('the earlier version’s record is missing: says the list cannot be given, naming the version', () => {
     const w = mount(ChangesPage, {
       props: {
         report: report({
-          status: 'no-earlier-tag',
+          status: 'no-record',
           version: 3,
           since: 2,
-          tag: 'paper-v2',
+          sinceIssuedOn: null,
         }),
       },
     })
     expect(w.text()).toContain('cannot be listed')
-    expect(w.text()).toContain('paper-v2')
+    expect(w.text()).toContain('no record of version 2')
     expect(w.text()).not.toContain('first issue')
   })
 
   it('a long list is cut to what the slide holds, the rest counted and sent to changes.json', () => {
-    const many = Array.from({ length: 20 }, (_, i) => ({ ...claim, text: `Claim added on “S”: “Sentence ${i}.”` }))
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...claim, text: `New sentence on “S”: “Sentence ${i}.”` }))
     const w = mount(ChangesPage, {
       props: {
         report: report({ changes: many }),

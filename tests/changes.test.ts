@@ -7,9 +7,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changesSincePrevious } from '../scripts/changes/since'
+import { PLAN } from '../data/plan'
+import { changesSincePrevious, writeRecord } from '../scripts/changes/since'
+import { snapshotAt } from '../scripts/changes/snapshot'
 import { CHARSET } from '../scripts/fonts'
-import { changesText, compareSnapshots, flattenPlan } from '../shared/changes'
+import { changesText, compareSnapshots, FIELD_WORDS, flattenPlan, planLabel } from '../shared/changes'
 import { USER_ERROR_EXIT } from '../shared/errors'
 
 const ROOT = resolve(__dirname, '..')
@@ -64,8 +66,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-value'])
-    expect(changes[0].text).toContain('Novice verified success (success.novice)')
-    expect(changes[0].text).toContain('value was 15%, now 16%')
+    expect(changes[0].text).toBe('Novice verified success: 15% to 16%')
   })
 
   it('a range’s value', () => {
@@ -78,7 +79,7 @@ describe('each kind of change', () => {
         s.figures[1],
       ],
     }))
-    expect(compareSnapshots(base(), after)[0].text).toContain('value was 15%, now 28–33%')
+    expect(compareSnapshots(base(), after)[0].text).toBe('Novice verified success: 15% to 28–33%')
   })
 
   it('a figure’s qualifier, to and from none', () => {
@@ -90,8 +91,8 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-qualifier', 'figure-qualifier'])
-    expect(changes[0].text).toMatch(/success\.novice.*qualifier was none, now about/)
-    expect(changes[1].text).toMatch(/scope\.sessions.*qualifier was about, now none/)
+    expect(changes[0].text).toBe('Novice verified success: now “about” 15%')
+    expect(changes[1].text).toBe('Sessions analysed: “about” dropped, now 400,000')
   })
 
   it('a figure’s quote', () => {
@@ -103,7 +104,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['figure-quote'])
-    expect(changes[0].text).toContain('quote was “~400,000 interactive sessions”, now “~400,000 sessions in all”')
+    expect(changes[0].text).toBe('Sessions analysed: the report’s words quoted were “~400,000 interactive sessions”, now “~400,000 sessions in all”')
   })
 
   it('a figure added and one removed', () => {
@@ -115,8 +116,8 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind).sort()).toEqual(['figure-added', 'figure-removed'])
-    expect(changes.find(c => c.kind === 'figure-removed')!.text).toContain('scope.sessions')
-    expect(changes.find(c => c.kind === 'figure-added')!.text).toContain('scope.people')
+    expect(changes.find(c => c.kind === 'figure-removed')!.text).toBe('Figure dropped: Sessions analysed (was about 400,000)')
+    expect(changes.find(c => c.kind === 'figure-added')!.text).toBe('New figure: People, about 400,000')
   })
 
   it('a claim added', () => {
@@ -128,7 +129,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['claim-added'])
-    expect(changes[0].text).toBe('Claim added on “Scope”: “It ran for seven months, to April 2026.”')
+    expect(changes[0].text).toBe('New sentence on “Scope”: “It ran for seven months, to April 2026.”')
   })
 
   it('a claim removed', () => {
@@ -149,7 +150,7 @@ describe('each kind of change', () => {
     }))
     const changes = compareSnapshots(base(), after)
     expect(changes.map(c => c.kind)).toEqual(['claim-reworded'])
-    expect(changes[0].text).toContain('was “Novice-rated sessions reached verified success 15% of the time.”, now “Novice-rated sessions reached verified success 16% of the time.”')
+    expect(changes[0].text).toBe('Reworded on “Success rose”: “Novice-rated sessions reached verified success 15% of the time.” now reads “Novice-rated sessions reached verified success 16% of the time.”')
   })
 
   it('an unrelated sentence in place of another is a removal and an addition, not a rewording', () => {
@@ -173,17 +174,32 @@ describe('each kind of change', () => {
     expect(compareSnapshots(base(), after).map(c => c.kind).sort()).toEqual(['slide-added', 'slide-removed'])
   })
 
-  it('a plan value changed, added or removed', () => {
+  it('a plan value changed, added or removed, in the board’s words with no field path', () => {
     const after = edit(() => ({
-      plan: { 'asks › pilot › cap › amount': 200_000, 'asks › review › owner': 'Chief Technology Officer' },
+      plan: { 'pilot › costs › analysis': 48_000, 'asks › review › owner': 'Chief Technology Officer' },
     }))
-    const changes = compareSnapshots(base(), after)
+    const before = edit(() => ({
+      plan: { 'pilot › costs › analysis': 40_000, 'asks › pilot › owner': 'Chief Operating Officer' },
+    }))
+    const changes = compareSnapshots(before, after)
     expect(changes.map(c => c.kind)).toEqual(['plan-value', 'plan-value', 'plan-value'])
     expect(changes.map(c => c.text)).toEqual([
-      'Plan, asks › pilot › cap › amount: was 180000, now 200000',
-      'Plan, asks › pilot › owner: was “Chief Operating Officer”, now (none)',
-      'Plan, asks › review › owner: was (none), now “Chief Technology Officer”',
+      'Pilot cost: analysis: 40000 to 48000 (+20%)',
+      'Pilot owner: “Chief Operating Officer” to (none)',
+      'Review rule owner: (none) to “Chief Technology Officer”',
     ])
+  })
+
+  it('every field of today’s plan has words, and no change to it shows a field path or a programmer’s name', () => {
+    const plan = flattenPlan(PLAN)
+    const fields = [
+      ...new Set(Object.keys(plan).map(p => p.split(' › ').at(-1)!)),
+    ]
+    expect(fields.filter(f => !(f in FIELD_WORDS))).toEqual([])
+    const labels = Object.keys(plan).map(planLabel)
+    expect(labels.filter(l => /›|[a-z][A-Z]/.test(l))).toEqual([])
+    // Each label names one field: two fields never read the same.
+    expect(new Set(labels).size).toBe(labels.length)
   })
 
   it('a plan date in words, an amount as the plan writes it', () => {
@@ -194,8 +210,39 @@ describe('each kind of change', () => {
       plan: { 'pilot › toolsFrom': '2027-02-01', 'asks › pilot › cap': 'US$200,000' },
     }))
     expect(compareSnapshots(before, after).map(c => c.text)).toEqual([
-      'Plan, pilot › toolsFrom: was 4 January 2027, now 1 February 2027',
-      'Plan, asks › pilot › cap: was US$180,000, now US$200,000',
+      'Pilot tool available from: 4 January 2027 to 1 February 2027',
+      'Pilot cap: US$180,000 to US$200,000 (+11%)',
+    ])
+  })
+
+  it('the issue’s own examples: a cap up a fifth, the go/no-go meeting moved', () => {
+    const before = edit(() => ({
+      plan: { 'asks › pilot › cap': 'US$180,000', 'meetings › pilotReview › date': '2027-07-22' },
+    }))
+    const after = edit(() => ({
+      plan: { 'asks › pilot › cap': 'US$216,000', 'meetings › pilotReview › date': '2027-10-21' },
+    }))
+    expect(compareSnapshots(before, after).map(c => c.text)).toEqual([
+      'Pilot cap: US$180,000 to US$216,000 (+20%)',
+      'Go/no-go meeting: 22 July 2027 to 21 October 2027',
+    ])
+  })
+
+  it('a quarter of our own data imported or withdrawn', () => {
+    const after = edit(() => ({
+      measures: ['2027-Q1', '2027-Q2'],
+      pilotResults: ['2027-Q3'],
+    }))
+    const before = edit(() => ({
+      measures: ['2027-Q1'],
+    }))
+    expect(compareSnapshots(before, after).map(c => c.text)).toEqual([
+      'Our own measures for Q2 2027 added',
+      'Pilot results for Q3 2027 added',
+    ])
+    expect(compareSnapshots(after, before).map(c => c.text)).toEqual([
+      'Our own measures for Q2 2027 withdrawn',
+      'Pilot results for Q3 2027 withdrawn',
     ])
   })
 
@@ -204,7 +251,7 @@ describe('each kind of change', () => {
       slides: ['Cover', 'Success rose', 'Risks'],
     }))
     const changes = compareSnapshots(base(), after)
-    expect(changes.map(c => c.text)).toEqual(['Slide added: “Risks”', 'Slide removed: “Scope”'])
+    expect(changes.map(c => c.text)).toEqual(['New slide: “Risks”', 'Slide dropped: “Scope”'])
   })
 
   it('the terminal text groups the changes under headings', () => {
@@ -235,12 +282,13 @@ describe('each kind of change', () => {
       ],
       plan: { 'asks › pilot › cap › amount': 200_000, 'pilot › toolsFrom': '2027-01-04' },
       slides: ['Cover', 'Success rose', 'New'],
+      measures: ['2027-Q1'],
     }
     const changes = [
       ...compareSnapshots(base(), after),
       ...compareSnapshots(after, base()),
     ]
-    expect(new Set(changes.map(c => c.kind)).size).toBe(11)
+    expect(new Set(changes.map(c => c.kind)).size).toBe(13)
     const missing = [
       ...new Set(changes.flatMap(c => [...c.text])),
     ].filter(ch => !CHARSET.includes(ch))
@@ -303,7 +351,6 @@ describe('npm run changes, on a git repository', () => {
     for (const path of [
       'data',
       'shared',
-      'tests/claims.register.ts',
       'tests/claims',
       'slides.md',
     ])
@@ -328,7 +375,7 @@ describe('npm run changes, on a git repository', () => {
     const old = Number(m[1])
     writeFileSync(figures, src.slice(0, valueAt) + src.slice(valueAt).replace(m[0], `value: ${old + 1}`))
     // One claim: a word of a sentence of the register.
-    const register = join(repo, 'tests', 'claims.register.ts')
+    const register = join(repo, 'data', 'claims.ts')
     const reg = readFileSync(register, 'utf8')
     const sentence = 'Sessions with no clear goal (about 7.7% of the sample) are left out of the success figures.'
     expect(reg).toContain(sentence)
@@ -339,9 +386,9 @@ describe('npm run changes, on a git repository', () => {
     expect(run.status).toBe(0)
     const items = run.stdout.split('\n').filter(l => l.startsWith('  - '))
     expect(items).toHaveLength(2)
-    expect(items[0]).toContain(`(${FIGURE_ID}): value was ${old}%, now ${old + 1}%`)
-    expect(items[1]).toContain('Claim reworded')
-    expect(items[1]).toContain('are left out of the success figures.”, now “')
+    expect(items[0]).toMatch(new RegExp(`: ${old}% to ${old + 1}%$`))
+    expect(items[1]).toContain('Reworded on')
+    expect(items[1]).toContain('are left out of the success figures.” now reads “')
     expect(items[1]).toContain('are excluded from the success figures.”')
 
     // The same from the tag to a commit of the change, and as JSON.
@@ -350,17 +397,27 @@ describe('npm run changes, on a git repository', () => {
     expect(JSON.parse(json.stdout).changes.map((c: { kind: string }) => c.kind)).toEqual(['figure-value', 'claim-reworded'])
   })
 
-  it('the build’s report: the changes since the previous version’s tag, or that it is missing', async () => {
-    const report = await changesSincePrevious(2, repo)
-    expect(report).toMatchObject({ status: 'listed', since: 1, tag: 'paper-v1' })
+  it('the build’s report: the changes since the previous version’s record, or that it is missing', async () => {
+    const releases = join(repo, 'releases')
+    const [v1, now] = await Promise.all([
+      snapshotAt('paper-v1', repo),
+      snapshotAt(null, repo),
+    ])
+    writeRecord({
+      ...v1,
+      version: 1,
+      issuedOn: '2026-12-03',
+      reference: 'BRD/2026-12/07',
+    }, releases)
+    const report = changesSincePrevious(2, releases, () => now)
+    expect(report).toMatchObject({ status: 'listed', since: 1, sinceIssuedOn: '2026-12-03' })
     expect(report.changes.map(c => c.kind)).toEqual(['figure-value', 'claim-reworded'])
-    expect(await changesSincePrevious(3, repo)).toMatchObject({
-      status: 'no-earlier-tag',
+    expect(changesSincePrevious(3, releases, () => now)).toMatchObject({
+      status: 'no-record',
       since: 2,
-      tag: 'paper-v2',
       changes: [],
     })
-    expect(await changesSincePrevious(1, repo)).toMatchObject({ status: 'first-issue', since: null, changes: [] })
+    expect(changesSincePrevious(1, releases, () => now)).toMatchObject({ status: 'first-issue', since: null, changes: [] })
   })
 
   it('an unknown ref is refused, naming it, with the user-error exit code and nothing on stdout', () => {

@@ -8,7 +8,7 @@ import type { RenderedSlide } from './claims/render'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { REGISTER } from './claims.register'
+import { REGISTER } from '../data/claims'
 import { CAUSAL, compareWithRegister, isClaim, passageDoc, passageText, strengthProblems, supportsSomething, unsupported } from './claims/check'
 import { renderDeck, SLIDES_PATH } from './claims/render'
 import { deckSlides } from './helpers/deck'

@@ -1,17 +1,14 @@
 // The build-time plugins Slidev's Vite runs (vite.config.ts; vitest.config.ts for the scorecard): the data
 // checked before anything is drawn, and our scorecard served as `virtual:scorecard`.
 import type { Plugin, ViteDevServer } from 'vite'
-import type { ChangesReport } from '../shared/changes.ts'
-import { execFileSync } from 'node:child_process'
 import { stripVTControlCharacters } from 'node:util'
 import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'
 import { PAPER } from '../data/paper.ts'
 import { PLAN } from '../data/plan.ts'
+import { changesSincePrevious } from '../scripts/changes/since.ts'
 import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
-import { firstIssue } from '../shared/changes.ts'
 import { readPilotReading } from './pilot-results.ts'
-import { REPO_ROOT } from './scorecard-slides.ts'
 
 /** Every problem with the data as the modules now stand, one message per module (data/check.ts). */
 function problemsOf(d: { FIGURES: typeof FIGURES, FACTS: typeof FACTS, PLAN: typeof PLAN, PAPER: typeof PAPER }): string[] {
@@ -123,28 +120,6 @@ export function scorecardPlugin(): Plugin {
   return virtualJson('scorecard', 'virtual:scorecard', () => readScorecard(scorecardDir()))
 }
 
-/**
- * The changes since the previous version (scripts/changes/since.ts), as the build found them: for version one,
- * the first issue, with no git needed (a fresh clone with no tags builds); for a later version, the list since
- * the tag paper-v<N−1>, read by `npm run changes -- --since-previous` in a process of its own (it imports the
- * old version's TypeScript modules through tsx).
- */
-export function changesReport(version = PAPER.version): ChangesReport {
-  if (version <= 1)
-    return firstIssue(version)
-  const out = execFileSync(process.execPath, [
-    '--import',
-    'tsx',
-    'scripts/changes.ts',
-    '--since-previous',
-  ], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return JSON.parse(out) as ChangesReport
-}
-
 /** `import reading from 'virtual:pilot-results'`: the pilot's reading (vite/pilot-results.ts); a bad file stops the build, naming it. */
 export function pilotResultsPlugin(): Plugin {
   return virtualJson('pilot-results', 'virtual:pilot-results', () => readPilotReading())
@@ -153,9 +128,9 @@ export function pilotResultsPlugin(): Plugin {
 /** `import report from 'virtual:paper-changes'`: the "What changed" page's list (components/ChangesPage.vue). */
 export function paperChangesPlugin(): Plugin {
   return virtualJson('paper-changes', 'virtual:paper-changes', (ctx) => {
-    const report = changesReport()
-    if (report.status === 'no-earlier-tag')
-      ctx.warn(`The paper is version ${report.version}, but this checkout has no tag ${report.tag}: the "What changed" page says the changes cannot be listed (git fetch --tags)`)
+    const report = changesSincePrevious()
+    if (report.status === 'no-record')
+      ctx.warn(`The paper is version ${report.version}, but this checkout has no record of version ${report.since} (data/releases/): the "What changed" page says the changes cannot be listed`)
     return report
   }, 'Listing the changes since the previous version failed: ')
 }

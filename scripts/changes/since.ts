@@ -1,37 +1,92 @@
-// The changes since the previous version, for the "What changed" page and changes.json: the working tree
-// (what is being built) against the tag of the version before it, paper-v<N−1>, N being data/paper.ts's version.
-import type { ChangesReport } from '../../shared/changes.ts'
+// What each issued version of the paper said, kept in the repository (data/releases/version-N.json, written by
+// `npm run pack` when it makes a version's pack), and the changes since the previous version read from that record:
+// the "What changed" page and changes.json. No git is needed, so a fresh clone knows what version 1 said.
+import type { ChangesReport, PaperRecord, Snapshot } from '../../shared/changes.ts'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { PAPER } from '../../data/paper.ts'
 import { compareSnapshots, firstIssue } from '../../shared/changes.ts'
-import { hasTag, snapshotAt } from './snapshot.ts'
+import { UserError } from '../../shared/errors.ts'
+import { REPO_ROOT } from '../../vite/scorecard-slides.ts'
+import { currentSnapshot } from './snapshot.ts'
 
 export type { ChangesReport }
 
-/** The git tag a version of the paper is issued under. */
-export const versionTag = (version: number) => `paper-v${version}`
+export const RELEASES_DIR = join(REPO_ROOT, 'data', 'releases')
 
-export async function changesSincePrevious(version: number, repo: string): Promise<ChangesReport> {
+/** Where version N's record is kept. */
+export const recordPath = (version: number, dir = RELEASES_DIR) => join(dir, `version-${version}.json`)
+
+/** Version N's record, or null if this copy has none; a record that is not one is refused, naming the file. */
+export function readRecord(version: number, dir = RELEASES_DIR): PaperRecord | null {
+  const path = recordPath(version, dir)
+  if (!existsSync(path))
+    return null
+  const shown = relative(REPO_ROOT, path)
+  let json: Partial<PaperRecord>
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as Partial<PaperRecord>
+  }
+  catch (e) {
+    throw new UserError(`${shown}: not valid JSON (${(e as Error).message}): restore it from git`)
+  }
+  for (const field of ['figures', 'claims', 'slides'] as const) {
+    if (!Array.isArray(json[field]))
+      throw new UserError(`${shown}: "${field}" is missing or not a list: restore the record from git`)
+  }
+  if (json.version !== version)
+    throw new UserError(`${shown}: says version ${JSON.stringify(json.version)}, but its name says version ${version}`)
+  if (typeof json.plan !== 'object' || json.plan === null)
+    throw new UserError(`${shown}: "plan" is missing: restore the record from git`)
+  return json as PaperRecord
+}
+
+/** The paper as it stands, as version PAPER.version's record. */
+export function currentRecord(snapshot: Snapshot = currentSnapshot()): PaperRecord {
+  return {
+    version: PAPER.version,
+    issuedOn: PAPER.issuedOn,
+    reference: PAPER.reference,
+    ...snapshot,
+  }
+}
+
+/**
+ * Records what this version says (the pack being made is what the board receives). Returns whether an earlier
+ * record of the same version said something else: a pack already sent would then differ from this one.
+ */
+export function writeRecord(record: PaperRecord = currentRecord(), dir = RELEASES_DIR): { path: string, replaced: boolean } {
+  const path = recordPath(record.version, dir)
+  const before = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : null
+  const text = `${JSON.stringify(record, null, 2)}\n`
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${path}.tmp`, text)
+  renameSync(`${path}.tmp`, path)
+  return { path, replaced: before !== null && before !== text }
+}
+
+/** The changes from the previous version's record to the paper as it stands. */
+export function changesSincePrevious(version = PAPER.version, dir = RELEASES_DIR, now: () => Snapshot = currentSnapshot): ChangesReport {
   if (version <= 1)
     return firstIssue(version)
   const since = version - 1
-  const tag = versionTag(since)
-  if (!hasTag(tag, repo)) {
+  const before = readRecord(since, dir)
+  if (!before) {
     return {
       version,
-      status: 'no-earlier-tag',
+      status: 'no-record',
       since,
-      tag,
+      sinceIssuedOn: null,
       changes: [],
     }
   }
-  const [before, now] = await Promise.all([
-    snapshotAt(tag, repo),
-    snapshotAt(null, repo),
-  ])
   return {
     version,
     status: 'listed',
     since,
-    tag,
-    changes: compareSnapshots(before, now),
+    sinceIssuedOn: before.issuedOn,
+    changes: compareSnapshots(before, now()),
   }
 }

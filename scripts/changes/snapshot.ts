@@ -1,16 +1,21 @@
-// One version of the paper, read from git: the figures module, the claims register, the plan and the slide
-// list at a ref (a tag such as paper-v1, a branch or a commit), or in the working tree. The ref's files are
+// One version of the paper: the figures module, the claims register, the plan, the slide list and the quarters of
+// our own data, as this checkout has them (currentSnapshot) or at a git ref (a tag such as paper-v1, a branch or a commit), or in the working tree. The ref's files are
 // written to a temporary folder with `git archive` and its TypeScript modules imported from there (the
 // caller runs under tsx), so nothing in the checkout is touched.
 import type { ClaimSnap, FigureSnap, Snapshot } from '../../shared/changes.ts'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseSync } from '@slidev/parser'
+import { REGISTER } from '../../data/claims.ts'
+import { FIGURES } from '../../data/figures.ts'
+import { PLAN } from '../../data/plan.ts'
 import { flattenPlan } from '../../shared/changes.ts'
 import { UserError } from '../../shared/errors.ts'
+import { pilotResultsDir } from '../../vite/pilot-results.ts'
+import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
 
 export interface Version extends Snapshot {
   /** data/paper.ts's version at that ref, if it had one. */
@@ -78,20 +83,22 @@ async function load<T>(file: string, name: string): Promise<T | undefined> {
 interface FigureModule { id: string, label: string, value: FigureSnap['value'], unit: FigureSnap['unit'], qualifier?: string, source: { quote: string } }
 type RegisterModule = Record<string, Partial<Record<'slide' | 'notes', readonly { text: string }[]>>>
 
-/** The snapshot of the paper kept in folder `dir` (a checkout, or a ref written out). */
-export async function snapshotOf(dir: string): Promise<Version> {
-  const figures = await load<readonly FigureModule[]>(join(dir, 'data', 'figures.ts'), 'FIGURES') ?? []
-  const register = await load<RegisterModule>(join(dir, 'tests', 'claims.register.ts'), 'REGISTER') ?? {}
-  const plan = await load<unknown>(join(dir, 'data', 'plan.ts'), 'PLAN')
-  const paper = await load<{ version?: number }>(join(dir, 'data', 'paper.ts'), 'PAPER')
-  const slidesPath = join(dir, 'slides.md')
-  const slides = existsSync(slidesPath)
-    ? parseSync(readFileSync(slidesPath, 'utf8'), slidesPath).slides.map(s => (s.title ?? s.content.trim().split('\n')[0]).trim())
+/** The quarters a data folder holds (YYYY-Qn), from its file names. */
+function quartersIn(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir).filter(n => QUARTER_FILE.test(n)).map(n => n.replace(/\.json$/, '')).sort()
     : []
-  const claims: ClaimSnap[] = Object.entries(register).flatMap(([slide, parts]) =>
-    (['slide', 'notes'] as const).flatMap(part => (parts[part] ?? []).map(c => ({ slide, text: c.text }))))
+}
+
+/** A snapshot from what a version's modules export and its slides.md. */
+function snapshotFrom(parts: { figures: readonly FigureModule[], register: RegisterModule, plan: unknown, slidesMd: string | null, measures: string[], pilotResults: string[] }): Snapshot {
+  const slides = parts.slidesMd === null
+    ? []
+    : parseSync(parts.slidesMd, 'slides.md').slides.map(s => (s.title ?? s.content.trim().split('\n')[0]).trim())
+  const claims: ClaimSnap[] = Object.entries(parts.register).flatMap(([slide, p]) =>
+    (['slide', 'notes'] as const).flatMap(part => (p[part] ?? []).map(c => ({ slide, text: c.text }))))
   return {
-    figures: figures.map(f => ({
+    figures: parts.figures.map(f => ({
       id: f.id,
       label: f.label,
       value: f.value,
@@ -100,20 +107,58 @@ export async function snapshotOf(dir: string): Promise<Version> {
       quote: f.source.quote,
     })),
     claims,
-    plan: plan === undefined
+    plan: parts.plan === undefined
       ? {}
-      : flattenPlan(plan),
+      : flattenPlan(parts.plan),
     slides: [
       ...new Set(slides),
     ],
+    measures: parts.measures,
+    pilotResults: parts.pilotResults,
+  }
+}
+
+/** The paper as it stands in this checkout (and the data folders the build reads): what is being built. */
+export function currentSnapshot(): Snapshot {
+  return snapshotFrom({
+    figures: FIGURES,
+    register: REGISTER,
+    plan: PLAN,
+    slidesMd: readFileSync(join(REPO_ROOT, 'slides.md'), 'utf8'),
+    measures: quartersIn(scorecardDir()),
+    pilotResults: quartersIn(pilotResultsDir()),
+  })
+}
+
+/** The snapshot of the paper kept in folder `dir` (a ref written out), importing its modules (under tsx). */
+export async function snapshotOf(dir: string): Promise<Version> {
+  const slidesPath = join(dir, 'slides.md')
+  // The claims register moved from tests/ to data/; an older version has it at its old place.
+  const register = await load<RegisterModule>(join(dir, 'data', 'claims.ts'), 'REGISTER')
+    ?? await load<RegisterModule>(join(dir, 'tests', 'claims.register.ts'), 'REGISTER') ?? {}
+  const paper = await load<{ version?: number }>(join(dir, 'data', 'paper.ts'), 'PAPER')
+  return {
+    ...snapshotFrom({
+      figures: await load<readonly FigureModule[]>(join(dir, 'data', 'figures.ts'), 'FIGURES') ?? [],
+      register,
+      plan: await load<unknown>(join(dir, 'data', 'plan.ts'), 'PLAN'),
+      slidesMd: existsSync(slidesPath)
+        ? readFileSync(slidesPath, 'utf8')
+        : null,
+      measures: quartersIn(join(dir, 'data', 'scorecard')),
+      pilotResults: quartersIn(join(dir, 'data', 'pilot-results')),
+    }),
     version: paper?.version,
   }
 }
 
 /** The paper at a git ref, or in the working tree of `repo` when ref is null. */
 export async function snapshotAt(ref: string | null, repo: string): Promise<Version> {
-  if (ref === null)
-    return snapshotOf(repo)
+  if (ref === null) {
+    return repo === REPO_ROOT
+      ? currentSnapshot()
+      : snapshotOf(repo)
+  }
   const commit = resolveRef(ref, repo)
   const dir = mkdtempSync(join(tmpdir(), 'paper-version-'))
   try {

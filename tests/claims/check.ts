@@ -1,8 +1,9 @@
 import type { Figure, SourceId } from '../../data'
+import type { Claim, ClaimsRegister, Passage } from '../../data/claims'
 import type { NumberToken } from '../../data/numbers'
 import type { RenderedSlide } from './render'
 /**
- * Holds the rendered claims to the register (tests/claims.register.ts): every claim on a slide is
+ * Holds the rendered claims to the register (data/claims.ts): every claim on a slide is
  * registered word for word, every registered claim is still on its slide, and every number in a
  * claim is stated, with the same kind of qualifier, by the passages registered beside it.
  */
@@ -10,30 +11,7 @@ import { FIGURES } from '../../data'
 import { numbersIn, numberTokens, QUALIFIER_FAMILY } from '../../data/numbers'
 import { statedNumbers } from '../../data/value'
 
-/** A passage from the report, or from an article where the claim is about what the article said. */
-export type Passage = string | { doc: SourceId, text: string }
-
-export interface Claim {
-  /** The sentence as the board reads it: numbers, qualifiers and units rendered. */
-  text: string
-  /** Passages, word for word from the source, that state every number in the claim. */
-  passages: readonly Passage[]
-  /** Derived figures the claim states (a ratio, a difference, a fall in percent): their inputs must be in the passages. */
-  derived?: readonly string[]
-}
-
-export interface SlideClaims {
-  slide?: readonly Claim[]
-  notes?: readonly Claim[]
-  /**
-   * Sentences that state a finding without a number (titles, headlines): held to the strength check only,
-   * with the passages whose words they must not outrun.
-   */
-  findings?: readonly Claim[]
-}
-
-/** Keyed by slide title. */
-export type ClaimsRegister = Readonly<Record<string, SlideClaims>>
+export type { Claim, ClaimsRegister, Passage, SlideClaims } from '../../data/claims'
 
 export function passageText(p: Passage) {
   return typeof p === 'string'
@@ -78,7 +56,7 @@ export function compareWithRegister(deck: readonly RenderedSlide[], register: Cl
           slide: s.title,
           message: near
             ? `${where(s, part)} says “${text}”, but the register has “${near}”: ${difference(text, near)}`
-            : `${where(s, part)} says “${text}”, which is not in the register: add it to tests/claims.register.ts with the report passages that state its numbers`,
+            : `${where(s, part)} says “${text}”, which is not in the register: add it to data/claims.ts with the report passages that state its numbers`,
         })
       }
       for (const text of registered.filter(r => !rendered.includes(r))) {

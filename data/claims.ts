@@ -4,14 +4,40 @@
  * read off the report, never taken from whichever figure a slide happens to bind, so a slide bound
  * to the wrong figure cannot be "re-recorded" into passing (its new number is not in the passage).
  *
- * tests/claims.test.ts holds the slides to this file: a claim on a slide that is not here word for
+ * The deck ships what this file says: the "What changed" page compares it between versions, and
+ * tests/claims.test.ts holds the slides to it: a claim on a slide that is not here word for
  * word fails, naming the slide and what differs; a claim here that no slide says fails as stale.
  * Chart claims read "chart title: category, series | value" (the chart's accessible data table).
  *
  * To add or change a claim: copy the sentence from the failing test's message, then list the
  * passages (word for word from the report) that state each of its numbers with the same qualifier.
  */
-import type { ClaimsRegister, Passage } from './claims/check'
+import type { SourceId } from './sources'
+
+/** A passage from the report, or from an article where the claim is about what the article said. */
+export type Passage = string | { doc: SourceId, text: string }
+
+export interface Claim {
+  /** The sentence as the board reads it: numbers, qualifiers and units rendered. */
+  text: string
+  /** Passages, word for word from the source, that state every number in the claim. */
+  passages: readonly Passage[]
+  /** Derived figures the claim states (a ratio, a difference, a fall in percent): their inputs must be in the passages. */
+  derived?: readonly string[]
+}
+
+export interface SlideClaims {
+  slide?: readonly Claim[]
+  notes?: readonly Claim[]
+  /**
+   * Sentences that state a finding without a number (titles, headlines): held to the strength check only,
+   * with the passages whose words they must not outrun.
+   */
+  findings?: readonly Claim[]
+}
+
+/** Keyed by slide title. */
+export type ClaimsRegister = Readonly<Record<string, SlideClaims>>
 
 /** Passages of the report, word for word. Short, and each states the numbers it is cited for. */
 const P = {
