@@ -35,7 +35,12 @@ export interface Paper {
   issuedOn: string
   purpose: PaperPurpose
   classification: string
+  /** The paper every printed file of the pack is set on (the handout, the speaker notes); dates are always "3 December 2026". */
+  paperSize: PaperSize
 }
+
+export type PaperSize = 'A4' | 'Letter'
+export const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter']
 
 export const PAPER: Paper = {
   reference: 'BRD/2026-12/07',
@@ -47,6 +52,7 @@ export const PAPER: Paper = {
   issuedOn: '2026-12-03',
   purpose: 'For decision',
   classification: 'Confidential: board members only',
+  paperSize: 'A4',
 }
 
 export class PaperError extends Error {
@@ -104,6 +110,8 @@ export function paperProblems(paper: Paper, plan: Plan = PLAN): string[] {
     bad('purpose', 'is "For decision", but the plan asks the board to approve nothing')
   else if (paper.purpose !== 'For decision' && plan.asks.some(a => a.verb === 'Approve'))
     bad('purpose', `is "${paper.purpose}", but the plan asks the board to approve: use "For decision"`)
+  if (!PAPER_SIZES.includes(paper.paperSize))
+    bad('paperSize', `must be one of ${PAPER_SIZES.join(', ')}, got ${JSON.stringify(paper.paperSize)}`)
   if (!text(paper.classification))
     bad('classification', 'is missing: say who may read the paper')
   if (!isUtcDay(paper.issuedOn)) {

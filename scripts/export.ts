@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import type { SlideInfo } from '@slidev/types'
 import type { Page } from 'playwright-chromium'
+import type { PaperSize } from '../data/paper.ts'
 // `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
 // and subject, and each chart's values as text on its page. `npm run export:notes`: the speaker notes.
-// `npm run export:handout`: the reader view as a portrait handout (A4, or Letter with --letter).
+// `npm run export:handout`: the reader view as a portrait handout. The handout and the notes are printed on the
+// paper data/paper.ts names (paperSize), or on the one given with --paper A4|Letter.
 // All land in exports/ (or the folder given with --out).
 //
 // Why not `slidev export`: it prints with Playwright and then rewrites the file with pdf-lib, which
@@ -16,7 +18,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
-import { paperMark } from '../data/paper.ts'
+import { formatDate } from '../data/format.ts'
+import { PAPER, PAPER_SIZES, paperMark } from '../data/paper.ts'
 import { PRESENTER_NOTES_FILE } from '../shared/deck-name.ts'
 import { everyChartReady, READY_ATTR } from '../shared/dom-hooks.ts'
 import { slideTitle } from '../shared/slide-title.ts'
@@ -32,19 +35,22 @@ const { values: args } = commandLine({
   options: {
     notes: { type: 'boolean' },
     handout: { type: 'boolean' },
-    letter: { type: 'boolean' },
+    paper: { type: 'string' },
     out: { type: 'string', default: 'exports' },
   },
 })
-const { notes, handout, letter } = args
+const { notes, handout } = args
 if (notes && handout)
   throw new UserError('choose one of --notes and --handout')
 if (notes && audience() === 'directors')
   throw new UserError(`the speaker notes are the presenter's: export them without ${AUDIENCE_ENV}=directors`)
 // The notes are the presenter's; the deck PDF and the handout are the directors' (no presenter cue) unless asked.
 const forWhom = exportAudience(notes ? 'notes' : 'pack')
-if (letter && !handout)
-  throw new UserError('--letter sets the handout\'s paper; use it with --handout')
+const paperSize = (args.paper ?? PAPER.paperSize) as PaperSize
+if (!PAPER_SIZES.includes(paperSize))
+  throw new UserError(`--paper must be one of ${PAPER_SIZES.join(', ')}, got ${JSON.stringify(args.paper)}`)
+if (args.paper && !notes && !handout)
+  throw new UserError('--paper sets the paper of the handout and the notes; the deck PDF is one slide a page')
 const outDir = resolve(args.out)
 mkdirSync(outDir, { recursive: true })
 
@@ -138,13 +144,13 @@ function oneBookmarkPerSlide(doc: PDFDocument, titles: string[]): void {
 }
 
 /**
- * `npm run export:handout` (`-- --letter` for US Letter): the reader view printed portrait, each slide
+ * `npm run export:handout` (`-- --paper Letter` for US Letter once): the reader view printed portrait, each slide
  * with its reader text, for a board member who reads on paper. The page is laid out at the printable
  * width first, so what prints is what the reader view shows at that width; charts at final values.
  */
 async function exportHandout() {
   const output = resolve(outDir, `${DECK_NAME}-handout.pdf`)
-  const paper = letter
+  const paper = paperSize === 'Letter'
     ? { format: 'Letter', width: 8.5 }
     : { format: 'A4', width: 8.27 }
   const marginInches = 0.5
@@ -154,7 +160,9 @@ async function exportHandout() {
       height: 1000,
     },
   })
-  await page.emulateMedia({ colorScheme: 'light' })
+  // Laid out with the print styles from the start, so each slide is sized for the printed column (a size measured
+  // on screen would not be measured again when Chromium prints).
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' })
   await page.goto(`http://localhost:${port}/#/read`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForFunction(n => document.querySelectorAll('.reader__entry').length === n && document.querySelector('.reader canvas'), slidev.slides.length, { timeout: 60_000 })
   await page.waitForFunction(everyChartReady, { scope: '.reader', attr: READY_ATTR }, { timeout: 60_000 })
@@ -210,8 +218,16 @@ async function exportNotes() {
   await page.goto(`http://localhost:${port}/#/presenter/print`, { waitUntil: 'networkidle', timeout: 90_000 })
   await page.waitForLoadState('networkidle')
   await page.emulateMedia({ media: 'screen' })
+  // Slidev heads the notes with the time of printing in the browser's own style; say which paper they belong to instead.
+  await page.evaluate((line) => {
+    const when = document.querySelector('#page-root .mb-10 > .opacity-50')
+    if (!when)
+      throw new Error('Slidev\'s notes page has no date line under its title')
+    when.textContent = line
+  }, `Speaker notes for version ${PAPER.version}, issued ${formatDate(PAPER.issuedOn)}`)
   await addPageFurniture(page, '0.45in')
   const pdf = await page.pdf({
+    format: paperSize,
     printBackground: true,
     tagged: true, // headings and paragraphs for a screen reader, as the deck and the handout have
     outline: true,

@@ -3,21 +3,23 @@ import type { ChartId } from '../../data/charts'
 // The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import JSZip from 'jszip'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../../data'
 import { CHARTS } from '../../data/charts'
+import { REGISTER } from '../../data/claims'
 import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText, versionLine } from '../../data/paper'
 import { PLAN } from '../../data/plan'
 import { tableRows } from '../../shared/charts/build'
 import { DECK_NAME as DECK, PRESENTER_NOTES_FILE } from '../../shared/deck-name'
 import { READY_ATTR } from '../../shared/dom-hooks'
+import { MAIN_STORY_MINUTES } from '../../shared/parts'
 import { PRESENTER_CUE } from '../../shared/presenter-cues'
 import { slideTitle } from '../../shared/slide-title.ts'
-import { REGISTER } from '../../data/claims'
 import { compareWithRegister } from '../claims/check'
 import { extractClaims } from '../claims/extract'
 import { deckSlides } from '../helpers/deck'
@@ -286,6 +288,52 @@ describe('navigation on a plain static host under /board/', () => {
     expect(await page.locator('[data-pace]').count()).toBe(0)
     await page.close()
   })
+
+  it('the presenter’s copy: a start button always in view counts down the main story’s budget, and goes once started', async () => {
+    const page = await env.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
+    await page.goto(`${env.presenterSite.url}#/presenter/1`)
+    const start = page.locator('[data-start-timer]')
+    await expect.poll(() => start.isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await start.innerText()).toBe(`Start the ${MAIN_STORY_MINUTES}-minute countdown`)
+    // Slidev's own clock shows the whole budget before the start.
+    const clockText = () => page.locator('#app').innerText()
+    expect(await clockText()).toContain(`${MAIN_STORY_MINUTES}:00`)
+    await start.click()
+    await expect.poll(() => start.count(), { timeout: 5_000 }).toBe(0)
+    // Counting down: the clock leaves the full budget.
+    await expect.poll(clockText, { timeout: 5_000 }).toMatch(new RegExp(`\\b${MAIN_STORY_MINUTES - 1}:5\\d\\b`))
+    await page.close()
+  })
+
+  it('a phone opening a slide link is offered the reader view at that slide; a desktop is not', async () => {
+    const phone = await env.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    })
+    await phone.goto(`${env.site.url}#/5`)
+    const offer = phone.locator('[data-phone-reader-offer]')
+    await expect.poll(() => offer.isVisible(), { timeout: 15_000 }).toBe(true)
+    // Set at the phone's own size, not shrunk with the slide.
+    expect(await offer.evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16)
+    await offer.getByText('Open the reader view').click()
+    await expect.poll(() => phone.url()).toContain('#/read#slide-5')
+    await phone.waitForSelector('.reader__entry')
+    expect(await offer.count()).toBe(0)
+    // Declined, it stays away for the visit.
+    await phone.goto(`${env.site.url}#/6`)
+    await expect.poll(() => offer.isVisible(), { timeout: 15_000 }).toBe(true)
+    await offer.getByText('Stay on the slides').click()
+    expect(await offer.count()).toBe(0)
+    await phone.close()
+    const desktop = await env.browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
+    await openSlide(desktop, env.site.url, 5)
+    expect(await desktop.locator('[data-phone-reader-offer]').count()).toBe(0)
+    await desktop.close()
+  })
 })
 
 describe('the page marking on screen: the presenter may hide it, print keeps it', () => {
@@ -360,6 +408,53 @@ describe('presenter-only text stays with the presenter', () => {
     // The test can see a cue: the presenter's notes PDF, made beside them, has every one.
     expect((await cuesIn(made.filter(f => basename(f) === PRESENTER_NOTES_FILE))).length).toBeGreaterThanOrEqual(cueParagraphs.length)
   })
+
+  it('npm run pack: one folder named by reference and version, every file so named, steps counted, no cue in a director’s file, one paper size', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pack-'))
+    const releases = mkdtempSync(join(tmpdir(), 'releases-'))
+    const run = spawnSync('npm', [
+      'run',
+      'pack',
+      '--',
+      '--out',
+      out,
+      '--releases',
+      releases,
+    ], { encoding: 'utf8', timeout: 600_000 })
+    expect(run.status, run.stderr).toBe(0)
+    const name = `${PAPER.reference.replace(/\//g, '-')}-v${PAPER.version}`
+    expect(readdirSync(out)).toEqual([name])
+    const folder = join(out, name)
+    const made = readdirSync(folder).sort()
+    expect(made).toEqual([
+      `${name}-${DECK}-handout.pdf`,
+      `${name}-${DECK}.pdf`,
+      `${name}-${DECK}.pptx`,
+      `${name}-${PRESENTER_NOTES_FILE}`,
+      `${name}-changes.json`,
+      `${name}-figures.csv`,
+    ].sort())
+    // Numbered steps, each with its time.
+    const steps = run.stdout.match(/^\[(\d+)\/(\d+)\] done in \d+ s/gm) ?? []
+    expect(steps.length).toBeGreaterThanOrEqual(6)
+    expect(steps.at(-1)).toMatch(new RegExp(`^\\[${steps.length}/${steps.length}\\]`))
+    // No presenter cue in any file for the directors; the notes, named for the presenter, have them all.
+    const notes = join(folder, `${name}-${PRESENTER_NOTES_FILE}`)
+    expect(await cuesIn(made.map(f => join(folder, f)).filter(f => f !== notes))).toEqual([])
+    expect((await cuesIn([notes])).length).toBeGreaterThanOrEqual(cueParagraphs.length)
+    // The handout and the notes on the one paper size, with dates in the deck's one style.
+    const size = PAPER.paperSize === 'A4'
+      ? /\(A4\)/
+      : /\(letter\)/
+    for (const f of [
+      notes,
+      join(folder, `${name}-${DECK}-handout.pdf`),
+    ]) expect(pdfInfo(f)['Page size']).toMatch(size)
+    expect(pdfText(notes)).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/)
+    expect(pdfText(notes)).toContain(`Speaker notes for version ${PAPER.version}`)
+    // And it recorded what this version says, where it was told to.
+    expect(JSON.parse(readFileSync(join(releases, `version-${PAPER.version}.json`), 'utf8'))).toMatchObject({ version: PAPER.version, reference: PAPER.reference })
+  }, 620_000)
 
   it('the directors’ site keeps the reader text and the likely questions', () => {
     const js = files(SITE_DIR).filter(f => f.endsWith('.js')).map(f => readFileSync(f, 'utf8')).join('\n')
