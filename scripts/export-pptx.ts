@@ -32,7 +32,7 @@ import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 import { paperDocProps, setDocProps } from './pptx/doc-props.ts'
-import { labelOffsets, nativeChart, plotOptions, pptxData } from './pptx/native-charts'
+import { labelOffsets, nativeChart, plotOptions, pptxData, roomForCategories } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { scorecardChartArgs } from './pptx/scorecard-charts'
 import { EMU_PER_PT, fitTextFrames, interMetrics } from './pptx/text-fit'
@@ -67,6 +67,8 @@ const exporter = await slidevEditableExporter()
 const executable = ensureChromium()
 // The quarters the slides draw (SCORECARD_DIR or data/scorecard/, as Slidev's server reads them), for the native scorecard charts.
 const scorecard = readScorecard()
+// The deck's Inter, to measure text: text frames (finishPptx) and category names (hookCharts).
+const metrics = await interMetrics()
 const slidev = await startSlidev()
 const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
@@ -254,15 +256,16 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
         return slide
       }
       const chart = nativeChart(box.chart)
+      const plot = box.plot && roomForCategories(chart, box.plot, Number(options.w) * 72, (text, sizePt) => metrics.width({ text, sizePt, bold: false, spacingPt: 0 }))
       const title = CHARTS[box.chart].title
       const values = tableRows(CHARTS[box.chart]).map(r => `${r.label}: ${r.value}`).join('; ')
-      if (box.plot)
-        plots.set(`chart:${box.chart}`, box.plot)
+      if (plot)
+        plots.set(`chart:${box.chart}`, plot)
       slide.addChart(chart.type === 'bar'
         ? this.ChartType.bar
         : this.ChartType.line, pptxData(chart), {
         ...chart.options,
-        ...plotOptions(box.plot),
+        ...plotOptions(plot),
         x: options.x,
         y: options.y,
         w: options.w,
@@ -287,7 +290,6 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
 async function finishPptx(pptx: Buffer, cover: { title?: string, frontmatter?: Record<string, unknown> }, plots: Map<string, PlotFrame>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
   const slideFiles = Object.keys(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f))
-  const metrics = await interMetrics()
   const [, cx, cy] = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(await zip.file('ppt/presentation.xml')!.async('string'))!.map(Number)
   const size = { w: cx / EMU_PER_PT, h: cy / EMU_PER_PT }
   for (const file of slideFiles) {

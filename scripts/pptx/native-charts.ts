@@ -307,6 +307,22 @@ export function plotOptions(plot: PlotFrame | undefined): ChartOptions {
   }
 }
 
+/**
+ * The plot of a chart with lying bars, its left edge moved right where the category names need more room
+ * than chart.js gave them: chart.js wraps a long name over two lines and lets them overrun their band, but
+ * PowerPoint and LibreOffice set each on one line (see `text`) and drop every other name that does not fit.
+ * `measure` gives a name's width in points at a size; `widthPt` is the chart's width.
+ */
+export function roomForCategories(chart: NativeChart, plot: PlotFrame, widthPt: number, measure: (text: string, sizePt: number) => number): PlotFrame {
+  if (chart.options.barDir !== 'bar')
+    return plot
+  const gap = 8 // points between a name and the axis: its tick and padding
+  const needed = (Math.max(...chart.series[0].categories.map(c => measure(c, pt(TYPE.tick)))) + gap) / widthPt
+  if (needed <= plot.x)
+    return plot
+  return { ...plot, x: needed, w: plot.w - (needed - plot.x) }
+}
+
 /** A label's nudge from where the renderer puts it, in fractions of the chart's width and height. */
 export interface LabelOffset {
   dx: number

@@ -5,7 +5,7 @@
  * - for a range, an error bar from the low end (the bar) up to the high end, so a range is never
  *   shown as one number;
  * - a line's own dash pattern and marker (pptxgenjs sets one for the whole chart), so a slope chart's lines of
- *   one colour are told apart.
+ *   one colour are told apart, and its points at the plot's edges.
  * Each insertion has a fixed place in the schema: a series' own labels open its `c:dLbls`, and its
  * error bars come just before its `c:cat`. A chart XML without those places fails loudly.
  */
@@ -75,5 +75,9 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: LabelOf
       ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)
     return ser + rest
   })
-  return head + patched.join('')
+  const out = head + patched.join('')
+  // A line's points at the plot's edges, as chart.js draws the slope chart's two readings, not in the middle of two bands.
+  return chart.type === 'line'
+    ? out.replace('<c:crossBetween val="between"/>', '<c:crossBetween val="midCat"/>')
+    : out
 }
