@@ -256,7 +256,12 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
         return slide
       }
       const chart = nativeChart(box.chart)
-      const plot = box.plot && roomForCategories(chart, box.plot, Number(options.w) * 72, (text, sizePt) => metrics.width({ text, sizePt, bold: false, spacingPt: 0 }))
+      const plot = box.plot && roomForCategories(chart, box.plot, Number(options.w) * 72, (text, sizePt) => metrics.width({
+        text,
+        sizePt,
+        bold: false,
+        spacingPt: 0,
+      }))
       const title = CHARTS[box.chart].title
       const values = tableRows(CHARTS[box.chart]).map(r => `${r.label}: ${r.value}`).join('; ')
       if (plot)

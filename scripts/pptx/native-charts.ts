@@ -120,7 +120,11 @@ function common(): ChartOptions {
     legendFontSize: pt(TYPE.legend),
     legendColor: hex(INK.text),
     legendPos: 't', // chart.js's place for it
-    valGridLine: { color: hex(INK.grid), size: 0.75, style: 'solid' }, // as the slide's value grid
+    valGridLine: {
+      color: hex(INK.grid),
+      size: 0.75,
+      style: 'solid',
+    }, // as the slide's value grid
 
     catGridLine: { style: 'none' },
     valAxisMinVal: 0,
@@ -297,7 +301,12 @@ export function plotOptions(plot: PlotFrame | undefined): ChartOptions {
   if (!plot)
     return {}
   return {
-    layout: { x: plot.x, y: plot.y, w: plot.w, h: plot.h },
+    layout: {
+      x: plot.x,
+      y: plot.y,
+      w: plot.w,
+      h: plot.h,
+    },
     ...(plot.max === undefined
       ? {}
       : { valAxisMaxVal: plot.max }),

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fontverter from 'fontverter'
-import { Blob, Buffer, Face, Font, shape } from 'harfbuzzjs'
+import { Blob, Face, Font, Buffer as HbBuffer, shape } from 'harfbuzzjs'
 
 export const EMU_PER_PT = 12_700
 
@@ -46,7 +46,7 @@ export interface TextFrame {
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
 const attr = (xml: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1]
 
-function paragraph(p: string): Paragraph {
+function paragraph(p: string, scale = 1): Paragraph {
   const lines: Run[][] = [[]]
   // Runs and soft breaks in document order.
   for (const [item] of p.matchAll(/<a:r>[\s\S]*?<\/a:r>|<a:br\b[^>]*?(?:\/>|>[\s\S]*?<\/a:br>)/g)) {
@@ -57,7 +57,7 @@ function paragraph(p: string): Paragraph {
     const rPr = /<a:rPr\b[^>]*>/.exec(item)?.[0] ?? ''
     lines.at(-1)!.push({
       text: unescapeXml(/<a:t>([^<]*)<\/a:t>/.exec(item)?.[1] ?? ''),
-      sizePt: Number(attr(rPr, 'sz') ?? 1800) / 100,
+      sizePt: (Number(attr(rPr, 'sz') ?? 1800) / 100) * scale,
       bold: attr(rPr, 'b') === '1',
       spacingPt: Number(attr(rPr, 'spc') ?? 0) / 100,
     })
@@ -80,20 +80,24 @@ export function textFrames(slideXml: string): TextFrame[] {
       return []
     const [, x, y, w, h] = /<a:off x="(-?\d+)" y="(-?\d+)"\/><a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(xml)!.map(Number)
     const body = /<a:bodyPr\b[^>]*>/.exec(xml)?.[0] ?? ''
+    // Type shrunk to fit (`a:normAutofit fontScale`, in thousandths of a percent), as PowerPoint and LibreOffice draw it.
+    const scale = Number(/<a:normAutofit fontScale="(\d+)"/.exec(xml)?.[1] ?? 100_000) / 100_000
     const paragraphs = [
       ...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g),
-    ].map(m => paragraph(m[1]))
-    return [{
-      name: attr(/<p:cNvPr\b[^>]*>/.exec(xml)?.[0] ?? '', 'name') ?? '',
-      x: x / EMU_PER_PT,
-      y: y / EMU_PER_PT,
-      w: w / EMU_PER_PT,
-      h: h / EMU_PER_PT,
-      wrap: attr(body, 'wrap') !== 'none',
-      paragraphs,
-      text: paragraphs.map(p => p.lines.map(l => l.map(r => r.text).join('')).join('\n')).join('\n'),
-      xml,
-    }]
+    ].map(m => paragraph(m[1], scale))
+    return [
+      {
+        name: attr(/<p:cNvPr\b[^>]*>/.exec(xml)?.[0] ?? '', 'name') ?? '',
+        x: x / EMU_PER_PT,
+        y: y / EMU_PER_PT,
+        w: w / EMU_PER_PT,
+        h: h / EMU_PER_PT,
+        wrap: attr(body, 'wrap') !== 'none',
+        paragraphs,
+        text: paragraphs.map(p => p.lines.map(l => l.map(r => r.text).join('')).join('\n')).join('\n'),
+        xml,
+      },
+    ]
   })
 }
 
@@ -133,7 +137,7 @@ export async function interMetrics(): Promise<Metrics> {
       const { font } = isBold
         ? bold
         : regular
-      const buffer = new Buffer()
+      const buffer = new HbBuffer()
       buffer.addText(text)
       buffer.guessSegmentProperties()
       shape(font, buffer)
@@ -168,7 +172,13 @@ function wrapLine(runs: Run[], width: number, m: Metrics): number[] {
       if (word)
         pieces.push({ ...run, text: word })
       if (part.endsWith(' ')) {
-        words.push({ pieces, trailing: m.width({ ...run, text: part.slice(word.length) }) })
+        words.push({
+          pieces,
+          trailing: m.width({
+            ...run,
+            text: part.slice(word.length),
+          }),
+        })
         pieces = []
       }
     }
@@ -214,7 +224,9 @@ export function layoutFrame(frame: TextFrame, m: Metrics): FrameLayout {
     for (const line of p.lines) {
       const widths = frame.wrap
         ? wrapLine(line, frame.w, m)
-        : [lineWidth(line, m)]
+        : [
+            lineWidth(line, m),
+          ]
       width = Math.max(width, ...widths)
       lines += widths.length
       height += widths.length * (p.lineSpacingPt ?? largest(line) * m.lineEm)
@@ -249,6 +261,8 @@ export interface SlideSize {
   w: number
   h: number
 }
+
+const emu = (pt: number) => Math.round(pt * EMU_PER_PT)
 
 /** Extra width a single-line frame keeps beyond its measured text: LibreOffice sets small type up to 1% wider than HarfBuzz. */
 export const WIDTH_MARGIN = (width: number) => width * 0.02 + 1
@@ -297,17 +311,45 @@ export function fitTextFrames(slideXml: string, m: Metrics, slide: SlideSize): s
     })
     const p0 = frame.paragraphs[0]
     if (p0?.lineSpacingPt) {
-      const leading = p0.lineSpacingPt - largest(p0.lines[0] ?? []) * m.contentEm
-      if (leading > 0) {
+      // Slidev's frame runs from the first line's glyph top to the last's glyph bottom: (n − 1) spacings and
+      // one glyph height. Renderers draw n full spacings from the frame's top, the extra above each line.
+      const spacing = p0.lineSpacingPt
+      const leading = spacing - largest(p0.lines[0] ?? []) * m.contentEm
+      const lines = Math.max(1, Math.round((h - largest(p0.lines[0] ?? []) * m.contentEm) / spacing) + 1)
+      if (leading > 0)
         y -= leading
-        h += leading
-      }
+      h = lines * spacing
     }
-    if (!frame.wrap) {
+    if (frame.wrap) {
+      // Bold set at 700 where the slide had 600 can push a word to a line the frame has no room for: widen
+      // the frame, a point at a time, up to the edge of the box it sits in (or the slide's), until it fits.
+      const limit = (fills.findLast(f => within(f, x + w / 2, y + h / 2)) ?? { x: 0, w: slide.w }) as { x: number, w: number }
+      const fits = (width: number) => layoutFrame({ ...frame, w: width }, m).height <= h + 0.5
+      for (let width = w; !fits(w) && width <= limit.x + limit.w - x - 4; width += 1) {
+        if (fits(width))
+          w = width
+      }
+      // Still too long: the type shrinks until it fits, as PowerPoint's "shrink text on overflow" does, down to 85%.
+      const shrunk = (scale: number) => layoutFrame({
+        ...frame,
+        w,
+        paragraphs: frame.paragraphs.map(p => ({
+          ...p,
+          lines: p.lines.map(l => l.map(r => ({ ...r, sizePt: r.sizePt * scale }))),
+        })),
+      }, m).height <= h + 0.5
+      // The largest whole percentage from 99% down to 85% at which it fits; none if it fits as it is.
+      const percent = fits(w)
+        ? undefined
+        : Array.from({ length: 15 }, (_, k) => 99 - k).find(pc => shrunk(pc / 100))
+      if (percent)
+        out = out.replace(/(<a:bodyPr\b[^>]*?)(?:\/>|>([\s\S]*?)<\/a:bodyPr>)/, `$1><a:normAutofit fontScale="${percent * 1000}"/></a:bodyPr>`)
+    }
+    else {
       const needed = layoutFrame(frame, m).width
       const width = needed + WIDTH_MARGIN(needed)
       // Keep the edge the text is set against: a right-aligned line its right edge, a centred one its middle.
-      const align = /<a:pPr\b[^>]*\balgn="(\w+)"/.exec(sp)?.[1] ?? 'l'
+      const align = /<a:pPr [^>]*?algn="(\w+)"/.exec(sp)?.[1] ?? 'l'
       x += align === 'r'
         ? w - width
         : align === 'ctr'
@@ -320,7 +362,58 @@ export function fitTextFrames(slideXml: string, m: Metrics, slide: SlideSize): s
   })
 }
 
-const emu = (pt: number) => Math.round(pt * EMU_PER_PT)
 function within(r: { x: number, y: number, w: number, h: number }, px: number, py: number) {
   return px >= r.x && px <= r.x + r.w && py >= r.y && py <= r.y + r.h
+}
+
+/** What a frame is wrong by, for a test's message. */
+export interface FrameProblem {
+  frame: string
+  text: string
+  problem: string
+}
+
+/**
+ * The frames on a slide that lie partly off it, or whose text does not fit them at the deck's font:
+ * a single line wider than its frame, or more lines than its frame has room for. `tolerancePt` absorbs
+ * rounding to EMUs and hundredths of a point.
+ */
+export function framesThatDoNotFit(frames: TextFrame[], m: Metrics, slide: SlideSize, tolerancePt = 0.5): FrameProblem[] {
+  return frames.flatMap((f) => {
+    const problems: string[] = []
+    if (f.x < -tolerancePt || f.y < -tolerancePt || f.x + f.w > slide.w + tolerancePt || f.y + f.h > slide.h + tolerancePt)
+      problems.push(`frame (${f.x.toFixed(1)}, ${f.y.toFixed(1)}, ${f.w.toFixed(1)} × ${f.h.toFixed(1)} pt) is not inside the ${slide.w.toFixed(0)} × ${slide.h.toFixed(0)} pt slide`)
+    const laid = layoutFrame(f, m)
+    if (laid.width > f.w + tolerancePt)
+      problems.push(`text is ${laid.width.toFixed(1)} pt wide in a ${f.w.toFixed(1)} pt frame`)
+    if (laid.height > f.h + tolerancePt)
+      problems.push(`${laid.lines} line(s) need ${laid.height.toFixed(1)} pt in a ${f.h.toFixed(1)} pt frame`)
+    return problems.map(problem => ({
+      frame: f.name,
+      text: f.text.slice(0, 60),
+      problem,
+    }))
+  })
+}
+
+/**
+ * Pairs of frames on a slide whose text overlaps by more than `tolerancePt` both across and down. A frame
+ * with exact line spacing is counted from its first line's glyphs, below the spacing the renderers put above
+ * them (fitTextFrames): that space is the line's own, and may lie over the foot of the line before.
+ */
+export function overlappingFrames(frames: TextFrame[], m: Metrics, tolerancePt = 0.5): [TextFrame, TextFrame][] {
+  const top = (f: TextFrame) => {
+    const p0 = f.paragraphs[0]
+    return f.y + (p0?.lineSpacingPt
+      ? Math.max(0, p0.lineSpacingPt - largest(p0.lines[0] ?? []) * m.contentEm)
+      : 0)
+  }
+  const pairs: [TextFrame, TextFrame][] = []
+  frames.forEach((a, i) => frames.slice(i + 1).forEach((b) => {
+    const across = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)
+    const down = Math.min(a.y + a.h, b.y + b.h) - Math.max(top(a), top(b))
+    if (across > tolerancePt && down > tolerancePt)
+      pairs.push([a, b])
+  }))
+  return pairs
 }
