@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 import type { Page } from 'playwright-chromium'
 import type { ChartId, ScorecardChartId } from '../data/charts'
-import type { NativeChart } from './pptx/native-charts'
+import type { PlotLayout } from '../shared/dom-hooks.ts'
+import type { NativeChart, PlotFrame } from './pptx/native-charts'
 // `npm run export:pptx`: the deck as an editable PowerPoint, exports/board-deck-agentic-coding.pptx
 // (or in the folder given with --out), for secretaries and CEOs' offices who edit, restyle or lift
 // slides into another paper.
@@ -24,16 +25,17 @@ import PptxGenJS from 'pptxgenjs'
 import { CHARTS } from '../data/charts'
 import { tableRows } from '../shared/charts/build'
 import { scorecardChartModel } from '../shared/charts/scorecard'
-import { ANY_CHART, CHART_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
+import { ANY_CHART, CHART_ATTR, PLOT_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
 import { exportAudience } from '../vite/presenter-notes.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 import { paperDocProps, setDocProps } from './pptx/doc-props.ts'
-import { nativeChart, pptxData, slopeLabelOffsets } from './pptx/native-charts'
+import { labelOffsets, nativeChart, plotOptions, pptxData, roomForCategories } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { scorecardChartArgs } from './pptx/scorecard-charts'
+import { EMU_PER_PT, fitTextFrames, interMetrics } from './pptx/text-fit'
 import { readScorecard } from './scorecard/files.ts'
 
 interface Box {
@@ -42,8 +44,8 @@ interface Box {
   w: number
   h: number
 }
-/** A deck chart or one of our scorecard charts, by its id in data/charts.ts. */
-type ChartBox = Box & ({ chart: ChartId } | { scorecard: ScorecardChartId })
+/** A deck chart or one of our scorecard charts, by its id in data/charts.ts, with its plot as chart.js drew it. */
+type ChartBox = Box & { plot?: PlotFrame } & ({ chart: ChartId } | { scorecard: ScorecardChartId })
 
 asCommand()
 const { values: args } = commandLine({
@@ -65,6 +67,8 @@ const exporter = await slidevEditableExporter()
 const executable = ensureChromium()
 // The quarters the slides draw (SCORECARD_DIR or data/scorecard/, as Slidev's server reads them), for the native scorecard charts.
 const scorecard = readScorecard()
+// The deck's Inter, to measure text: text frames (finishPptx) and category names (hookCharts).
+const metrics = await interMetrics()
 const slidev = await startSlidev()
 const work = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
 const browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS })
@@ -75,7 +79,9 @@ try {
   })
   let boxes: ChartBox[][] = []
   const placed: { slide: number, chart: string }[] = []
-  const unhook = hookCharts(() => boxes, placed)
+  // Each native chart's plot, by its shape name, for the labels finishPptx adds.
+  const plots = new Map<string, PlotFrame>()
+  const unhook = hookCharts(() => boxes, placed, plots)
   try {
     const result = await exporter.exportPptxEditable(
       {
@@ -96,7 +102,7 @@ try {
     if (placed.length !== expected) {
       throw new Error(`${expected} charts on the slides, but ${placed.length} became PowerPoint charts: Slidev's exporter did not hand over every chart picture`)
     }
-    writeFileSync(output, await finishCharts(readFileSync(result.output), slidev.slides[0]))
+    writeFileSync(output, await finishPptx(readFileSync(result.output), slidev.slides[0], plots))
     console.log(`✓ deck PPTX, for ${forWhom}: ${output} (${total} slides, ${placed.length} native charts)`)
   }
   finally {
@@ -129,7 +135,7 @@ async function slidevEditableExporter() {
  * and say where each chart's canvas is on its slide.
  */
 async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
-  return page.evaluate(({ printText, anyChart, chartAttr, scorecardAttr }) => {
+  return page.evaluate(({ printText, anyChart, chartAttr, scorecardAttr, plotAttr }) => {
     document.querySelectorAll(`table.${printText}`).forEach(t => t.remove())
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     for (const q of document.querySelectorAll('q')) {
@@ -155,12 +161,26 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
       return [
         ...slide.querySelectorAll<HTMLElement>(anyChart),
       ].map((fig) => {
-        const r = fig.querySelector('canvas')!.getBoundingClientRect()
+        const canvas = fig.querySelector('canvas')!
+        const r = canvas.getBoundingClientRect()
+        // The plot in canvas pixels (PLOT_ATTR), as fractions of the canvas: the slide may be scaled, the fractions are not.
+        const drawn = JSON.parse(canvas.getAttribute(plotAttr) ?? 'null') as PlotLayout | null
+        const [cw, ch] = [canvas.clientWidth, canvas.clientHeight]
         const at = {
           x: r.x - origin.x,
           y: r.y - origin.y,
           w: r.width,
           h: r.height,
+          plot: drawn && cw && ch
+            ? {
+                x: drawn.left / cw,
+                y: drawn.top / ch,
+                w: (drawn.right - drawn.left) / cw,
+                h: (drawn.bottom - drawn.top) / ch,
+                max: drawn.max,
+                step: drawn.step,
+              }
+            : undefined,
         }
         const chart = fig.getAttribute(chartAttr)
         return chart
@@ -176,6 +196,7 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
     anyChart: ANY_CHART,
     chartAttr: CHART_ATTR,
     scorecardAttr: SCORECARD_CHART_ATTR,
+    plotAttr: PLOT_ATTR,
   })
 }
 
@@ -184,7 +205,7 @@ async function prepareForPowerPoint(page: Page): Promise<ChartBox[][]> {
  * because of CSS canvas") becomes a native chart in the same box. Slidev loads the same pptxgenjs
  * module as this script, so wrapping its addSlide reaches every slide Slidev adds.
  */
-function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart: string }[]) {
+function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart: string }[], plots: Map<string, PlotFrame>) {
   const proto = PptxGenJS.prototype as unknown as { addSlide: (...a: unknown[]) => PptxGenJS.Slide }
   const original = proto.addSlide
   let slideIndex = -1
@@ -214,6 +235,7 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
           : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
         const opts = {
           ...chartOptions,
+          ...plotOptions(box.plot),
           ...place,
           objectName: `scorecard:${spec.title}`,
           altText: `${spec.title}. ${[
@@ -234,12 +256,21 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
         return slide
       }
       const chart = nativeChart(box.chart)
+      const plot = box.plot && roomForCategories(chart, box.plot, Number(options.w) * 72, (text, sizePt) => metrics.width({
+        text,
+        sizePt,
+        bold: false,
+        spacingPt: 0,
+      }))
       const title = CHARTS[box.chart].title
       const values = tableRows(CHARTS[box.chart]).map(r => `${r.label}: ${r.value}`).join('; ')
+      if (plot)
+        plots.set(`chart:${box.chart}`, plot)
       slide.addChart(chart.type === 'bar'
         ? this.ChartType.bar
         : this.ChartType.line, pptxData(chart), {
         ...chart.options,
+        ...plotOptions(plot),
         x: options.x,
         y: options.y,
         w: options.w,
@@ -257,12 +288,18 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
   }
 }
 
-/** Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts), and a one-line subject. */
-async function finishCharts(pptx: Buffer, cover: { title?: string, frontmatter?: Record<string, unknown> }): Promise<Buffer> {
+/**
+ * Adds the slide's own labels and ranges to each native chart (scripts/pptx/patch-chart-xml.ts), fits every
+ * text frame to its text at the deck's font (scripts/pptx/text-fit.ts), and sets the paper's properties.
+ */
+async function finishPptx(pptx: Buffer, cover: { title?: string, frontmatter?: Record<string, unknown> }, plots: Map<string, PlotFrame>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx)
   const slideFiles = Object.keys(zip.files).filter(f => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+  const [, cx, cy] = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(await zip.file('ppt/presentation.xml')!.async('string'))!.map(Number)
+  const size = { w: cx / EMU_PER_PT, h: cy / EMU_PER_PT }
   for (const file of slideFiles) {
-    const xml = await zip.file(file)!.async('string')
+    const xml = fitTextFrames(await zip.file(file)!.async('string'), metrics, size)
+    zip.file(file, xml)
     const rels = await zip.file(`${file.replace('slides/', 'slides/_rels/')}.rels`)!.async('string')
     for (const [, id, cy, rId] of xml.matchAll(/name="chart:([^"]+)"[\s\S]*?<a:ext cx="\d+" cy="(\d+)"\/>[\s\S]*?<c:chart r:id="([^"]+)"/g)) {
       const target = new RegExp(`Id="${rId}"[^>]*Target="(?:\\.\\.|/ppt)/charts/([^"]+)"`).exec(rels)?.[1]
@@ -270,7 +307,7 @@ async function finishCharts(pptx: Buffer, cover: { title?: string, frontmatter?:
         throw new Error(`${file}: chart "${id}" points at ${rId}, which is not a chart`)
       const chartFile = `ppt/charts/${target}`
       const chart: NativeChart = nativeChart(id as ChartId)
-      const offsets = slopeLabelOffsets(chart, Number(cy) / 914400) // EMU to inches
+      const offsets = labelOffsets(chart, Number(cy) / 914400, plots.get(`chart:${id}`)) // EMU to inches
       zip.file(chartFile, patchChartXml(await zip.file(chartFile)!.async('string'), chart, offsets))
     }
   }

@@ -7,6 +7,23 @@ export const CHART_ATTR = 'data-chart'
 export const SCORECARD_CHART_ATTR = 'data-scorecard-chart'
 /** On a chart's <canvas>: "true" once it has drawn its final frame, "false" while it animates. */
 export const READY_ATTR = 'data-chart-ready'
+/**
+ * On a printed chart's <canvas>: where chart.js put the plot and how it scaled the values, as JSON
+ * (PlotLayout), so the PowerPoint's native chart is laid out and scaled as the PDF's.
+ */
+export const PLOT_ATTR = 'data-chart-plot'
+
+/** The plot area in canvas CSS pixels, and the value axis's range and step, as chart.js drew them. */
+export interface PlotLayout {
+  left: number
+  top: number
+  right: number
+  bottom: number
+  /** Where the value axis ends and its tick step; none for a chart without one. */
+  max?: number
+  step?: number
+}
+
 /** On a chart's data table in print: printed under the chart as text (the PDF's text layer). */
 export const PRINT_TEXT_CLASS = 'print-text'
 

@@ -1,8 +1,9 @@
 import type { Chart, Plugin } from 'chart.js'
+import type { PlotLayout } from '../../shared/dom-hooks'
 // Marks a chart's canvas data-chart-ready="true" once it has drawn its final frame, and "false"
 // while it updates or animates, so browser tests and screenshots never catch a half-drawn chart.
 import { animator } from 'chart.js'
-import { READY_ATTR } from '../../shared/dom-hooks'
+import { PLOT_ATTR, READY_ATTR } from '../../shared/dom-hooks'
 
 export const readyMarker: Plugin = {
   id: 'deckReadyMarker',
@@ -13,6 +14,30 @@ export const readyMarker: Plugin = {
     chart.canvas.setAttribute(READY_ATTR, animator.running(chart)
       ? 'false'
       : 'true')
+  },
+}
+
+/** In print, records where the plot lies and how the value axis runs (PLOT_ATTR), for the PowerPoint's native chart. */
+export const plotLayout: Plugin = {
+  id: 'deckPlotLayout',
+  afterRender(chart: Chart) {
+    const { left, top, right, bottom } = chart.chartArea
+    // The value axis: x when bars lie down (indexAxis 'y'), else y.
+    const value = chart.scales[chart.options.indexAxis === 'y'
+      ? 'x'
+      : 'y']
+    const ticks = value?.ticks ?? []
+    const layout: PlotLayout = {
+      left,
+      top,
+      right,
+      bottom,
+      max: value?.max,
+      step: ticks.length > 1
+        ? ticks[1].value - ticks[0].value
+        : undefined,
+    }
+    chart.canvas.setAttribute(PLOT_ATTR, JSON.stringify(layout))
   },
 }
 

@@ -14,7 +14,7 @@ import { CHARTS } from '../../data/charts'
 import { chartLabel } from '../../shared/charts/build'
 import { slideBackground } from '../../shared/charts/theme'
 import { offerToReader } from '../reader/readerItems'
-import { printBackground, readyMarker } from './readyMarker'
+import { plotLayout, printBackground, readyMarker } from './readyMarker'
 import { useChartTheme } from './useChartTheme'
 import { useReplayOnEnter } from './useReplayOnEnter'
 import './chartSetup'
@@ -67,6 +67,7 @@ export function useChartCanvas<T extends ChartType = ChartType>() {
   const plugins = computed(() => (theme.value.isPrint
     ? [
         readyMarker,
+        plotLayout,
         printBackground(slideBackground(theme.value.isDark)),
       ]
     : [readyMarker]) as Plugin<T>[])

@@ -1,5 +1,8 @@
 // Reading a PDF with poppler-utils (installed with Chromium by scripts/install/chromium.ts).
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /** pdfinfo's fields: { Pages: '26', Tagged: 'yes', Title: '…', … }. */
 export function pdfInfo(path: string): Record<string, string> {
@@ -52,4 +55,65 @@ export function pdfWordsOffPage(path: string): { page: number, word: string }[] 
     }
   })
   return off
+}
+
+/** How different one page looks from another, in % of full black against white (pageDifferences). */
+export interface PageDifference {
+  /** The mean absolute grey difference over the page: moves that shift much of the page (a legend, an axis, text set lower). */
+  mean: number
+  /** The same in the page's most different tile: a large thing missing, added or squashed in one place. */
+  worstTile: number
+}
+
+/**
+ * How different each page of two PDFs looks: both rendered in grey at the same small size (`width` × `height`
+ * pixels, whatever their page sizes) and compared pixel by pixel, over the page and in each of `cols` × `rows`
+ * tiles. At this size a line of text is a grey band, so a letter or a line set a little apart counts for
+ * little, while a moved legend or a squashed or missing chart changes a whole region.
+ */
+export function pageDifferences(a: string, b: string, { width = 196, height = 110, cols = 7, rows = 5 } = {}): PageDifference[] {
+  const dir = mkdtempSync(join(tmpdir(), 'page-diff-'))
+  try {
+    const render = (pdf: string, prefix: string) => {
+      execFileSync('pdftoppm', [
+        '-gray',
+        '-scale-to-x',
+        String(width),
+        '-scale-to-y',
+        String(height),
+        pdf,
+        join(dir, prefix),
+      ])
+      return readdirSync(dir).filter(f => f.startsWith(`${prefix}-`)).sort().map((f) => {
+        const pgm = readFileSync(join(dir, f))
+        // A binary PGM: "P5 <width> <height> <maxval>" and one whitespace, then a byte a pixel.
+        const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString('latin1', 0, 64))
+        if (!header || Number(header[1]) !== width || Number(header[2]) !== height)
+          throw new Error(`pdftoppm wrote ${f} in a form this does not read`)
+        return pgm.subarray(header[0].length)
+      })
+    }
+    const pa = render(a, 'a')
+    const pb = render(b, 'b')
+    if (pa.length !== pb.length)
+      throw new Error(`${a} has ${pa.length} pages, ${b} ${pb.length}`)
+    return pa.map((x, i) => {
+      const tiles = Array.from({ length: cols * rows }, () => ({ sum: 0, n: 0 }))
+      let sum = 0
+      for (let k = 0; k < x.length; k++) {
+        const d = Math.abs(x[k] - pb[i][k])
+        const tile = tiles[Math.floor((Math.floor(k / width) * rows) / height) * cols + Math.floor(((k % width) * cols) / width)]
+        tile.sum += d
+        tile.n++
+        sum += d
+      }
+      return {
+        mean: (100 * sum) / x.length / 255,
+        worstTile: Math.max(...tiles.map(t => (100 * t.sum) / t.n / 255)),
+      }
+    })
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

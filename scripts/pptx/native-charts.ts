@@ -17,8 +17,14 @@ import { TYPE } from '../../shared/charts/theme'
 export const FONT_FACE = 'Inter'
 /** The slide's ink in print (light): what chart text is set in. */
 export const INK = inkFor(false)
-/** A CSS colour as PowerPoint writes it: hex digits, no #. */
-export const hex = (css: string) => css.replace('#', '').toUpperCase()
+/** A CSS colour as PowerPoint writes it: hex digits, no #; an rgba() colour as it shows on the white print slide. */
+export function hex(css: string): string {
+  const rgba = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(css)
+  if (!rgba)
+    return css.replace('#', '').toUpperCase()
+  const a = Number(rgba[4])
+  return rgba.slice(1, 4).map(c => Math.round(Number(c) * a + 255 * (1 - a)).toString(16).padStart(2, '0')).join('').toUpperCase()
+}
 /** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
 const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
 /** The data labels' type, as on the slide: size in hundredths of a point (DrawingML) and colour. */
@@ -113,8 +119,13 @@ function common(): ChartOptions {
     legendFontFace: font.fontFace,
     legendFontSize: pt(TYPE.legend),
     legendColor: hex(INK.text),
-    legendPos: 'b',
-    valGridLine: { style: 'none' },
+    legendPos: 't', // chart.js's place for it
+    valGridLine: {
+      color: hex(INK.grid),
+      size: 0.75,
+      style: 'solid',
+    }, // as the slide's value grid
+
     catGridLine: { style: 'none' },
     valAxisMinVal: 0,
     catAxisLabelRotate: 0,
@@ -169,8 +180,10 @@ function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): Nativ
       showLegend: !single,
       // chart.js draws a horizontal chart's first category at the top; PowerPoint, at the bottom.
       catAxisOrientation: spec.horizontal ? 'maxMin' : 'minMax',
-      // …and the value axis then belongs at the last category, the bottom (pptxgenjs writes this on valAx).
+      // …and the value axis then belongs at the last category, the bottom (pptxgenjs writes this on valAx),
+      // its labels beside it: pptxgenjs's default for lying bars, "low", puts them by the first category, at the top.
       catAxisCrossesAt: spec.horizontal ? 'max' : undefined,
+      valAxisLabelPos: spec.horizontal ? 'nextTo' : undefined,
       valAxisMaxVal: percentScale ? 100 : undefined,
       valAxisLabelFormatCode: axisFormat(series),
       showValAxisTitle: Boolean(spec.axisTitle),
@@ -212,6 +225,7 @@ function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): N
       showLegend: true,
       catAxisOrientation: 'maxMin',
       catAxisCrossesAt: 'max',
+      valAxisLabelPos: 'nextTo',
       valAxisMaxVal: 100,
       valAxisLabelFormatCode: '0"%"',
     },
@@ -270,15 +284,94 @@ function slopeTop(series: NativeSeries[]): number {
 }
 
 /**
+ * Where chart.js put a chart's plot, as fractions of the chart's box, and how it scaled the value axis
+ * (from the print view's PLOT_ATTR): the native chart takes the same, so plot, axes and labels sit as in the PDF.
+ */
+export interface PlotFrame {
+  x: number
+  y: number
+  w: number
+  h: number
+  max?: number
+  step?: number
+}
+
+/** pptxgenjs's options for a plot laid out and scaled as chart.js drew it. */
+export function plotOptions(plot: PlotFrame | undefined): ChartOptions {
+  if (!plot)
+    return {}
+  return {
+    layout: {
+      x: plot.x,
+      y: plot.y,
+      w: plot.w,
+      h: plot.h,
+    },
+    ...(plot.max === undefined
+      ? {}
+      : { valAxisMaxVal: plot.max }),
+    ...(plot.step === undefined
+      ? {}
+      : { valAxisMajorUnit: plot.step }),
+  }
+}
+
+/**
+ * The plot of a chart with lying bars, its left edge moved right where the category names need more room
+ * than chart.js gave them: chart.js wraps a long name over two lines and lets them overrun their band, but
+ * PowerPoint and LibreOffice set each on one line (see `text`) and drop every other name that does not fit.
+ * `measure` gives a name's width in points at a size; `widthPt` is the chart's width.
+ */
+export function roomForCategories(chart: NativeChart, plot: PlotFrame, widthPt: number, measure: (text: string, sizePt: number) => number): PlotFrame {
+  if (chart.options.barDir !== 'bar')
+    return plot
+  const gap = 8 // points between a name and the axis: its tick and padding
+  const needed = (Math.max(...chart.series[0].categories.map(c => measure(c, pt(TYPE.tick)))) + gap) / widthPt
+  if (needed <= plot.x)
+    return plot
+  return { ...plot, x: needed, w: plot.w - (needed - plot.x) }
+}
+
+/** A label's nudge from where the renderer puts it, in fractions of the chart's width and height. */
+export interface LabelOffset {
+  dx: number
+  dy: number
+}
+
+/**
+ * Each data label's nudge: a range's label moves past its error bar's end (the renderer sets it at the
+ * bar's, the low end, where the error bar runs through it), and a slope chart's end labels are pushed
+ * apart (slopeLabelOffsets). `plot` is where the plot lies and the value axis's top; without it, ranges stay put.
+ */
+export function labelOffsets(chart: NativeChart, heightInches: number, plot?: PlotFrame): LabelOffset[][] {
+  const slope = slopeLabelOffsets(chart, heightInches, plot)
+  const top = plot?.max ?? chart.options.valAxisMaxVal
+  const lying = chart.options.barDir === 'bar'
+  return chart.series.map((s, k) => s.points.map((p, i) => {
+    const reach = p.rangeAbove > 0 && top && plot
+      ? p.rangeAbove / top
+      : 0
+    return {
+      dx: lying
+        ? reach * plot!.w
+        : 0,
+      dy: slope[k][i] - (lying
+        ? 0
+        : reach * (plot?.h ?? 0)),
+    }
+  }))
+}
+
+/**
  * Vertical nudges for a slope chart's labels, as fractions of the chart's height: where lines meet,
  * their labels are pushed apart as on the slide (spreadLabels), so "21%", "20%" and "19%" never print
  * on top of each other. `heightInches` is the chart's height on its slide.
  */
-export function slopeLabelOffsets(chart: NativeChart, heightInches: number): number[][] {
+export function slopeLabelOffsets(chart: NativeChart, heightInches: number, frame?: PlotFrame): number[][] {
   if (chart.type !== 'line')
     return chart.series.map(s => s.points.map(() => 0))
-  const top = slopeTop(chart.series)
-  const plot = 0.8 // share of the chart's height the plot takes (the rest is the category axis and margins)
+  const top = frame?.max ?? slopeTop(chart.series)
+  const plot = frame?.h ?? 0.8 // share of the chart's height the plot takes (the rest is the category axis and margins)
   const gap = (pt(TYPE.dataLabel) * 1.4) / 72 / heightInches // one label's height, in chart heights
   const offsets = chart.series.map(s => s.points.map(() => 0))
   for (let i = 0; i < 2; i++) {

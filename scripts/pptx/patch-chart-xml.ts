@@ -5,23 +5,23 @@
  * - for a range, an error bar from the low end (the bar) up to the high end, so a range is never
  *   shown as one number;
  * - a line's own dash pattern and marker (pptxgenjs sets one for the whole chart), so a slope chart's lines of
- *   one colour are told apart.
+ *   one colour are told apart, and its points at the plot's edges.
  * Each insertion has a fixed place in the schema: a series' own labels open its `c:dLbls`, and its
  * error bars come just before its `c:cat`. A chart XML without those places fails loudly.
  */
-import type { NativeChart } from './native-charts'
+import type { LabelOffset, NativeChart } from './native-charts'
 import { FONT_FACE, LABEL_STYLE } from './native-charts'
 
 /** Text made safe inside an XML element or attribute. */
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-function pointLabel(idx: number, label: string, position: string, dy: number): string {
+function pointLabel(idx: number, label: string, position: string, { dx, dy }: LabelOffset): string {
   const { sizeHundredths, colour } = LABEL_STYLE
   const run = `<a:defRPr sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:defRPr>`
   return (
     `<c:dLbl><c:idx val="${idx}"/>${
-      dy
-        ? `<c:layout><c:manualLayout><c:x val="0"/><c:y val="${dy.toFixed(4)}"/></c:manualLayout></c:layout>`
+      dx || dy
+        ? `<c:layout><c:manualLayout><c:x val="${dx.toFixed(4)}"/><c:y val="${dy.toFixed(4)}"/></c:manualLayout></c:layout>`
         : ''
     }<c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:pPr>${run}</a:pPr>`
     + `<a:r><a:rPr lang="en-GB" sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:rPr><a:t>${escapeXml(label)}</a:t></a:r></a:p></c:rich></c:tx>`
@@ -44,9 +44,9 @@ function rangeBars(above: number[], colour: string, isLine: boolean): string {
 
 /**
  * The chart XML pptxgenjs wrote for `chart`, with the slide's labels and its ranges added. `offsets`:
- * each label's vertical nudge in chart heights (slopeLabelOffsets), or none.
+ * each label's nudge in chart widths and heights (labelOffsets), or none.
  */
-export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[][]): string {
+export function patchChartXml(xml: string, chart: NativeChart, offsets?: LabelOffset[][]): string {
   const parts = xml.split(/(?=<c:ser>)/)
   const head = parts.shift()!
   if (parts.length !== chart.series.length) {
@@ -60,7 +60,7 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[
     if (!ser.includes('<c:dLbls>') || !ser.includes('<c:cat>')) {
       throw new Error(`Chart "${chart.id}", series "${series.name}": no <c:dLbls> or <c:cat> to add the slide's labels to`)
     }
-    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? 0)).join('')
+    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? { dx: 0, dy: 0 })).join('')
     ser = ser.replace('<c:dLbls>', `<c:dLbls>${labels}`)
     if (series.line) {
       // The series' own line comes first in its <c:spPr>; the marker's outline after <c:dLbls> keeps its solid dash.
@@ -75,5 +75,9 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: number[
       ser = ser.replace('<c:cat>', `${rangeBars(above, chart.rangeColours[s], chart.type === 'line')}<c:cat>`)
     return ser + rest
   })
-  return head + patched.join('')
+  const out = head + patched.join('')
+  // A line's points at the plot's edges, as chart.js draws the slope chart's two readings, not in the middle of two bands.
+  return chart.type === 'line'
+    ? out.replace('<c:crossBetween val="between"/>', '<c:crossBetween val="midCat"/>')
+    : out
 }
