@@ -490,7 +490,7 @@ describe('downloads at the site root', () => {
         version: 1,
         status: 'first-issue',
         since: null,
-        tag: null,
+        sinceIssuedOn: null,
         changes: [],
       })
     }
