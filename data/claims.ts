@@ -535,10 +535,6 @@ export const REGISTER: ClaimsRegister = {
         passages: [P.occCode],
       },
       {
-        text: 'within 7 percentage points Largest gap in success between any of the ten largest occupations and software-related occupations',
-        passages: [P.largest],
-      },
-      {
         text: 'Verified success: about 30% for software-related occupations, about 26% for other occupations.',
         passages: [P.occVerified],
       },

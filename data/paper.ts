@@ -166,9 +166,10 @@ function limb(ask: Ask, plan: Plan): string {
       ? `${verb} ${ask.decision}`
       : `${verb} ${ask.decision}, under the ${ask.owner}`
   }
-  // What money is spent on stands on its own in the minutes: who answers for it, when it returns, and the test.
+  // What money is spent on stands on its own in the minutes: the cap first, so that it reads as the whole ask's and not
+  // as a clause of its last words; then who answers for it, when it returns, and the test.
   const meeting = plan.meetings[ask.returnsAt]
-  return `${verb} ${ask.decision}, at a cost not exceeding ${formatMoney(ask.cap)}, under the ${ask.owner}, who reports to the ${meeting.name} on ${formatDate(meeting.date)} with this test: ${ask.test}`
+  return `${verb}, at a cost not exceeding ${formatMoney(ask.cap)}, ${ask.decision}, under the ${ask.owner}, who reports to the ${meeting.name} on ${formatDate(meeting.date)} with this test: ${ask.test}`
 }
 
 /**

@@ -134,7 +134,10 @@ describe('the resolution is the plan’s asks, as minuted', () => {
     expect(r.opening).toBe('RESOLVED that the Board:')
     expect(r.limbs).toHaveLength(PLAN.asks.length)
     PLAN.asks.forEach((a, i) => {
-      expect(r.limbs[i]).toMatch(new RegExp(`^\\(${'abcdefghij'[i]}\\) ${{ Approve: 'approves', Require: 'requires', Note: 'notes' }[a.verb]} `))
+      expect(r.limbs[i]).toMatch(new RegExp(`^\\(${'abcdefghij'[i]}\\) ${{ Approve: 'approves', Require: 'requires', Note: 'notes' }[a.verb]}[ ,]`))
+      // A cap comes straight after the verb, so it reads as the whole ask's, not as a clause of the decision's last words.
+      if (a.cap)
+        expect(r.limbs[i]).toMatch(/^\(\w\) \w+, at a cost not exceeding /)
       expect(r.limbs[i]).toContain(a.decision)
     })
     expect(r.limbs.at(-1)!.endsWith('.')).toBe(true)
