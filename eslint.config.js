@@ -37,6 +37,34 @@ export default antfu(
       // Test titles are sentences that may open with a name or an acronym ("JSON parses back…", "IPv6 …",
       // "BarChart"): lower-casing their first letter garbles them.
       'test/prefer-lowercase-title': 'off',
+      // antfu's import order, with a comment as a boundary: a file's opening comment stays first, above its imports
+      // (without it, `import type` lines are sorted up past the comment).
+      'perfectionist/sort-imports': [
+        'error',
+        {
+          groups: [
+            'type-import',
+            [
+              'type-parent',
+              'type-sibling',
+              'type-index',
+              'type-internal',
+            ],
+            'value-builtin',
+            'value-external',
+            'value-internal',
+            ['value-parent', 'value-sibling', 'value-index'],
+            'side-effect',
+            'ts-equals-import',
+            'unknown',
+          ],
+          newlinesBetween: 'ignore',
+          newlinesInside: 'ignore',
+          order: 'asc',
+          type: 'natural',
+          partitionByComment: true,
+        },
+      ],
     },
   },
   {

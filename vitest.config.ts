@@ -1,5 +1,5 @@
-import vue from '@vitejs/plugin-vue'
 // Kept apart from Slidev's Vite setup so unit tests load only what they test.
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 import { paperChangesPlugin, pilotResultsPlugin, scorecardPlugin } from './vite/data.ts'
 

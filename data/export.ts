@@ -1,7 +1,7 @@
+/** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
 import type { Figure } from './index'
 import type { Paper } from './paper'
 import { workedFormula } from './format'
-/** The figures as downloadable data (figures.json, figures.csv), written next to the built site. */
 import { citation, figure, FIGURES } from './index'
 import { PAPER } from './paper'
 

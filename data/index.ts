@@ -1,10 +1,10 @@
-import type { FactId, FigureId } from './figures'
-import type { Fact, Figure } from './types'
 /**
  * The one door to the data: slides, charts and tests read figures through here.
  * Importing this module validates the figures in development, so a malformed figure fails loudly
  * (a build is refused before it gets this far).
  */
+import type { FactId, FigureId } from './figures'
+import type { Fact, Figure } from './types'
 import { FACTS, FIGURES } from './figures'
 import { assertValidFigures } from './validate'
 

@@ -1,4 +1,3 @@
-import type { MeasureId } from './scorecard-measures.ts'
 /**
  * Every measure the deck promises, defined once. Six come from our Claude Code analytics (MEASURES in
  * data/scorecard-measures.ts, computed by the import); the rest come from company records the analytics cannot see
@@ -6,6 +5,7 @@ import type { MeasureId } from './scorecard-measures.ts'
  * and first reading. A concern slide's "We will measure" names measures only through <Measures ids="…">,
  * and tests/plan.test.ts fails on an id defined nowhere, or on a defined measure no slide promises.
  */
+import type { MeasureId } from './scorecard-measures.ts'
 import { MEASURES } from './scorecard-measures.ts'
 
 export type RecordMeasureId = 'verifiedDeliverables' | 'reviewCoverage' | 'agentIncidents' | 'coachingCompletion' | 'charterCoverage'

@@ -1,10 +1,10 @@
-import type { FigureId } from './types'
 /**
  * "What the study's rates would mean here": the company's own assumptions for the what-if slide, and the pure
  * calculation that turns them, with the study's rates, into sessions per week.
  * The defaults are an illustration for the board, not a forecast; the study's rates come from the
  * figures module, never retyped here.
  */
+import type { FigureId } from './types'
 import { figure } from './index'
 import { ends } from './value'
 

@@ -1,9 +1,9 @@
-import type { FunctionAggregate, Provenance, QuarterFile } from './scorecard.ts'
-import { formatCurrency, formatDecimal, formatWhole } from './format.ts'
 /**
  * Our own measures, as the scorecard slides show them: each one's definition (written once) and how it is
  * worked out from a quarter file's sums (data/scorecard.ts holds the files' schema and checks).
  */
+import type { FunctionAggregate, Provenance, QuarterFile } from './scorecard.ts'
+import { formatCurrency, formatDecimal, formatWhole } from './format.ts'
 import { COUNTS, daysCovered, OTHER_FUNCTION } from './scorecard.ts'
 
 export type MeasureId = 'activePeople' | 'sessionsPerPersonPerWeek' | 'commitOrPrShare' | 'editAcceptance' | 'costPerPersonPerMonth' | 'costPerSession'

@@ -1,3 +1,4 @@
+// The figures module's types: what a figure or a fact is, its units, qualifiers and sources.
 import type { FactId, FigureId } from './figures.ts'
 import type { SourceId } from './sources.ts'
 

@@ -1,11 +1,11 @@
-import type { Fact, Figure, Qualifier, Unit, Value } from './types.ts'
-import { numbersIn, numberTokens, QUALIFIER_FAMILY } from './numbers.ts'
-import { SOURCES } from './sources.ts'
 /**
  * Checks the figures module. Runs in the tests, and in vite.config.ts whenever the deck is
  * served, built or exported, so a malformed figure stops the deck instead of drawing a wrong chart.
  * Every message starts with the figure id and the rule it broke.
  */
+import type { Fact, Figure, Qualifier, Unit, Value } from './types.ts'
+import { numbersIn, numberTokens, QUALIFIER_FAMILY } from './numbers.ts'
+import { SOURCES } from './sources.ts'
 import { statedNumbers } from './value.ts'
 
 export class FigureValidationError extends Error {

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import type { Browser, Request } from 'playwright-chromium'
-import type { Unit } from './lib/bench-stats.ts'
 // `npm run bench`: this deck against the stock Slidev starter (the template inside the
 // `create-slidev` devDependency) and against an empty Slidev deck (one slide, the default theme), all
 // built by the same toolchain on this machine, in alternating runs (deck, starter, empty, deck, …).
@@ -8,6 +6,8 @@ import type { Unit } from './lib/bench-stats.ts'
 // over an emulated slow link (1.6 Mbit/s down, 150 ms latency). Prints medians and ratios, writes
 // bench-results.json, and exits non-zero naming any measure over its budget.
 // BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
+import type { Browser, Request } from 'playwright-chromium'
+import type { Unit } from './lib/bench-stats.ts'
 import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -32,7 +32,7 @@ const BUDGETS = {
   'export time per page': 1.3,
   'PDF bytes per page': 2,
 }
-// Against the empty deck, the framework's floor (issue 11's targets).
+// Against the empty deck, the framework's floor (the targets in the README).
 const FLOOR_BUDGETS = { 'first-view transfer (gzip)': 1.0, 'time to first slide, throttled': 1.0 }
 const THROTTLE = {
   offline: false,

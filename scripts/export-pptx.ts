@@ -1,8 +1,4 @@
 #!/usr/bin/env -S npx tsx
-import type { Page } from 'playwright-chromium'
-import type { ChartId, ScorecardChartId } from '../data/charts'
-import type { PlotLayout } from '../shared/dom-hooks.ts'
-import type { NativeChart, PlotFrame } from './pptx/native-charts'
 // `npm run export:pptx`: the deck as an editable PowerPoint, exports/board-deck-agentic-coding.pptx
 // (or in the folder given with --out), for secretaries and CEOs' offices who edit, restyle or lift
 // slides into another paper.
@@ -14,6 +10,10 @@ import type { NativeChart, PlotFrame } from './pptx/native-charts'
 // the figures module in its data sheet (scripts/pptx/native-charts.ts). Why not the CLI: the CLI
 // opens the print view itself, and the print view lays each chart's data table over the chart as
 // transparent text for the PDF; Slidev's exporter turns that into visible 4-point black text.
+import type { Page } from 'playwright-chromium'
+import type { ChartId, ScorecardChartId } from '../data/charts'
+import type { PlotLayout } from '../shared/dom-hooks.ts'
+import type { NativeChart, PlotFrame } from './pptx/native-charts'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'

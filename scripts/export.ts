@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-import type { SlideInfo } from '@slidev/types'
-import type { Page } from 'playwright-chromium'
-import type { PaperSize } from '../data/paper.ts'
 // `npm run export`: the deck as a PDF for the board pack, one page per slide, builds in their final
 // state, charts at their final values (no animation in print mode). Navigable and accessible: one
 // bookmark per slide named by its title, a tagged structure, the document language, title, author
@@ -14,6 +11,9 @@ import type { PaperSize } from '../data/paper.ts'
 // drops Chromium's tags, and it has no switch for Chromium's own outline. So this script starts
 // Slidev's server the way `slidev export` does (scripts/lib/slidev-print.ts), opens the same print
 // view with our Chromium, and asks Chromium for a tagged PDF with an outline.
+import type { SlideInfo } from '@slidev/types'
+import type { Page } from 'playwright-chromium'
+import type { PaperSize } from '../data/paper.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'

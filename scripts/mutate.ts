@@ -1,5 +1,4 @@
 #!/usr/bin/env -S npx tsx
-import type { Figure } from '../data'
 /**
  * Mutation check: makes, one at a time, the mistakes a board deck must never ship, and confirms the
  * unit tests catch each one. Four kinds:
@@ -14,6 +13,7 @@ import type { Figure } from '../data'
  * `npm run mutate` (all kinds, about 20 minutes) or `npm run mutate -- slides charts`. Every file is
  * restored, also on Ctrl-C. Prints caught/total for each kind; exits 1 if any mutation survived.
  */
+import type { Figure } from '../data'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { FIGURES, formatFigure } from '../data'

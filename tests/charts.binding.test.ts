@@ -1,6 +1,6 @@
+// Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
 import type { FigureId } from '../data'
 import type { ChartSpec } from '../data/charts'
-// Each chart draws the figures it names, from the module, at their values; ranges stay ranges.
 import { describe, expect, it } from 'vitest'
 import { figure } from '../data'
 import { CHARTS } from '../data/charts'

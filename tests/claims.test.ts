@@ -1,10 +1,10 @@
-import type { Claim } from './claims/check'
-import type { RenderedSlide } from './claims/render'
 // Every claim on every slide holds up: the sentence the board reads is in the claims register word
 // for word, and the report passages registered beside it state each of its numbers, with the same
 // kind of qualifier. A slide bound to the wrong figure, or a qualifier changed, fails here by slide
 // and claim. The slides are rendered with the deck's own components (tests/claims/render.ts); the
 // browser tests check the built site yields exactly these claims.
+import type { Claim } from './claims/check'
+import type { RenderedSlide } from './claims/render'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 

@@ -1,7 +1,7 @@
-import type { FigureId } from '../data'
 // The chart components in a DOM: they pass the module's figures to chart.js, label the canvas for
 // screen readers, stop animating in print mode, follow dark mode, and keep type large enough.
 // @vitest-environment happy-dom
+import type { FigureId } from '../data'
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 

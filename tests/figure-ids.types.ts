@@ -1,10 +1,10 @@
+// Compile-time checks, run by `npm test`'s typecheck step (vue-tsc), not by Vitest: a mistyped figure or fact
+// id fails the type check wherever it is written in code. Each line below must be an error; if the ids were
+// loosened back to `string`, the `@ts-expect-error` would be unused and vue-tsc would fail here.
 import type BigFig from '../components/BigFig.vue'
 import type Fact from '../components/Fact.vue'
 import type Fig from '../components/Fig.vue'
 import type { BarChartSpec, SlopeSpec, SplitBarSpec } from '../data/charts'
-// Compile-time checks, run by `npm test`'s typecheck step (vue-tsc), not by Vitest: a mistyped figure or fact
-// id fails the type check wherever it is written in code. Each line below must be an error; if the ids were
-// loosened back to `string`, the `@ts-expect-error` would be unused and vue-tsc would fail here.
 import { fact, figure } from '../data'
 
 // @ts-expect-error a figure id that is not in data/figures.ts

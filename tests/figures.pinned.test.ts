@@ -1,9 +1,9 @@
-import type { SourceId, Value } from '../data'
 /**
  * Pins every figure to what the report says, independently of data/figures.ts.
  * Each row: the value read off the source by hand, and the passage it was read from.
  * The passage must be in the source, and must state the value, so this table cannot drift either.
  */
+import type { SourceId, Value } from '../data'
 import { describe, expect, it } from 'vitest'
 import { FIGURES } from '../data'
 import { numbersIn } from '../data/validate'

@@ -138,3 +138,34 @@ describe('code is split by where it runs (README: Layout)', () => {
     ])
   })
 })
+
+/** Why a file's opening lines fail the house rule: its comment is not first, or a comment tells history. */
+export function commentProblems(path: string, source: string): string[] {
+  const lines = source.split('\n')
+  const first = lines[0]?.startsWith('#!') ? lines[1] : lines[0]
+  const out: string[] = []
+  if (!/^\s*(?:\/\/|\/\*)/.test(first ?? ''))
+    out.push(`${path}: does not open with its comment (what it is and why), above its imports`)
+  // History belongs to git log, not to the code: an issue's number, "was 15 s".
+  const history = /\bissue \d+/i.exec(source)
+  if (history)
+    out.push(`${path}: tells history in a comment ("${history[0]}"); git log keeps it`)
+  return out
+}
+
+describe('comments where readers look', () => {
+  const files = codeFiles().filter(f => f.endsWith('.ts') && !f.startsWith('tests/fixtures/') && !f.endsWith('.d.ts'))
+
+  it('every TypeScript file opens with its comment, and no comment tells the project’s history', () => {
+    expect(files.length).toBeGreaterThan(100)
+    expect(files.flatMap(f => commentProblems(f, readFileSync(resolve(ROOT, f), 'utf8')))).toEqual([])
+  })
+
+  it('the check sees a comment below the imports, a file with none, and history', () => {
+    expect(commentProblems('a.ts', 'import type { X } from \'x\'\n// What a.ts is.\nimport { y } from \'y\'\n')).toHaveLength(1)
+    expect(commentProblems('b.ts', 'export const b = 1\n')).toHaveLength(1)
+    const history = ['issue', '24'].join(' ') // spelt apart, so this file does not trip its own check
+    expect(commentProblems('c.ts', `#!/usr/bin/env node\n// What c.ts is (${history}).\n`)).toEqual([`c.ts: tells history in a comment ("${history}"); git log keeps it`])
+    expect(commentProblems('d.ts', '#!/usr/bin/env node\n// What d.ts is.\nimport { y } from \'y\'\n')).toEqual([])
+  })
+})

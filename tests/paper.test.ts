@@ -1,7 +1,7 @@
-import type { Paper } from '../data/paper'
-import type { Plan } from '../data/plan'
 // The board paper's particulars (data/paper.ts): checked like the plan, each problem naming its field; the
 // resolution is the plan's asks as the board would minute them, never retyped; every page carries the same mark.
+import type { Paper } from '../data/paper'
+import type { Plan } from '../data/plan'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,6 +1,6 @@
-import type { Plan } from '../data/plan'
 // The company's proposal (data/plan.ts) and the meeting's shape: the plan is validated like the figures, no plan
 // number is typed into a slide, every measure a slide promises is defined once, and the main story fits the meeting.
+import type { Plan } from '../data/plan'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,7 +1,7 @@
-import type { ChartId } from '../data/charts'
 // The PowerPoint charts before they are written: what each holds, how ranges and crowded labels are
 // handled, and that a chart XML the patch cannot place its additions in fails with the chart's name.
 // (tests/browser/pptx.test.ts reads the written file back and opens it in LibreOffice.)
+import type { ChartId } from '../data/charts'
 import { describe, expect, it } from 'vitest'
 import { figure, formatWithUnit } from '../data'
 import { CHARTS } from '../data/charts'

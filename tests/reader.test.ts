@@ -1,6 +1,6 @@
+// The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
 import { describe, expect, it } from 'vitest'
 import { PRESENTER_CUE, readerBlocks } from '../components/reader/readerText'
-// The reader view's text: each slide's speaker notes less the presenter's cues (components/reader/readerText.ts).
 import { deckSlides } from './helpers/deck'
 import { notesAsHtml } from './helpers/notes'
 

@@ -1,4 +1,4 @@
-// Reduced motion in the chart options (issue 24): the reader's setting turns chart.js animation off, as
+// Reduced motion in the chart options: the reader's setting turns chart.js animation off, as
 // print does; without it, charts animate. The drawing itself is checked in Chromium (tests/browser/a11y.test.ts).
 import { describe, expect, it } from 'vitest'
 import { baseOptions } from '../shared/charts/theme'

@@ -1,7 +1,7 @@
-import type { Scenario } from '../data/scenario'
 // The what-if calculation, on inputs whose results are worked out by hand here from the study's
 // rates as the report states them (Figure 5): verified 15% novice vs 28–33% intermediate or above;
 // at least partial 77% vs 91–92%; abandoned when in trouble 19% vs 5–7%.
+import type { Scenario } from '../data/scenario'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCENARIO, LIMITS, parseInput, projectScenario, readScenarioQuery, scenarioFromQuery, scenarioToQuery, studyRates } from '../data/scenario'
 

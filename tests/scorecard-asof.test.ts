@@ -1,7 +1,7 @@
-import type { Plan } from '../data/plan'
 // As of: each scorecard chart says the period its data covers and when the latest quarter was exported and
 // imported; the source line says when each was exported and imported; the no-data slide says when the first
 // reading is due, counted from the meeting this paper goes to (components/scorecard/scorecard.ts).
+import type { Plan } from '../data/plan'
 import type { QuarterFile } from '../data/scorecard'
 import { describe, expect, it } from 'vitest'
 import { asOfLine, firstReading, provenanceLine } from '../components/scorecard/scorecard'

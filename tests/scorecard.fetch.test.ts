@@ -1,9 +1,9 @@
-import type { IncomingMessage, RequestListener, Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 // `scorecard:fetch` against a fake of the API on the loopback address, serving pages in the documented
 // shape: it pages through next_page, waits and retries on 429 and 500, stops on 401/403 and on a malformed
 // page, and never writes or prints the key.
+import type { IncomingMessage, RequestListener, Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,10 +1,10 @@
-import type { QuarterFile } from '../data/scorecard'
-import type { UsageRecord } from '../scripts/scorecard/api'
 // The import against faults and hostile input: a record saved twice (in another case, with a trailing space),
 // a record revised between two fetches, impossible dates, fractional counts, a people file with quoted commas and
 // untidy function names, two export folders at once, days no export covered, and running out of memory.
 // Every failure must name the page file, the record and the field, and leave the scorecard folder byte for byte
 // as it was. Expected sums are worked out here from the raw pages, not by the code under test.
+import type { QuarterFile } from '../data/scorecard'
+import type { UsageRecord } from '../scripts/scorecard/api'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'

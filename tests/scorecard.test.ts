@@ -1,8 +1,8 @@
-import type { QuarterFile } from '../data/scorecard'
-import type { UsageRecord } from '../scripts/scorecard/api'
 // Our scorecard: the import turns the API's saved pages into sums by function and quarter, and nothing
 // more; the checks name the file, quarter and field; small groups merge into "Other"; no email gets through.
 // Expected values are worked out here from the synthetic pages directly, not by the code under test.
+import type { QuarterFile } from '../data/scorecard'
+import type { UsageRecord } from '../scripts/scorecard/api'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { parseSync } from '@slidev/parser'
 // Slide names outside the slide (reader view headings and contents, PDF bookmarks) read as the slide's own
 // heading does: checked against the markdown typographer Slidev renders headings with.
+import { readFileSync } from 'node:fs'
+import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { slideTitle } from '../shared/slide-title.ts'
 import { slideMd } from './claims/markdown'

@@ -1,5 +1,5 @@
-import type { Figure } from '../data'
 // A malformed figure fails with a message that names the figure and the rule it broke.
+import type { Figure } from '../data'
 import { describe, expect, it } from 'vitest'
 import { FACTS, FIGURES } from '../data'
 import { assertValidFigures, FigureValidationError, numbersIn, validateFigures } from '../data/validate'

@@ -1,9 +1,9 @@
-import type { Plugin } from 'vite'
-import { audience } from './presenter-notes.ts'
-// Accessibility fixes to Slidev's own client, applied to its source as the deck is built or served
-// (issue 24). Each patch replaces one exact piece of markup; if a Slidev upgrade changes that markup the
+// Accessibility fixes to Slidev's own client, applied to its source as the deck is built or served.
+// Each patch replaces one exact piece of markup; if a Slidev upgrade changes that markup the
 // build stops and names the file (a tripwire), and tests/a11y-patches.test.ts checks the patch still
 // applies to the installed Slidev. Used by vite.config.ts.
+import type { Plugin } from 'vite'
+import { audience } from './presenter-notes.ts'
 
 export interface SourcePatch {
   /** The module the patch applies to, matched against the end of its path. */

@@ -1,6 +1,6 @@
-import type { IndexHtmlTransformContext, Plugin } from 'vite'
-// What keeps the deck's first view light (issue 11; `npm run bench` measures it against an empty Slidev
+// What keeps the deck's first view light (`npm run bench` measures it against an empty Slidev
 // deck, and tests/browser/site.test.ts checks what slide 1 loads). Used by vite.config.ts.
+import type { IndexHtmlTransformContext, Plugin } from 'vite'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -53,7 +53,7 @@ const usesVMark = /\bv-mark\b/.test(deckSource)
 const stub = (file: string) => fileURLToPath(new URL(`setup/stubs/${file}`, ROOT))
 
 /**
- * Parts of Slidev's client this deck never uses, kept out of the first view (issue 11; `npm run bench`
+ * Parts of Slidev's client this deck never uses, kept out of the first view (`npm run bench`
  * measures the result against an empty deck):
  * - Vue's template compiler. Slidev aliases `vue` to the build that compiles templates in the browser;
  *   every component here, Slidev's own included, is compiled at build time, so the runtime-only build

@@ -1,7 +1,7 @@
-import type { Chart, Plugin } from 'chart.js'
-import type { PlotLayout } from '../../shared/dom-hooks'
 // Marks a chart's canvas data-chart-ready="true" once it has drawn its final frame, and "false"
 // while it updates or animates, so browser tests and screenshots never catch a half-drawn chart.
+import type { Chart, Plugin } from 'chart.js'
+import type { PlotLayout } from '../../shared/dom-hooks'
 import { animator } from 'chart.js'
 import { PLOT_ATTR, READY_ATTR } from '../../shared/dom-hooks'
 

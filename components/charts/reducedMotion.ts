@@ -1,7 +1,7 @@
-import { readonly, ref } from 'vue'
 // The reader's "reduce motion" setting (prefers-reduced-motion: reduce), followed live: charts then draw
-// at their final values with no animation and do not replay on slide entry (issue 24; styles/deck.css
+// at their final values with no animation and do not replay on slide entry (styles/deck.css
 // stops slide transitions under the same query).
+import { readonly, ref } from 'vue'
 
 const QUERY = '(prefers-reduced-motion: reduce)'
 const reduced = ref(false)

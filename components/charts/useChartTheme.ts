@@ -1,6 +1,6 @@
+// Slidev's dark-mode and print-mode state and the reader's reduced-motion setting, as a ThemeState for theme.ts.
 import type { ThemeState } from '../../shared/charts/theme'
 import { useDarkMode, useNav } from '@slidev/client'
-// Slidev's dark-mode and print-mode state and the reader's reduced-motion setting, as a ThemeState for theme.ts.
 import { computed } from 'vue'
 import { prefersReducedMotion } from './reducedMotion'
 

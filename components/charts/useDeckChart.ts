@@ -1,13 +1,13 @@
-import type { Chart, ChartType, Plugin } from 'chart.js'
-import type { ComputedRef } from 'vue'
-import type { ChartId, ChartSpec } from '../../data/charts'
-import type { DeckDataset } from '../../shared/charts/build'
-import type { baseOptions } from '../../shared/charts/theme'
 /**
  * What every chart component shares: its spec (checked for the right kind), the theme, the
  * plugins (ready marker; an opaque background in print), replay on slide entry, and the tooltip
  * and data-label text, both read from the figure behind each bar or point.
  */
+import type { Chart, ChartType, Plugin } from 'chart.js'
+import type { ComputedRef } from 'vue'
+import type { ChartId, ChartSpec } from '../../data/charts'
+import type { DeckDataset } from '../../shared/charts/build'
+import type { baseOptions } from '../../shared/charts/theme'
 import { computed, ref } from 'vue'
 import { figure, formatFigure } from '../../data'
 import { CHARTS } from '../../data/charts'

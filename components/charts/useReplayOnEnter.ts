@@ -1,7 +1,7 @@
-import type { Chart } from 'chart.js'
-import type { Ref } from 'vue'
 // Replays a chart's entrance animation each time its slide is entered (Slidev slide hooks, not :key tricks),
 // unless the reader asked for reduced motion.
+import type { Chart } from 'chart.js'
+import type { Ref } from 'vue'
 import { onSlideEnter, useNav } from '@slidev/client'
 import { prefersReducedMotion } from './reducedMotion'
 

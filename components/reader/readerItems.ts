@@ -1,4 +1,3 @@
-import type { Component, InjectionKey, PropType } from 'vue'
 /**
  * What a slide's components offer the reader view. On a phone a slide is shrunk to fit, so its charts, its
  * what-if controls and its tables are drawn again at full size under it. The reader view does not search the
@@ -6,6 +5,7 @@ import type { Component, InjectionKey, PropType } from 'vue'
  * the reader view's `ReaderScope` around each slide collects the offers (Vue's provide/inject).
  * Outside the reader view (presenting, printing) there is no scope, and an offer does nothing.
  */
+import type { Component, InjectionKey, PropType } from 'vue'
 import { defineComponent, getCurrentInstance, inject, markRaw, onBeforeUnmount, onMounted, provide } from 'vue'
 
 /** Where under the slide a copy goes: with the charts, as the what-if controls, or with the tables. */

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
 // Installing what the tests and scripts need from Debian's own packages (never a download from
 // anywhere else): on Debian as root, `apt-get install`; elsewhere the caller says what to install.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 
 export function isDebian() {

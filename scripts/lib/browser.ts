@@ -1,7 +1,6 @@
+// Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
 import type { Page } from 'playwright-chromium'
 import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks.ts'
-
-// Opening one slide of a served deck in Playwright, shared by the browser tests and the screenshot script.
 
 /**
  * Opens slide `no` with a fresh load (as a deep link would: no slide transition in the picture)

@@ -1,8 +1,8 @@
-import type { ParseArgsConfig } from 'node:util'
 // How every command reads its arguments and fails. Arguments go through Node's own parseArgs (an unknown
 // or malformed option is refused by name). A failure the user can fix (bad input, a bad setting, a missing
 // file) is a UserError: printed as one "✗ …" message, exit code 2, no stack. Anything else is a bug or a
 // tool that broke, and keeps its stack (exit 1), so the two can be told apart by a script that runs us.
+import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
 import { USER_ERROR_EXIT, UserError } from '../../shared/errors.ts'
 

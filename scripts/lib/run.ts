@@ -1,5 +1,5 @@
-import type { SpawnSyncOptions } from 'node:child_process'
 // Runs a command, streaming its output; exits with its code if it fails.
+import type { SpawnSyncOptions } from 'node:child_process'
 import { spawnSync } from 'node:child_process'
 
 export function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}): void {

@@ -1,10 +1,10 @@
-import type { Totals } from '../../data/scorecard-measures.ts'
-import type { FunctionAggregate, QuarterFile } from '../../data/scorecard.ts'
-import type { UsageRecord } from './api.ts'
 /**
  * From per-person daily records to what the deck may keep: per quarter, per function, sums only.
  * Emails are used here to join people to their function and to count them, and go no further.
  */
+import type { Totals } from '../../data/scorecard-measures.ts'
+import type { FunctionAggregate, QuarterFile } from '../../data/scorecard.ts'
+import type { UsageRecord } from './api.ts'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { zeroCounts } from '../../data/scorecard-measures.ts'
 import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf } from '../../data/scorecard.ts'

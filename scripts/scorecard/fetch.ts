@@ -1,4 +1,3 @@
-import type { ExportManifest } from './import.ts'
 /**
  * `ANTHROPIC_ADMIN_KEY=… npm run scorecard:fetch -- --from 2026-07-01 --to 2026-09-30 --out ~/claude-code-export`
  * Saves the Claude Code usage report for each day, every page, as the API sends it, plus an export manifest,
@@ -10,6 +9,7 @@ import type { ExportManifest } from './import.ts'
  * answer is refused once, never held), each day a page cap and a memory of its cursors, and the whole run a time
  * limit (--max-minutes), so a server that trickles or stays silent cannot hold the fetch for ever.
  */
+import type { ExportManifest } from './import.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { setTimeout as sleepFor } from 'node:timers/promises'

@@ -1,12 +1,12 @@
-import type { QuarterFile } from '../../data/scorecard.ts'
-import type { DayRange } from './aggregate.ts'
-import type { UsagePage, UsageRecord } from './api.ts'
 /**
  * `npm run scorecard:import -- <pages or folders> --people <people.csv>`
  * Reads saved Claude Code usage report pages (as `scorecard:fetch` writes them, or saved by hand), joins each
  * person to a function with the people file, and writes one aggregate per quarter to data/scorecard/
  * (or --out / SCORECARD_DIR). Only sums by function are written; emails stop here.
  */
+import type { QuarterFile } from '../../data/scorecard.ts'
+import type { DayRange } from './aggregate.ts'
+import type { UsagePage, UsageRecord } from './api.ts'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'

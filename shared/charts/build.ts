@@ -1,9 +1,9 @@
-import type { FactId, Figure, FigureId, SourceId } from '../../data'
-import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
 /**
  * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
  * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
  */
+import type { FactId, Figure, FigureId, SourceId } from '../../data'
+import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
 import { fact, figure, formatFigure, formatWithUnit, shortName } from '../../data'
 import { ends } from '../../data/value'
 import { faded, PALETTE } from './palette'

@@ -1,11 +1,11 @@
-import type { ScorecardChartId } from '../../data/charts'
-import type { QuarterFile, Scorecard } from '../../data/scorecard'
-import type { Measure } from '../../data/scorecard-measures'
 /**
  * A scorecard chart as data: the bars (one series per quarter, one bar per function) and the dashed lines
  * (study figures, the budget), with their names, values and colours. The slide's chart.js datasets and the
  * PowerPoint's native chart are both drawn from this, so they cannot disagree.
  */
+import type { ScorecardChartId } from '../../data/charts'
+import type { QuarterFile, Scorecard } from '../../data/scorecard'
+import type { Measure } from '../../data/scorecard-measures'
 import { figure, formatFigure } from '../../data'
 import { SCORECARD_CHARTS } from '../../data/charts'
 import { quarterLabel } from '../../data/scorecard'

@@ -1,10 +1,10 @@
-import type { AxeResults, Result } from 'axe-core'
-import type { Browser, Page } from 'playwright-chromium'
-// Accessibility by measurement (issue 24): axe-core, through @axe-core/playwright, in a real Chromium on
+// Accessibility by measurement: axe-core, through @axe-core/playwright, in a real Chromium on
 // the built site, with the WCAG 2.0, 2.1 and 2.2 A and AA rule sets. Every slide in light and dark at
 // 1920×1080, the reader view on a phone and a desktop in both schemes, the presenter view, and the
 // what-if slide with values entered. No violations; every "incomplete" (a check axe could not decide)
 // either resolved here or explained, with why it cannot apply. And a check that the audit can fail.
+import type { AxeResults, Result } from 'axe-core'
+import type { Browser, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
 import { resolve } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'

@@ -1,8 +1,8 @@
-import type { TestProject } from 'vitest/node'
 // Builds the site once, as a host would serve it from a subfolder (/board/), and exports the notes
 // PDF and the reader's handout, with the project's own scripts. The site is the directors' (`npm run build`: no
 // presenter cue, no presenter view); the presenter's copy of the site (`npm run build:presenter`, here without its
 // PDF and PowerPoint, which are the directors' own less the cues) is built beside it for the presenter's tests. Fails loudly when no Chromium can be found or installed.
+import type { TestProject } from 'vitest/node'
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'

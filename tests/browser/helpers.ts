@@ -1,3 +1,5 @@
+// What the browser tests share: Chromium launched as the project launches it, the built sites served, a free
+// port, a page watched for errors and for requests to other hosts, and the PDF readers.
 import type { Browser, Page } from 'playwright-chromium'
 import type { StaticServer } from '../../scripts/lib/static-server.ts'
 import { createServer } from 'node:net'

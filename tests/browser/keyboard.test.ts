@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-chromium'
-// Keyboard only (issue 24; WCAG 2.1.1, 2.4.7, 2.4.11): the what-if slide walked with Tab, typing and arrow keys until
+// Keyboard only (WCAG 2.1.1, 2.4.7, 2.4.11): the what-if slide walked with Tab, typing and arrow keys until
 // its result changes, and the reader view's downloads and contents reached with Tab, each control showing a focus
 // indicator that no other content covers. No mouse, no element.focus(): only key presses.
+import type { Page } from 'playwright-chromium'
 import { describe, expect, it } from 'vitest'
 import { deckSlides } from '../helpers/deck'
 import { browserAndSite, openSlide, readerDrawn } from './helpers'

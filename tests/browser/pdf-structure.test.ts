@@ -1,4 +1,4 @@
-// A PDF a screen reader can follow (issue 24): the deck PDF, the handout and the speaker notes, as the project's
+// A PDF a screen reader can follow: the deck PDF, the handout and the speaker notes, as the project's
 // exporters make them (tests/browser/globalSetup.ts), read by walking their structure trees with pdf-lib. The
 // PDF/UA (Matterhorn Protocol) checkpoints each check stands for are named in the test titles; the README lists
 // what only a validator (veraPDF, PAC) can check.

@@ -1,8 +1,8 @@
-import type { FigureId } from '../../data'
-import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
 // The board pack's PowerPoint (npm run export:pptx, put in the site by npm run build), read back as
 // the zip of XML it is, and opened by an independent reader, LibreOffice Impress. Expected values come
 // from the figures module and the chart specs, never from the exporter's own code.
+import type { FigureId } from '../../data'
+import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-chromium'
 // The reader view (#/read) on the built site, in a real Chromium, at a phone's, two tablets' and a
 // desktop's size: every slide and its reader text, every chart drawn, nothing wider than the screen,
 // text and tap targets big enough, no errors, nothing from another host; links that land in the right place.
+import type { Page } from 'playwright-chromium'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

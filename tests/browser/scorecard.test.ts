@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-chromium'
 // The "Since the last meeting" section in both states, in real Chromium on built sites:
 // - no scorecard data (an empty scorecard folder, whatever data/scorecard/ holds): one slide that lists the measures, no number;
 // - two synthetic quarters (tests/fixtures/scorecard), imported and built with the README's commands:
 //   the scorecard and four concern slides, every chart drawn in light and dark, the what-if slide starting
 //   from the measured people, and no email anywhere in the site, the PDF or the PowerPoint.
 // Expected numbers are counted here from the fixture's raw pages, not by the code under test.
+import type { Browser, Page } from 'playwright-chromium'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'

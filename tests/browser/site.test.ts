@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-chromium'
-import type { ChartId } from '../../data/charts'
 // The built site, served from /board/ by a plain static server with no rewrites, in a real Chromium:
 // every slide in light and dark, presenter view, deep links, offline, PDF and data downloads.
+import type { Page } from 'playwright-chromium'
+import type { ChartId } from '../../data/charts'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,12 +1,12 @@
-import type { Figure, SourceId } from '../../data'
-import type { Claim, ClaimsRegister, Passage } from '../../data/claims'
-import type { NumberToken } from '../../data/numbers'
-import type { RenderedSlide } from './render'
 /**
  * Holds the rendered claims to the register (data/claims.ts): every claim on a slide is
  * registered word for word, every registered claim is still on its slide, and every number in a
  * claim is stated, with the same kind of qualifier, by the passages registered beside it.
  */
+import type { Figure, SourceId } from '../../data'
+import type { Claim, ClaimsRegister, Passage } from '../../data/claims'
+import type { NumberToken } from '../../data/numbers'
+import type { RenderedSlide } from './render'
 import { FIGURES } from '../../data'
 import { numbersIn, numberTokens, QUALIFIER_FAMILY } from '../../data/numbers'
 import { statedNumbers } from '../../data/value'

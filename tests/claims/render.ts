@@ -1,4 +1,3 @@
-import type { Component } from 'vue'
 /**
  * Renders every slide of slides.md to HTML in Node, with the deck's real components, and reads the
  * claims off it. Markdown goes through markdown-exit with Slidev's own options; the HTML is compiled
@@ -8,6 +7,7 @@ import type { Component } from 'vue'
  * The caller must mock '@slidev/client' and 'vue-chartjs' (see tests/claims.test.ts): Slidev's
  * client needs its app, and a canvas draws nothing in Node. Neither produces text.
  */
+import type { Component } from 'vue'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Window } from 'happy-dom'

@@ -1,3 +1,4 @@
+// Runs our commands through npx in the tests, as a user would.
 import type { SpawnSyncOptions } from 'node:child_process'
 import { spawnSync } from 'node:child_process'
 

@@ -1,8 +1,8 @@
-import type { UsageRecord } from '../../scripts/scorecard/api'
 /**
  * The synthetic scorecard fixture (tests/fixtures/scorecard/, written by its generate.mjs) read as raw API records,
  * so tests can work out what the import should give without calling the code under test.
  */
+import type { UsageRecord } from '../../scripts/scorecard/api'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,4 +1,3 @@
-import type { SourceId } from '../../data/sources'
 /**
  * Reads the source documents the figures quote, from ../shared/sources (or $SOURCES_DIR).
  * The file names live here, in the tests, and nowhere in the deck.
@@ -7,6 +6,7 @@ import type { SourceId } from '../../data/sources'
  * there the checks that read them are skipped (npm test says how many, and why), unless
  * REQUIRE_SOURCES is set, as CI sets it, when a missing source fails them instead.
  */
+import type { SourceId } from '../../data/sources'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
