@@ -2,6 +2,7 @@
 // anywhere else): on Debian as root, `apt-get install`; elsewhere the caller says what to install.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { UserError } from '../../shared/errors.ts'
 
 export function isDebian() {
   return existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release')
@@ -28,5 +29,5 @@ export function aptInstall(packages: string[], { noRecommends = false } = {}): v
     ...packages,
   ], { stdio: 'inherit', env })
   if (!install || install.status !== 0)
-    throw new Error(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
+    throw new UserError(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
 }

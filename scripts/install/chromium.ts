@@ -3,6 +3,8 @@
 // download from the network); elsewhere stops with the exact command to get one.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { UserError } from '../../shared/errors.ts'
+import { asCommand } from '../lib/cli.ts'
 import { aptInstall, canAptInstall } from './apt.ts'
 
 const STANDARD_PATHS = [
@@ -28,7 +30,7 @@ export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH
   if (fromEnv) {
     if (!existsSync(fromEnv))
-      throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`)
+      throw new UserError(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`)
     return fromEnv
   }
   return STANDARD_PATHS.find(p => existsSync(p))
@@ -46,11 +48,11 @@ export function ensureChromium() {
     const now = findChromium()
     if (now)
       return now
-    throw new Error('Debian\'s chromium package installed, but no Chromium binary was found.')
+    throw new UserError('Debian\'s chromium package installed, but no Chromium binary was found.')
   }
   if (found)
-    throw new Error('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
-  throw new Error(
+    throw new UserError('pdftotext/pdfinfo not found (the PDF tests need them): sudo apt-get install -y poppler-utils')
+  throw new UserError(
     'No Chromium found. Install one and re-run, e.g.\n'
     + '  sudo apt-get update && sudo apt-get install -y chromium poppler-utils fonts-dejavu-core\n'
     + 'or point CHROMIUM_PATH at an existing Chromium/Chrome binary.',
@@ -62,5 +64,7 @@ export function chromiumVersion(path: string): string {
 }
 
 // `npx tsx scripts/install/chromium.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  asCommand()
   console.log(ensureChromium())
+}

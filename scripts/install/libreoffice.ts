@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { UserError } from '../../shared/errors.ts'
+import { asCommand } from '../lib/cli.ts'
 import { aptInstall, canAptInstall } from './apt.ts'
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/usr/local/bin/soffice']
@@ -21,13 +23,13 @@ export function ensureLibreOffice() {
     return found
   if (!canAptInstall()) {
     if (!found)
-      throw new Error('LibreOffice not found. Install it (sudo apt-get install -y --no-install-recommends libreoffice-impress fonts-inter) and re-run.')
-    throw new Error('The Inter font is not installed for LibreOffice: sudo apt-get install -y fonts-inter')
+      throw new UserError('LibreOffice not found. Install it (sudo apt-get install -y --no-install-recommends libreoffice-impress fonts-inter) and re-run.')
+    throw new UserError('The Inter font is not installed for LibreOffice: sudo apt-get install -y fonts-inter')
   }
   aptInstall(['libreoffice-impress', 'fonts-inter'], { noRecommends: true })
   const now = findSoffice()
   if (!now)
-    throw new Error('Debian\'s libreoffice-impress installed, but no soffice binary was found.')
+    throw new UserError('Debian\'s libreoffice-impress installed, but no soffice binary was found.')
   return now
 }
 
@@ -62,5 +64,7 @@ export function convertToPdf(input: string, outDir: string): string {
 }
 
 // `npx tsx scripts/install/libreoffice.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  asCommand()
   console.log(ensureLibreOffice())
+}

@@ -1,6 +1,8 @@
 // Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
 // (as root on Debian), the same way scripts/install/chromium.ts gets Chromium.
 import { existsSync } from 'node:fs'
+import { UserError } from '../../shared/errors.ts'
+import { asCommand } from '../lib/cli.ts'
 import { aptInstall, canAptInstall } from './apt.ts'
 
 const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
@@ -10,15 +12,17 @@ export function ensureNginx() {
   if (found)
     return found
   if (!canAptInstall())
-    throw new Error('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
+    throw new UserError('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
   console.log('nginx not found.')
   aptInstall(['nginx'])
   const now = PATHS.find(p => existsSync(p))
   if (!now)
-    throw new Error('Debian\'s nginx package installed, but no nginx binary was found.')
+    throw new UserError('Debian\'s nginx package installed, but no nginx binary was found.')
   return now
 }
 
 // `node scripts/install/nginx.ts` prints the path, installing if needed.
-if (import.meta.url === `file://${process.argv[1]}`)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  asCommand()
   console.log(ensureNginx())
+}

@@ -22,6 +22,17 @@ export function commandLine<const T extends ParseArgsConfig>(config: T): ReturnT
 }
 
 /**
+ * A command this one ran failed; it has printed its own message. Ends this command with one line and the same
+ * exit code (a user's problem in the child stays a user's problem).
+ */
+export class CommandFailed extends Error {
+  override name = 'CommandFailed'
+  constructor(message: string, public readonly code: number) {
+    super(message)
+  }
+}
+
+/**
  * Called first by every command: from then on a UserError, thrown anywhere (top-level await included), ends
  * the command with its message and USER_ERROR_EXIT; any other error prints its stack and exits 1. A command
  * calls it in its own body, never on import, so tests can import a command's functions without it.
@@ -31,6 +42,10 @@ export function asCommand(): void {
     if (e instanceof UserError) {
       console.error(`✗ ${e.message}`)
       process.exit(USER_ERROR_EXIT)
+    }
+    if (e instanceof CommandFailed) {
+      console.error(`✗ ${e.message}`)
+      process.exit(e.code)
     }
     console.error(e)
     process.exit(1)
