@@ -10,7 +10,7 @@
 // is needed and no worker has to reopen a file in a folder it may not enter.
 //   node --import tsx scripts/host/watchdog.ts <working folder> <read log> <max bytes> <nginx> <nginx args…>
 import { spawn } from 'node:child_process'
-import { copyFileSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { copyFileSync, rmSync, statSync, truncateSync, watch } from 'node:fs'
 
 const [prefix, logFile, rawMax, nginxPath, ...args] = process.argv.slice(2)
 const logMax = Number(rawMax)
@@ -53,10 +53,25 @@ function rotate() {
       console.error(`! the read log could not be rotated: ${(e as Error).message}`)
   }
 }
-const rotation = setInterval(rotate, 1000)
+// Checked as nginx writes (inotify), so a flood overshoots the limit by a few lines only; and every second,
+// in case the file was replaced and the watch lost it.
+let watcher: ReturnType<typeof watch> | undefined
+const rotation = setInterval(() => {
+  rotate()
+  if (!watcher)
+    watchLog()
+}, 1000)
+function watchLog() {
+  try {
+    watcher = watch(logFile, { persistent: false }, rotate)
+    watcher.on('error', () => watcher = undefined)
+  }
+  catch {}
+}
 
 nginx.on('exit', (code, signal) => {
   clearInterval(rotation)
+  watcher?.close()
   killGroup('SIGKILL')
   rmSync(prefix, { recursive: true, force: true })
   process.exit(code ?? (signal === 'SIGQUIT'

@@ -489,7 +489,7 @@ describe('npm run host: guessing is slow', () => {
       headers: auth(),
     })).status).toBe(200)
     const r = tool('scripts/host-log.ts', [])
-    expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many failed logins from this address \(429\)/)
+    expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many requests or failed logins from this address \(429\)/)
   })
 })
 
