@@ -5,7 +5,7 @@
 //   list                   the names, one a line
 //   remove <name>          the login stops working within a few seconds if `npm run host` is running (no restart)
 import { readFileSync } from 'node:fs'
-import { checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, writeUsers } from './host/users.ts'
+import { checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, withUsersLock, writeUsers } from './host/users.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 const USAGE = 'usage: npm run host:users -- add <name> [--generate] | list | remove <name>'
@@ -22,9 +22,9 @@ function main() {
   if (rest.length)
     throw new UserError(`unexpected ${JSON.stringify(rest.join(' '))}\n${USAGE}`)
   const file = usersFilePath()
-  const users = readUsers(file)
 
   if (command === 'list') {
+    const users = readUsers(file)
     if (!users.size)
       console.error(`No directors in ${file} yet: npm run host:users -- add <name>`)
     for (const n of users.keys()) console.log(n)
@@ -34,8 +34,6 @@ function main() {
     if (!name)
       throw new UserError(USAGE)
     checkUserName(name)
-    if (users.has(name))
-      throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
     let password: string
     const typed = !generate && !process.stdin.isTTY
     if (typed) {
@@ -46,8 +44,15 @@ function main() {
     else {
       password = generatePassword(name)
     }
-    users.set(name, hashPassword(password))
-    writeUsers(file, users)
+    const hash = hashPassword(password)
+    // Read, changed and written under the lock: a removal made meanwhile by another host:users is kept.
+    withUsersLock(file, () => {
+      const users = readUsers(file)
+      if (users.has(name))
+        throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
+      users.set(name, hash)
+      writeUsers(file, users)
+    })
     console.log(`✓ "${name}" can log in (${file}). Their own copy of the pack is made when hosting starts, or within seconds if it is running.`)
     if (!typed)
       console.log(`  Password for ${name} (shown once, not stored anywhere): ${password}`)
@@ -57,9 +62,12 @@ function main() {
     if (!name)
       throw new UserError(USAGE)
     checkUserName(name)
-    if (!users.delete(name))
-      throw new UserError(`"${name}" has no login in ${file} (npm run host:users -- list)`)
-    writeUsers(file, users)
+    withUsersLock(file, () => {
+      const users = readUsers(file)
+      if (!users.delete(name))
+        throw new UserError(`"${name}" has no login in ${file} (npm run host:users -- list)`)
+      writeUsers(file, users)
+    })
     console.log(`✓ "${name}" removed from ${file}. A running host refuses them within seconds; no restart needed.`)
     return
   }
