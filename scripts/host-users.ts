@@ -1,20 +1,22 @@
 // `npm run host:users -- add <name>` | `list` | `remove <name>`: the directors' logins, without editing a file
 // by hand. The file is BOARD_USERS (default ~/.config/board-deck/users), never inside the repository.
-//   add <name>             the password from standard input (`printf '%s' "$PW" | npm run host:users -- add ann`);
+//   add <name> [--name "Ann Lee"]  the name the pack's stamp shows (default: the login);
+//                          the password from standard input (`printf '%s' "$PW" | npm run host:users -- add ann`);
 //                          when standard input is a terminal, or with --generate, one is generated and printed once
 //   list                   the names, one a line
 //   remove <name>          the login stops working within a few seconds if `npm run host` is running (no restart)
 import { readFileSync } from 'node:fs'
-import { checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, withUsersLock, writeUsers } from './host/users.ts'
+import { checkDisplayName, checkPassword, checkUserName, generatePassword, hashPassword, readUsers, usersFilePath, withUsersLock, writeUsers } from './host/users.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
-const USAGE = 'usage: npm run host:users -- add <name> [--generate] | list | remove <name>'
+const USAGE = 'usage: npm run host:users -- add <name> [--name "Ann Lee"] [--generate] | list | remove <name>'
 
 function main() {
   const { values, positionals } = commandLine({
     allowPositionals: true,
     options: {
       generate: { type: 'boolean' },
+      name: { type: 'string' },
     },
   })
   const generate = values.generate ?? false
@@ -34,12 +36,13 @@ function main() {
     if (!name)
       throw new UserError(USAGE)
     checkUserName(name)
+    const shown = values.name === undefined ? undefined : checkDisplayName(values.name)
     let password: string
     const typed = !generate && !process.stdin.isTTY
     if (typed) {
       // One line from standard input; the line end a shell or a file adds is not part of the password.
       password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-      checkPassword(password, name)
+      checkPassword(password, name, 'the password', shown)
     }
     else {
       password = generatePassword(name)
@@ -50,7 +53,7 @@ function main() {
       const users = readUsers(file)
       if (users.has(name))
         throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
-      users.set(name, hash)
+      users.set(name, shown ? `${hash}:${shown}` : hash)
       writeUsers(file, users)
     })
     console.log(`✓ "${name}" can log in (${file}). Their own copy of the pack is made when hosting starts, or within seconds if it is running.`)

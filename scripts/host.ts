@@ -24,7 +24,7 @@ import { DECK_NAME } from '../shared/deck-name.ts'
 import { stampPack } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
-import { formatUsers, hashPassword, parseUsers } from './host/users.ts'
+import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
 import { ensureNginx, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
@@ -184,7 +184,7 @@ async function applyUsers(next: Users) {
   for (const name of next.keys()) {
     if (stamped.has(name))
       continue
-    writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, name))
+    writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, displayName(next, name)))
     // A hard link to one copy: each named director's own path, the same unstamped file.
     if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name)))
       linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))

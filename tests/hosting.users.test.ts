@@ -134,6 +134,34 @@ describe('npm run host:users', () => {
   })
 })
 
+describe('a director\'s name for the stamp', () => {
+  it('is kept after the hash (htpasswd\'s comment field), checked, and given for the pack; the login otherwise', async () => {
+    const { displayName } = await import('../scripts/host/users.ts')
+    const hash = bcrypt.hashSync('a fine long phrase', 4)
+    const { users, problems } = parseUsers(`ann.lee:${hash}:Ann Lee\nbob:${hash}\ncarol:${hash}:Carol\u001B[8m\ndave:${hash}:Dave:x\n`, 'users')
+    expect([...users.keys()]).toEqual(['ann.lee', 'bob'])
+    expect(problems).toEqual([
+      'users, line 3: "carol" has a display name after the hash that is not letters, digits, spaces and . , \' - (64 at most)',
+      'users, line 4: "dave" has a display name after the hash that is not letters, digits, spaces and . , \' - (64 at most)',
+    ])
+    expect(displayName(users, 'ann.lee')).toBe('Ann Lee')
+    expect(displayName(users, 'bob')).toBe('bob')
+  })
+
+  it('host:users add --name writes it; a name with a colon or a control character is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'board-users-name-'))
+    const file = join(dir, 'users')
+    const add = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host-users.ts', 'add', ...args], { input: 'a fine long phrase', encoding: 'utf8', env: { ...process.env, BOARD_USERS: file } })
+    expect(add(['ann.lee', '--name', 'Ann Lée']).status).toBe(0)
+    expect(readFileSync(file, 'utf8')).toMatch(/^ann\.lee:\$2b\$08\$[./A-Za-z0-9]{53}:Ann Lée\n$/)
+    for (const bad of ['Ann:Lee', 'Ann\nbob:x', '\u001B[8mAnn']) {
+      const r = add(['bob', '--name', bad])
+      expect(r.status, bad).toBe(USER_ERROR_EXIT)
+      expect(r.stderr).toMatch(/--name must be a name/)
+    }
+  })
+})
+
 describe('npm run host:users, several at once', () => {
   it('six removals and six additions run together on one file: every one of them holds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'board-users-race-'))

@@ -152,7 +152,28 @@ export function hashPassword(password: string): string {
   return bcrypt.hashSync(password, BCRYPT_COST)
 }
 
+/**
+ * Each login's htpasswd value: the hash, then, after a colon, the director's name as the pack's stamp shows
+ * it ("Ann Lee"). nginx reads the hash and ignores the rest of the line (htpasswd's comment field).
+ */
 export type Users = Map<string, string>
+
+/** A director's name for the stamp: letters (Latin-1, as the PDF's standard font has them), digits, spaces, . , ' ’ -; 64 at most. */
+export const DISPLAY_NAME = /^[A-Za-z\u00C0-\u00FF][A-Za-z\u00C0-\u00FF0-9 .,'\u2019-]{0,63}$/
+
+export function checkDisplayName(name: string, setting = '--name'): string {
+  const trimmed = name.trim().replace(/ {2,}/g, ' ')
+  if (!DISPLAY_NAME.test(trimmed))
+    throw new UsersError(`${setting} must be a name of letters, digits, spaces and . , ' - (64 at most), such as "Ann Lee": ${JSON.stringify(name)}`)
+  return trimmed
+}
+
+/** The name the stamp shows: the display name if the users file gives one, else the login. */
+export function displayName(users: Users, login: string): string {
+  const value = users.get(login) ?? ''
+  const colon = value.indexOf(':')
+  return colon < 0 ? login : value.slice(colon + 1)
+}
 
 /**
  * Reads htpasswd text: `name:hash` lines, blank lines and `#` comments. Each line that breaks a rule is
@@ -170,16 +191,19 @@ export function parseUsers(text: string, file: string): { users: Users, problems
     const name = colon < 0
       ? line
       : line.slice(0, colon)
-    const hash = colon < 0
+    const value = colon < 0
       ? ''
       : line.slice(colon + 1)
+    const [hash, shownName, ...extra] = value.split(':')
     if (!USER_NAME.test(name))
       problems.push(`${at}: the user name ${JSON.stringify(name)} is not allowed (a lower-case letter, then up to 31 of a-z 0-9 . _ -)`)
     else if (!HASH.test(hash))
       problems.push(`${at}: "${name}" has no bcrypt ($2b$/$2y$) or SHA-512 crypt ($6$) hash`)
+    else if (extra.length || (shownName !== undefined && !DISPLAY_NAME.test(shownName)))
+      problems.push(`${at}: "${name}" has a display name after the hash that is not letters, digits, spaces and . , ' - (64 at most)`)
     else if (users.has(name))
       problems.push(`${at}: "${name}" is listed twice`)
-    else users.set(name, hash)
+    else users.set(name, value)
   })
   return { users, problems }
 }

@@ -75,8 +75,8 @@ function tool(script: string, args: string[], input = '') {
     env: cleanEnv({ BOARD_USERS: USERS }),
   })
 }
-function addUser(name: string, password: string) {
-  const r = tool('scripts/host-users.ts', ['add', name], password)
+function addUser(name: string, password: string, args: string[] = []) {
+  const r = tool('scripts/host-users.ts', ['add', name, ...args], password)
   if (r.status !== 0)
     throw new Error(r.stderr)
 }
@@ -242,9 +242,9 @@ describe('npm run host: directors come and go while it runs', () => {
     headers: auth(user, password),
   }).then(r => r.status)
 
-  it('a director added with host:users can log in within a minute, with their own pack, without a restart', async () => {
+  it('a director added with host:users can log in within a minute, with their own pack in their name, without a restart', async () => {
     expect(await ok('carol', carol)).toBe(401)
-    addUser('carol', carol)
+    addUser('carol', carol, ['--name', 'Carol Díaz'])
     await expect.poll(() => ok('carol', carol), { timeout: 60_000, interval: 500 }).toBe(200)
     const pack = await fetch(`${origin}${BASE}${DECK}.pdf`, {
       headers: auth('carol', carol),
@@ -252,7 +252,7 @@ describe('npm run host: directors come and go while it runs', () => {
     expect(pack.status).toBe(200)
     const file = join(HOME, 'carol.pdf')
     writeFileSync(file, Buffer.from(await pack.arrayBuffer()))
-    expect(pdfText(file, 1)).toContain('Prepared for carol')
+    expect(pdfText(file, 1)).toContain('Prepared for Carol Díaz ·') // the name given, not the login
   })
 
   it('removing a director with host:users refuses them within a minute; the others stay in', async () => {
