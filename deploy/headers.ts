@@ -78,7 +78,9 @@ export function securityHeaders(options: PolicyOptions = {}): Record<string, str
     'X-Robots-Tag': 'noindex, nofollow',
     // Served over HTTPS: browsers that have seen it once never try plain HTTP to this host for a year.
     // Not for subdomains: the company's other sites are not ours to decide.
-    ...(options.hsts ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+    ...(options.hsts
+      ? { 'Strict-Transport-Security': 'max-age=31536000' }
+      : {}),
   }
 }
 

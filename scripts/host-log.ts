@@ -21,10 +21,18 @@ const files = [`${file}.1`, file].filter(f => existsSync(f))
 const summary = await summariseFiles(files)
 // The directors, to say who has not read the paper yet: the users file, if there is one (a one-person trial has none).
 const usersFile = usersFilePath()
-const directors = existsSync(usersFile) ? [...readUsers(usersFile).keys()] : undefined
+const directors = existsSync(usersFile)
+  ? [
+      ...readUsers(usersFile).keys(),
+    ]
+  : undefined
 console.log(`Read log: ${files.join(' and ')}`)
 console.log(formatSummary(summary, directors))
-const plural = (n: number) => n === 1 ? '' : 's'
+function plural(n: number) {
+  return n === 1
+    ? ''
+    : 's'
+}
 if (summary.unreadable)
   console.log(`(${summary.unreadable} line${plural(summary.unreadable)} not in the read log's format, skipped)`)
 if (summary.older) {

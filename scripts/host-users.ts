@@ -36,7 +36,9 @@ function main() {
     if (!name)
       throw new UserError(USAGE)
     checkUserName(name)
-    const shown = values.name === undefined ? undefined : checkDisplayName(values.name)
+    const shown = values.name === undefined
+      ? undefined
+      : checkDisplayName(values.name)
     let password: string
     const typed = !generate && !process.stdin.isTTY
     if (typed) {
@@ -53,7 +55,9 @@ function main() {
       const users = readUsers(file)
       if (users.has(name))
         throw new UserError(`"${name}" already has a login in ${file}; to change the password, remove it, then add it again`)
-      users.set(name, shown ? `${hash}:${shown}` : hash)
+      users.set(name, shown
+        ? `${hash}:${shown}`
+        : hash)
       writeUsers(file, users)
     })
     console.log(`✓ "${name}" can log in (${file}). Their own copy of the pack is made when hosting starts, or within seconds if it is running.`)

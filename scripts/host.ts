@@ -326,7 +326,7 @@ function readNginxPid() {
   catch {}
   return nginxPid
 }
-const groupAlive = (pid: number) => {
+function groupAlive(pid: number) {
   try {
     process.kill(-pid, 0)
     return true
@@ -401,7 +401,9 @@ const who = login.kind === 'trial'
     ? ''
     : 's'} from ${login.file}`
 const scheme = tls ? 'https' : 'http'
-const behind = tlsProxy ? ` (behind the TLS proxy at ${tlsProxy})` : ''
+const behind = tlsProxy
+  ? ` (behind the TLS proxy at ${tlsProxy})`
+  : ''
 console.log(`✓ serving ${site} at ${scheme}://${listenHost}:${port}${base}${behind} behind a login (${who}); Ctrl-C stops (${elapsed()})`)
 console.log(`  read log: ${join(logDir, 'access.log')} (npm run host:log); nginx's working folder: ${prefix}`)
 

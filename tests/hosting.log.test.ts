@@ -29,9 +29,24 @@ const LOG = [
   line('09:01:00', { user: 'ann', status: 200, uri: PDF }),
   line('09:01:01', { user: 'ann', status: 206, uri: PDF }), // the same download, in ranges
   line('09:02:00', { user: 'ann', status: 200, uri: '/board/figures.csv' }),
-  line('09:03:00', { tried: 'bob', status: 401, uri: '/board/', addr: '10.0.0.9' }),
-  line('09:03:01', { tried: 'bob', status: 401, uri: '/board/', addr: '10.0.0.9' }),
-  line('09:03:02', { tried: 'bob', status: 429, uri: '/board/', addr: '10.0.0.9' }),
+  line('09:03:00', {
+    tried: 'bob',
+    status: 401,
+    uri: '/board/',
+    addr: '10.0.0.9',
+  }),
+  line('09:03:01', {
+    tried: 'bob',
+    status: 401,
+    uri: '/board/',
+    addr: '10.0.0.9',
+  }),
+  line('09:03:02', {
+    tried: 'bob',
+    status: 429,
+    uri: '/board/',
+    addr: '10.0.0.9',
+  }),
   line('09:04:00', { user: 'bob', status: 200, uri: '/board/' }),
   line('09:05:00', { user: 'bob', status: 404, uri: '/board/board-deck-agentic-coding.pptx' }),
   line('10:00:00', { user: 'ann', status: 200, uri: '/board/board-deck-agentic-coding.pptx' }),
@@ -73,16 +88,47 @@ describe('the read log', () => {
 
   it('a download is a whole file sent: not a HEAD, a one-byte range, or an answer broken off', () => {
     const { readers } = summariseText([
-      line('09:00:00', { user: 'ann', status: 200, uri: PDF, method: 'HEAD', bytes: 0 }),
-      line('09:01:00', { user: 'ann', status: 206, uri: PDF, bytes: 1 }), // Range: bytes=0-0
-      line('09:02:00', { user: 'ann', status: 200, uri: PDF, bytes: 4096, done: '' }), // the reader broke off
-      line('09:03:00', { user: 'ann', status: 304, uri: PDF, bytes: 0 }),
+      line('09:00:00', {
+        user: 'ann',
+        status: 200,
+        uri: PDF,
+        method: 'HEAD',
+        bytes: 0,
+      }),
+      line('09:01:00', {
+        user: 'ann',
+        status: 206,
+        uri: PDF,
+        bytes: 1,
+      }), // Range: bytes=0-0
+      line('09:02:00', {
+        user: 'ann',
+        status: 200,
+        uri: PDF,
+        bytes: 4096,
+        done: '',
+      }), // the reader broke off
+      line('09:03:00', {
+        user: 'ann',
+        status: 304,
+        uri: PDF,
+        bytes: 0,
+      }),
     ].join('\n'))
-    expect(readers.map(r => [r.user, r.downloads.length])).toEqual([['ann', 0]])
+    expect(readers.map(r => [r.user, r.downloads.length])).toEqual([
+      ['ann', 0],
+    ])
   })
 
   it('lines of the earlier format (any name sent was logged) are not trusted: skipped and counted', () => {
-    const older = JSON.stringify({ time: '2026-11-28T09:00:00+00:00', addr: '10.0.0.5', user: 'carol', status: 200, method: 'GET', uri: '/robots.txt' })
+    const older = JSON.stringify({
+      time: '2026-11-28T09:00:00+00:00',
+      addr: '10.0.0.5',
+      user: 'carol',
+      status: 200,
+      method: 'GET',
+      uri: '/robots.txt',
+    })
     const s = summariseText(older)
     expect(s.readers).toEqual([])
     expect(s.older).toBe(1)
@@ -94,7 +140,12 @@ describe('the read log', () => {
       line('09:00:00', { tried: '\u001B[8m', status: 401, uri: '/board/' }),
       line('09:00:01', { tried: forged, status: 401, uri: '/board/' }),
       line('09:00:02', { tried: 'carol\uFF1A first visit', status: 401, uri: '/board/' }), // a full-width colon
-      line('09:00:03', { tried: 'a"  from 10.0.0.1', status: 401, uri: '/board/', addr: '10.0.0.7\u2028' }),
+      line('09:00:03', {
+        tried: 'a"  from 10.0.0.1',
+        status: 401,
+        uri: '/board/',
+        addr: '10.0.0.7\u2028',
+      }),
       line('09:00:04', { user: 'ann', status: 200, uri: '/board/\u001B[2Jx.csv' }),
     ].join('\n')))
     // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -122,19 +173,38 @@ describe('npm run host:log on a log too big to hold', () => {
   it('streams a 160 MB log (and the rotated part) in a 64 MB heap', async () => {
     mkdirSync(join(dir, 'log'))
     const out = createWriteStream(join(dir, 'log', 'access.log'))
-    const flood = `${line('09:00:00', { tried: 'guess', status: 429, uri: `/board/${'x'.repeat(300)}`, addr: '10.0.0.66' })}\n`
+    const flood = `${line('09:00:00', {
+      tried: 'guess',
+      status: 429,
+      uri: `/board/${'x'.repeat(300)}`,
+      addr: '10.0.0.66',
+    })}\n`
     const block = flood.repeat(1000)
     const wanted = 160 * 1024 * 1024
     for (let written = 0; written < wanted; written += block.length) {
       if (!out.write(block))
         await new Promise(r => out.once('drain', r))
     }
-    out.write(`${line('10:00:00', { user: 'ann', status: 200, uri: PDF, bytes: 5000 })}\n`)
+    out.write(`${line('10:00:00', {
+      user: 'ann',
+      status: 200,
+      uri: PDF,
+      bytes: 5000,
+    })}\n`)
     await new Promise(r => out.end(r))
     writeFileSync(join(dir, 'log', 'access.log.1'), `${line('08:00:00', { user: 'bob', status: 200, uri: '/board/' })}\n${'z'.repeat(200_000)}\n`)
-    const r = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', 'scripts/host-log.ts'], {
+    const r = spawnSync(process.execPath, [
+      '--max-old-space-size=64',
+      '--import',
+      'tsx',
+      'scripts/host-log.ts',
+    ], {
       encoding: 'utf8',
-      env: { ...process.env, BOARD_LOG_DIR: join(dir, 'log'), BOARD_USERS: join(dir, 'users') },
+      env: {
+        ...process.env,
+        BOARD_LOG_DIR: join(dir, 'log'),
+        BOARD_USERS: join(dir, 'users'),
+      },
     })
     expect(r.status, r.stderr.slice(0, 2000)).toBe(0)
     expect(r.stdout).toContain('ann: first visit 2026-11-28 10:00:00')

@@ -17,7 +17,9 @@ afterAll(() => servers.forEach(s => s.close()))
 describe('the probe', () => {
   it('a server answering every path with 200 is not ours; one giving this run\'s answer at this run\'s path is', async () => {
     const impostor = await serve(() => 'OK')
-    const ours = await serve(path => path === `/${probe.path}` ? probe.answer : 'no')
+    const ours = await serve(path => path === `/${probe.path}`
+      ? probe.answer
+      : 'no')
     servers.push(impostor.server, ours.server)
     expect(await askServer('127.0.0.1', impostor.port, probe, false)).toBe('other')
     expect(await askServer('127.0.0.1', ours.port, probe, false)).toBe('ours')

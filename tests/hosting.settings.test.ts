@@ -45,14 +45,30 @@ describe('the settings npm run host accepts', () => {
   })
 
   it('beyond loopback, TLS is required: served here (a certificate) or by a proxy named in BOARD_TLS_PROXY', () => {
-    for (const host of ['0.0.0.0', '10.0.0.5', '::', 'board.internal.example'])
+    for (const host of [
+      '0.0.0.0',
+      '10.0.0.5',
+      '::',
+      'board.internal.example',
+    ])
       expect(() => settings({ HOST: host }), host).toThrow(/^HOST=\S+ listens beyond this machine without TLS.*BOARD_TLS_CERT and BOARD_TLS_KEY, or BOARD_TLS_PROXY/)
-    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost'])
+    for (const host of [
+      '127.0.0.1',
+      '127.0.0.2',
+      '::1',
+      'localhost',
+    ])
       expect(settings({ HOST: host }).listenHost, host).toMatch(/127|::1|localhost/)
     const s = settings({ HOST: '0.0.0.0', BOARD_TLS_PROXY: '10.0.0.0/24' })
     expect(s.tlsProxy).toBe('10.0.0.0/24')
     expect(s.probeHost).toBe('127.0.0.1')
-    for (const bad of ['10.0.0.7;', '10.0.0.0/33', 'proxy.example', '10.0.0.7 10.0.0.8', '::1/129'])
+    for (const bad of [
+      '10.0.0.7;',
+      '10.0.0.0/33',
+      'proxy.example',
+      '10.0.0.7 10.0.0.8',
+      '::1/129',
+    ])
       expect(() => settings({ BOARD_TLS_PROXY: bad }), bad).toThrow(/^BOARD_TLS_PROXY must be/)
   })
 
@@ -88,7 +104,23 @@ describe('BOARD_TLS_CERT and BOARD_TLS_KEY: read and checked before anything sta
   const make = (name: string, days = '2') => {
     const cert = join(outside, `${name}.crt`)
     const key = join(outside, `${name}.key`)
-    const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', days, '-subj', '/CN=localhost', '-keyout', key, '-out', cert], { encoding: 'utf8' })
+    const r = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      days,
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ], { encoding: 'utf8' })
     if (r.status !== 0)
       throw new Error(r.stderr)
     return { cert, key }
@@ -107,7 +139,10 @@ describe('BOARD_TLS_CERT and BOARD_TLS_KEY: read and checked before anything sta
     writeFileSync(garbage, 'not a certificate')
     expect(() => settings({ BOARD_TLS_CERT: a.cert })).toThrow(/^BOARD_TLS_KEY is missing/)
     expect(() => settings({ BOARD_TLS_KEY: a.key })).toThrow(/^BOARD_TLS_CERT is missing/)
-    expect(() => settings({ BOARD_TLS_CERT: join(outside, 'none.crt'), BOARD_TLS_KEY: a.key })).toThrow(/^BOARD_TLS_CERT: no file at/)
+    expect(() => settings({
+      BOARD_TLS_CERT: join(outside, 'none.crt'),
+      BOARD_TLS_KEY: a.key,
+    })).toThrow(/^BOARD_TLS_CERT: no file at/)
     expect(() => settings({ BOARD_TLS_CERT: garbage, BOARD_TLS_KEY: a.key })).toThrow(/^BOARD_TLS_CERT: .* is not a PEM certificate/)
     expect(() => settings({ BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: garbage })).toThrow(/^BOARD_TLS_KEY: .* is not an unencrypted PEM private key/)
     expect(() => settings({ BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: b.key })).toThrow(/^BOARD_TLS_KEY: .* is not the key of the certificate/)

@@ -139,7 +139,9 @@ describe('a director\'s name for the stamp', () => {
     const { displayName } = await import('../scripts/host/users.ts')
     const hash = bcrypt.hashSync('a fine long phrase', 4)
     const { users, problems } = parseUsers(`ann.lee:${hash}:Ann Lee\nbob:${hash}\ncarol:${hash}:Carol\u001B[8m\ndave:${hash}:Dave:x\n`, 'users')
-    expect([...users.keys()]).toEqual(['ann.lee', 'bob'])
+    expect([
+      ...users.keys(),
+    ]).toEqual(['ann.lee', 'bob'])
     expect(problems).toEqual([
       'users, line 3: "carol" has a display name after the hash that is not letters, digits, spaces and . , \' - (64 at most)',
       'users, line 4: "dave" has a display name after the hash that is not letters, digits, spaces and . , \' - (64 at most)',
@@ -151,7 +153,17 @@ describe('a director\'s name for the stamp', () => {
   it('host:users add --name writes it; a name with a colon or a control character is refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'board-users-name-'))
     const file = join(dir, 'users')
-    const add = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host-users.ts', 'add', ...args], { input: 'a fine long phrase', encoding: 'utf8', env: { ...process.env, BOARD_USERS: file } })
+    const add = (args: string[]) => spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/host-users.ts',
+      'add',
+      ...args,
+    ], {
+      input: 'a fine long phrase',
+      encoding: 'utf8',
+      env: { ...process.env, BOARD_USERS: file },
+    })
     expect(add(['ann.lee', '--name', 'Ann Lée']).status).toBe(0)
     expect(readFileSync(file, 'utf8')).toMatch(/^ann\.lee:\$2b\$08\$[./A-Za-z0-9]{53}:Ann Lée\n$/)
     for (const bad of ['Ann:Lee', 'Ann\nbob:x', '\u001B[8mAnn']) {
@@ -173,15 +185,23 @@ describe('npm run host:users, several at once', () => {
       ...old.map(n => ['remove', n]),
       ...old.map((_, i) => ['add', `new${i}`, '--generate']),
     ].map(args => new Promise<number | null>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/host-users.ts', ...args], {
+      const p = spawn(process.execPath, [
+        '--import',
+        'tsx',
+        'scripts/host-users.ts',
+        ...args,
+      ], {
         env: { ...process.env, BOARD_USERS: file },
         stdio: ['ignore', 'ignore', 'inherit'],
       })
       p.on('exit', resolve)
     }))
-    expect(await Promise.all(runs)).toEqual(Array.from({ length: 12 }, () => 0))
+    expect(await Promise.all(runs)).toEqual(Array.from({ length: 12 }).fill(0))
     const names = readFileSync(file, 'utf8').trim().split('\n').map(l => l.split(':')[0]).sort()
-    expect(names).toEqual(['keep', ...old.map((_, i) => `new${i}`)].sort())
+    expect(names).toEqual([
+      'keep',
+      ...old.map((_, i) => `new${i}`),
+    ].sort())
     expect(existsSync(`${file}.lock`)).toBe(false)
   }, 120_000)
 })

@@ -36,11 +36,15 @@ export function askServer(host: string, port: number, probe: Probe, tls: boolean
         if (body.length > 1000)
           req.destroy()
       })
-      res.on('end', () => resolve(res.statusCode === 200 && body === probe.answer ? 'ours' : 'other'))
+      res.on('end', () => resolve(res.statusCode === 200 && body === probe.answer
+        ? 'ours'
+        : 'other'))
       res.on('error', () => resolve('other'))
     })
     req.on('timeout', () => req.destroy(new Error('timeout')))
-    req.on('error', (e: NodeJS.ErrnoException) => resolve(['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(e.code ?? '') || e.message === 'timeout' ? 'none' : 'other'))
+    req.on('error', (e: NodeJS.ErrnoException) => resolve(['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(e.code ?? '') || e.message === 'timeout'
+      ? 'none'
+      : 'other'))
     req.end()
   })
 }

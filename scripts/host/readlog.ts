@@ -75,7 +75,9 @@ const KINDS: Record<string, string> = {
  * quotes and backslashes and puts the value in quotes, for names.
  */
 export function shown(value: string, quoted = false): string {
-  const text = quoted ? JSON.stringify(value) : value.replace(/\\/g, '\\\\')
+  const text = quoted
+    ? JSON.stringify(value)
+    : value.replace(/\\/g, '\\\\')
   return text.replace(/[^\x20-\x7E]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
@@ -107,8 +109,16 @@ export function parseLine(line: string): LogEntry | 'older' | undefined {
     return undefined
   if (!('tried' in e))
     return 'older'
-  if (![e.addr, e.user, e.tried, e.method, e.uri, e.done].every(isString) || typeof e.bytes !== 'number')
+  if (![
+    e.addr,
+    e.user,
+    e.tried,
+    e.method,
+    e.uri,
+    e.done,
+  ].every(isString) || typeof e.bytes !== 'number') {
     return undefined
+  }
   // nginx logs a name as "user" only once it has checked it against the users file, whose names follow the pattern.
   if (e.user && !USER_NAME.test(e.user as string))
     return undefined
@@ -139,7 +149,12 @@ export class LogSummary {
       // A browser's first request carries no name and gets 401 by design; it is not a failed login.
       if (e.status === 401 && !e.tried)
         return
-      this.failure({ time: e.time, addr: e.addr, user: e.tried, status: e.status })
+      this.failure({
+        time: e.time,
+        addr: e.addr,
+        user: e.tried,
+        status: e.status,
+      })
       return
     }
     // A checked login's refused or missing file (403, 404) is no visit.
@@ -179,7 +194,9 @@ export class LogSummary {
 
   summary(): Summary {
     return {
-      readers: [...this.readers.values()].sort((a, b) => a.user.localeCompare(b.user)),
+      readers: [
+        ...this.readers.values(),
+      ].sort((a, b) => a.user.localeCompare(b.user)),
       runs: this.runs,
       unlisted: this.unlisted,
       unreadable: this.unreadable,
@@ -251,7 +268,9 @@ export function formatSummary({ readers, runs, unlisted }: Summary, directors?: 
     const seen = new Map(readers.map(r => [r.user, r]))
     const unopened = directors.filter(d => !seen.has(d))
     const noPack = directors.filter(d => seen.has(d) && !seen.get(d)!.downloads.some(x => x.what === 'board pack (PDF)'))
-    out.push(unopened.length ? `Not opened yet: ${unopened.join(', ')}` : 'Every director has opened the paper.')
+    out.push(unopened.length
+      ? `Not opened yet: ${unopened.join(', ')}`
+      : 'Every director has opened the paper.')
     if (noPack.length)
       out.push(`Opened, but no board pack downloaded yet: ${noPack.join(', ')}`)
   }
@@ -265,7 +284,10 @@ export function formatSummary({ readers, runs, unlisted }: Summary, directors?: 
       : `${when(first.time)} to ${when(last.time)}, ${count} times:`
     out.push(`  ${span}  from ${shown(first.addr)}  as ${shown(first.user, true)}  ${why}`)
   }
-  if (unlisted)
-    out.push(`  … and ${unlisted} more failed login${unlisted === 1 ? '' : 's'}, not listed`)
+  if (unlisted) {
+    out.push(`  … and ${unlisted} more failed login${unlisted === 1
+      ? ''
+      : 's'}, not listed`)
+  }
   return out.join('\n')
 }

@@ -51,7 +51,9 @@ export function isLoopback(host: string): boolean {
 function checkProxy(raw: string): string {
   const [addr, bits, ...rest] = raw.split('/')
   const family = isIP(addr)
-  const max = family === 4 ? 32 : 128
+  const max = family === 4
+    ? 32
+    : 128
   if (!family || rest.length || (bits !== undefined && (!/^\d{1,3}$/.test(bits) || Number(bits) > max))) {
     throw new SettingError(`BOARD_TLS_PROXY must be the TLS proxy's address or network (e.g. 10.0.0.7 or 10.0.0.0/24): ${JSON.stringify(raw)}`)
   }
@@ -105,7 +107,9 @@ function readTls(env: NodeJS.ProcessEnv): HostSettings['tls'] {
 function readLogMax(raw: string | undefined): number {
   const value = (raw ?? '').trim() || '50M'
   const m = /^(\d{1,11})([KMG]?)$/i.exec(value)
-  const bytes = m ? Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase()) : Number.NaN
+  const bytes = m
+    ? Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase())
+    : Number.NaN
   if (!(bytes >= 16 * 1024 && bytes <= 16 * 1024 ** 3))
     throw new SettingError(`BOARD_LOG_MAX must be a size from 16K to 16G, such as 50M: ${JSON.stringify(value)}`)
   return bytes
@@ -145,7 +149,9 @@ export function hostSettings(env: NodeJS.ProcessEnv = process.env): HostSettings
   }
   const tls = readTls(env)
   const rawProxy = env.BOARD_TLS_PROXY?.trim()
-  const tlsProxy = rawProxy ? checkProxy(rawProxy) : undefined
+  const tlsProxy = rawProxy
+    ? checkProxy(rawProxy)
+    : undefined
   if (tls && tlsProxy)
     throw new SettingError('BOARD_TLS_PROXY says a TLS proxy stands in front, BOARD_TLS_CERT says this host serves TLS itself: set one or the other')
   // Basic authentication sends the password with every request: in the clear, beyond this machine, unless

@@ -60,7 +60,10 @@ let estimator: ZxcvbnFactory | undefined
 /** zxcvbn (the TypeScript port) with its common-password, name and English word lists; built on first use. */
 function zxcvbn(): ZxcvbnFactory {
   estimator ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+    dictionary: {
+      ...zxcvbnCommon.dictionary,
+      ...zxcvbnEn.dictionary,
+    },
     graphs: zxcvbnCommon.adjacencyGraphs,
     translations: zxcvbnEn.translations,
   })
@@ -70,7 +73,12 @@ function zxcvbn(): ZxcvbnFactory {
 /** The user's name as a guesser would use it: whole, in its parts ("ann.lee": ann, lee) and run together. */
 function nameWords(user: string, displayName = ''): string[] {
   const parts = [user, displayName].flatMap(n => n.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean)
-  return [user, user.replace(/[^a-z0-9]/g, ''), displayName.toLowerCase().replace(/[^a-z0-9]/g, ''), ...parts].filter(Boolean)
+  return [
+    user,
+    user.replace(/[^a-z0-9]/g, ''),
+    displayName.toLowerCase().replace(/[^a-z0-9]/g, ''),
+    ...parts,
+  ].filter(Boolean)
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -126,10 +134,15 @@ export function checkPassword(password: string, user: string, setting = 'the pas
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\0-\x1F\x7F]/.test(password))
     throw new UsersError(`${setting} holds a control character or line break`)
-  const verdict = zxcvbn().check(password, [...nameWords(user, displayName), ...COMPANY_WORDS])
+  const verdict = zxcvbn().check(password, [
+    ...nameWords(user, displayName),
+    ...COMPANY_WORDS,
+  ])
   if (verdict.guessesLog10 < MIN_GUESSES_LOG10) {
     const why = [verdict.feedback.warning, ...verdict.feedback.suggestions].filter(Boolean).join(' ')
-    throw new UsersError(`${setting} is too easy to guess (about 10^${Math.floor(verdict.guessesLog10)} guesses; 10^${MIN_GUESSES_LOG10} needed)${why ? `: ${why}` : ''}. Choose a longer one of unrelated words, or let host:users generate one`)
+    throw new UsersError(`${setting} is too easy to guess (about 10^${Math.floor(verdict.guessesLog10)} guesses; 10^${MIN_GUESSES_LOG10} needed)${why
+      ? `: ${why}`
+      : ''}. Choose a longer one of unrelated words, or let host:users generate one`)
   }
   return password
 }
@@ -172,7 +185,9 @@ export function checkDisplayName(name: string, setting = '--name'): string {
 export function displayName(users: Users, login: string): string {
   const value = users.get(login) ?? ''
   const colon = value.indexOf(':')
-  return colon < 0 ? login : value.slice(colon + 1)
+  return colon < 0
+    ? login
+    : value.slice(colon + 1)
 }
 
 /**
@@ -232,7 +247,7 @@ export function writeUsers(file: string, users: Users) {
 }
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-const running = (pid: number) => {
+function running(pid: number) {
   try {
     process.kill(pid, 0)
     return true

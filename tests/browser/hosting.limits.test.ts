@@ -37,7 +37,12 @@ interface Host {
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOARD_|HOST$|PORT$|FRAME_ANCESTORS$)/.test(k)))
-  return { ...clean, BASE, SITE_DIR, ...extra }
+  return {
+    ...clean,
+    BASE,
+    SITE_DIR,
+    ...extra,
+  }
 }
 
 /** `npm run host` for one director, its own read log; resolves once it says "serving". */
@@ -45,7 +50,13 @@ async function startHost(extra: Record<string, string> = {}): Promise<Host> {
   const port = await freePort()
   const logDir = join(HOME, `log-${randomBytes(4).toString('hex')}`)
   const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
-    env: env({ PORT: String(port), BOARD_USER: USER, BOARD_PASSWORD: PASSWORD, BOARD_LOG_DIR: logDir, ...extra }),
+    env: env({
+      PORT: String(port),
+      BOARD_USER: USER,
+      BOARD_PASSWORD: PASSWORD,
+      BOARD_LOG_DIR: logDir,
+      ...extra,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -57,12 +68,23 @@ async function startHost(extra: Record<string, string> = {}): Promise<Host> {
     exited.then(code => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
   })
   const prefix = /working folder: (\S+)/.exec(output)![1]
-  return { proc, port, prefix, nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')), logDir, output: () => output, exited }
+  return {
+    proc,
+    port,
+    prefix,
+    nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')),
+    logDir,
+    output: () => output,
+    exited,
+  }
 }
 async function stopHost(h: Host) {
   if (h.proc.exitCode === null && h.proc.signalCode === null) {
     h.proc.kill('SIGTERM')
-    await Promise.race([h.exited, new Promise(r => setTimeout(r, 30_000))])
+    await Promise.race([
+      h.exited,
+      new Promise(r => setTimeout(r, 30_000)),
+    ])
   }
   if (h.proc.exitCode === null && h.proc.signalCode === null)
     h.proc.kill('SIGKILL')
@@ -70,7 +92,10 @@ async function stopHost(h: Host) {
 function hostLog(h: Host) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host-log.ts'], {
     encoding: 'utf8',
-    env: env({ BOARD_LOG_DIR: h.logDir, BOARD_USERS: join(HOME, 'no-users-file') }),
+    env: env({
+      BOARD_LOG_DIR: h.logDir,
+      BOARD_USERS: join(HOME, 'no-users-file'),
+    }),
   })
 }
 
@@ -87,7 +112,9 @@ function ask(port: number, path: string, { from = '127.0.0.1', headers = {}, met
       localAddress: from,
       timeout,
       agent: false,
-      ...(tls ? { ca: tls.ca, servername: 'localhost' } : {}),
+      ...(tls
+        ? { ca: tls.ca, servername: 'localhost' }
+        : {}),
     }, (res) => {
       let body = ''
       res.setEncoding('latin1')
@@ -136,15 +163,30 @@ describe('the read log cannot be forged, and shows only what happened', () => {
   it('a name sent to a path without the login, or with a wrong password, is never listed as a reader; a HEAD or a one-byte range is no download', async () => {
     const h = await startHost()
     try {
-      const carol = { Authorization: basic('carol', 'whatever') }
+      const carol = {
+        Authorization: basic('carol', 'whatever'),
+      }
       expect(await status(h.port, '/robots.txt', { headers: carol })).toBe(200)
       expect(await status(h.port, BASE.slice(0, -1), { headers: carol })).toBe(301)
       expect(await status(h.port, `${BASE}figures.csv`, { headers: carol })).toBe(401)
       // A name built to hide the lines after it in a terminal, and one forging a reader's line.
-      await status(h.port, BASE, { headers: { Authorization: basic('\u001B[8m', 'x') } })
-      await status(h.port, BASE, { headers: { Authorization: basic('x\n  carol\uFF1A first visit 2026-11-28', 'x') } })
-      expect(await status(h.port, `${BASE}${DECK}.pdf`, { headers: { Authorization: AUTH }, method: 'HEAD' })).toBe(200)
-      expect(await status(h.port, `${BASE}${DECK}.pdf`, { headers: { Authorization: AUTH, Range: 'bytes=0-0' } })).toBe(206)
+      await status(h.port, BASE, {
+        headers: {
+          Authorization: basic('\u001B[8m', 'x'),
+        },
+      })
+      await status(h.port, BASE, {
+        headers: {
+          Authorization: basic('x\n  carol\uFF1A first visit 2026-11-28', 'x'),
+        },
+      })
+      expect(await status(h.port, `${BASE}${DECK}.pdf`, {
+        headers: { Authorization: AUTH },
+        method: 'HEAD',
+      })).toBe(200)
+      expect(await status(h.port, `${BASE}${DECK}.pdf`, {
+        headers: { Authorization: AUTH, Range: 'bytes=0-0' },
+      })).toBe(206)
       let r = hostLog(h)
       expect(r.status, r.stderr).toBe(0)
       expect(r.stdout).toMatch(/^ {2}ann: first visit /m)
@@ -153,7 +195,9 @@ describe('the read log cannot be forged, and shows only what happened', () => {
       // eslint-disable-next-line no-control-regex -- control characters are what it looks for
       expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\uFFFF]/)
       expect(r.stdout).toContain('as "\\u001b[8m"')
-      expect(await status(h.port, `${BASE}${DECK}.pdf`, { headers: { Authorization: AUTH } })).toBe(200)
+      expect(await status(h.port, `${BASE}${DECK}.pdf`, {
+        headers: { Authorization: AUTH },
+      })).toBe(200)
       r = hostLog(h)
       expect(r.stdout).toContain('downloaded board pack (PDF)')
     }
@@ -165,9 +209,16 @@ describe('the read log cannot be forged, and shows only what happened', () => {
   it('the log is rotated past BOARD_LOG_MAX, one previous part kept, and host:log reads both', async () => {
     const h = await startHost({ BOARD_LOG_MAX: '16K' })
     try {
-      expect(await status(h.port, BASE, { headers: { Authorization: AUTH } })).toBe(200)
+      expect(await status(h.port, BASE, {
+        headers: { Authorization: AUTH },
+      })).toBe(200)
       // Wrong passwords from one address: 401s, then 429s, each one line in the log.
-      const flood = { from: '127.0.0.9', headers: { Authorization: basic(USER, 'wrong') } }
+      const flood = {
+        from: '127.0.0.9',
+        headers: {
+          Authorization: basic(USER, 'wrong'),
+        },
+      }
       let sent = 0
       for (let round = 0; round < 40; round++) {
         await Promise.all(Array.from({ length: 50 }, () => status(h.port, `${BASE}${'x'.repeat(100)}`, flood)))
@@ -178,7 +229,7 @@ describe('the read log cannot be forged, and shows only what happened', () => {
       const files = readdirSync(h.logDir).sort()
       expect(files).toEqual(['access.log', 'access.log.1'])
       const kept = files.reduce((n, f) => n + statSync(join(h.logDir, f)).size, 0)
-      console.log(`read log: ${sent} lines of over 250 bytes written, ${kept} bytes kept (${files.join(', ')})`)
+      console.warn(`read log: ${sent} lines of over 250 bytes written, ${kept} bytes kept (${files.join(', ')})`)
       // Each line is over 250 bytes: what was written is many times what is kept.
       expect(kept * 4).toBeLessThan(sent * 250)
       expect(hostLog(h).stdout).toMatch(/from 127\.0\.0\.9 {2}as "ann" {2}refused/)
@@ -210,11 +261,15 @@ describe('one client cannot take the site from the others', () => {
       const took: number[] = []
       for (let i = 0; i < 20; i++) {
         const t = performance.now()
-        seen.push(await status(h.port, BASE, { from: '127.0.0.3', headers: { Authorization: AUTH }, timeout: 10_000 }))
+        seen.push(await status(h.port, BASE, {
+          from: '127.0.0.3',
+          headers: { Authorization: AUTH },
+          timeout: 10_000,
+        }))
         took.push(performance.now() - t)
       }
-      console.log(`director during the attack: ${seen.join(',')}; ms: ${took.map(Math.round).join(',')}; attacker sockets closed: ${closed}`)
-      expect(seen).toEqual(Array.from({ length: 20 }, () => 200))
+      console.warn(`director during the attack: ${seen.join(',')}; ms: ${took.map(Math.round).join(',')}; attacker sockets closed: ${closed}`)
+      expect(seen).toEqual(Array.from({ length: 20 }).fill(200))
       // The relay held at most 64 of the attacker's connections: the others were closed as they came.
       await expect.poll(() => closed, { timeout: 10_000 }).toBeGreaterThanOrEqual(ATTACK - 64)
     }
@@ -230,17 +285,29 @@ describe('one client cannot take the site from the others', () => {
       const guesses = 400
       const answers: (number | string)[] = []
       const director: (number | string)[] = []
-      let flooding = true
+      const attack = { going: true }
       const flood = (async () => {
         for (let i = 0; i < guesses / 20; i++) {
-          answers.push(...await Promise.all(Array.from({ length: 20 }, (_, j) => status(h.port, BASE, { from: '127.0.0.5', headers: { Authorization: basic(USER, `guess-${i}-${j}`) } }))))
+          answers.push(...await Promise.all(Array.from({ length: 20 }, (_, j) => status(h.port, BASE, {
+            from: '127.0.0.5',
+            headers: {
+              Authorization: basic(USER, `guess-${i}-${j}`),
+            },
+          }))))
         }
-        flooding = false
+        attack.going = false
       })()
-      while (flooding) director.push(await status(h.port, BASE, { from: '127.0.0.6', headers: { Authorization: AUTH } }))
+      while (attack.going) {
+        director.push(await status(h.port, BASE, {
+          from: '127.0.0.6',
+          headers: { Authorization: AUTH },
+        }))
+      }
       await flood
       const checked = (h.output().match(/password mismatch/g) ?? []).length
-      console.log(`${guesses} guesses: ${checked} passwords checked; answers ${JSON.stringify(Object.fromEntries([...new Set(answers)].map(a => [a, answers.filter(x => x === a).length])))}; director meanwhile: ${director.length} requests, ${director.filter(s => s === 200).length} answered 200`)
+      console.warn(`${guesses} guesses: ${checked} passwords checked; answers ${JSON.stringify(Object.fromEntries([
+        ...new Set(answers),
+      ].map(a => [a, answers.filter(x => x === a).length])))}; director meanwhile: ${director.length} requests, ${director.filter(s => s === 200).length} answered 200`)
       expect(answers.every(a => a === 401 || a === 429)).toBe(true)
       expect(checked).toBeLessThan(guesses / 2)
       expect(director.length).toBeGreaterThan(0)
@@ -264,8 +331,14 @@ describe('no orphan: nginx and its port go with the command, whichever process i
     const h = await startHost()
     const workerPids = workers(h.nginxPid)
     expect(workerPids.length).toBeGreaterThan(0)
-    expect(await status(h.port, BASE, { headers: { Authorization: AUTH } })).toBe(200)
-    const pid = { 'the watchdog': parentOf(h.nginxPid), 'nginx\'s master': h.nginxPid, 'the command': h.proc.pid! }[victim]
+    expect(await status(h.port, BASE, {
+      headers: { Authorization: AUTH },
+    })).toBe(200)
+    const pid = {
+      'the watchdog': parentOf(h.nginxPid),
+      'nginx\'s master': h.nginxPid,
+      'the command': h.proc.pid!,
+    }[victim]
     process.kill(pid, 'SIGKILL')
     await expectGone(h, workerPids)
     const code = await h.exited
@@ -281,22 +354,47 @@ describe('HTTPS in the host', () => {
   const cert = join(dir, 'cert.pem')
   const key = join(dir, 'key.pem')
   mkdirSync(dir, { recursive: true })
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' })
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ], { encoding: 'utf8' })
 
   it('serves HTTPS with the certificate, sends HSTS, and sends plain HTTP on to HTTPS', async () => {
     expect(made.status, made.stderr).toBe(0)
     const h = await startHost({ BOARD_TLS_CERT: cert, BOARD_TLS_KEY: key })
     try {
       expect(h.output()).toContain(`✓ serving ${SITE_DIR} at https://127.0.0.1:${h.port}${BASE}`)
-      const tls = { ca: readFileSync(cert, 'utf8') }
+      const tls = {
+        ca: readFileSync(cert, 'utf8'),
+      }
       const anonymous = await ask(h.port, BASE, { tls })
       expect(anonymous.status).toBe(401)
       expect(anonymous.headers['strict-transport-security']).toBe('max-age=31536000')
-      const page = await ask(h.port, BASE, { tls, headers: { Authorization: AUTH } })
+      const page = await ask(h.port, BASE, {
+        tls,
+        headers: { Authorization: AUTH },
+      })
       expect(page.status).toBe(200)
       expect(page.body).toContain('<div id="app"')
       expect(page.headers['strict-transport-security']).toBe('max-age=31536000')
-      const plain = await ask(h.port, `${BASE}?x=1`, { headers: { Host: `127.0.0.1:${h.port}` } })
+      const plain = await ask(h.port, `${BASE}?x=1`, {
+        headers: { Host: `127.0.0.1:${h.port}` },
+      })
       expect(plain.status).toBe(301)
       expect(plain.headers.location).toBe(`https://127.0.0.1:${h.port}${BASE}?x=1`)
     }
@@ -306,7 +404,15 @@ describe('HTTPS in the host', () => {
   })
 
   it('refuses HOST beyond loopback without TLS, naming the settings that would allow it', async () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], { encoding: 'utf8', env: env({ HOST: '0.0.0.0', PORT: String(await freePort()), BOARD_USER: USER, BOARD_PASSWORD: PASSWORD }) })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
+      encoding: 'utf8',
+      env: env({
+        HOST: '0.0.0.0',
+        PORT: String(await freePort()),
+        BOARD_USER: USER,
+        BOARD_PASSWORD: PASSWORD,
+      }),
+    })
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/✗ HOST=0\.0\.0\.0 listens beyond this machine without TLS.*BOARD_TLS_CERT.*BOARD_TLS_PROXY/)
   })
@@ -314,7 +420,13 @@ describe('HTTPS in the host', () => {
   it('behind a TLS proxy: the address it forwards is logged and limited, from that proxy only', async () => {
     const h = await startHost({ BOARD_TLS_PROXY: '127.0.0.1' })
     try {
-      const forwarded = (from: string, client: string) => status(h.port, BASE, { from, headers: { 'Authorization': basic(USER, 'wrong'), 'X-Forwarded-For': client } })
+      const forwarded = (from: string, client: string) => status(h.port, BASE, {
+        from,
+        headers: {
+          'Authorization': basic(USER, 'wrong'),
+          'X-Forwarded-For': client,
+        },
+      })
       expect(await forwarded('127.0.0.1', '203.0.113.7')).toBe(401)
       expect(await forwarded('127.0.0.4', '198.51.100.1')).toBe(401)
       const out = hostLog(h).stdout
