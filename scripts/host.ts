@@ -16,6 +16,7 @@ import type { Users } from './host/users.ts'
 //   FRAME_ANCESTORS origins allowed to embed the deck, e.g. a board portal (default: none)
 //   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
 import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -219,6 +220,10 @@ if (base === '/') {
 // Behind a TLS proxy the page server listens on PORT itself and believes X-Forwarded-For from that proxy only.
 const socket = join(prefix, 'http.sock')
 const probe = newProbe()
+// The mark of a browser that has logged in during this run (deploy/nginx.conf: who gets the larger allowance
+// of password checks). Sent only with a successful answer (add_header without "always").
+const loginCookie = randomBytes(24).toString('hex')
+writeFileSync(join(prefix, 'login-cookie.conf'), `add_header Set-Cookie "board_login=${loginCookie}; Path=/; HttpOnly; SameSite=Strict${tls ? '; Secure' : ''}";\n`)
 if (tls) {
   writeAtomically(join(prefix, 'tls.crt'), tls.cert)
   writeAtomically(join(prefix, 'tls.key'), tls.key)
@@ -263,6 +268,7 @@ const tlsLines = tls
 const values: Record<string, string> = {
   ...front,
   TLS: tlsLines,
+  LOGIN_COOKIE: loginCookie,
   PROBE_PATH: probe.path,
   PROBE_ANSWER: probe.answer,
   PREFIX: prefix,

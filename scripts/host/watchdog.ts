@@ -53,14 +53,9 @@ function rotate() {
       console.error(`! the read log could not be rotated: ${(e as Error).message}`)
   }
 }
-// Checked as nginx writes (inotify), so a flood overshoots the limit by a few lines only; and every second,
-// in case the file was replaced and the watch lost it.
+// Checked as nginx writes (inotify), so a flood overshoots the limit by a few lines only; and four times a
+// second, which also sets the watch up once nginx has created the file (and again if it is replaced).
 let watcher: ReturnType<typeof watch> | undefined
-const rotation = setInterval(() => {
-  rotate()
-  if (!watcher)
-    watchLog()
-}, 1000)
 function watchLog() {
   try {
     watcher = watch(logFile, { persistent: false }, rotate)
@@ -68,6 +63,12 @@ function watchLog() {
   }
   catch {}
 }
+watchLog()
+const rotation = setInterval(() => {
+  if (!watcher)
+    watchLog()
+  rotate()
+}, 250)
 
 nginx.on('exit', (code, signal) => {
   clearInterval(rotation)

@@ -30,7 +30,16 @@ const USER = 'board'
 const PASSWORD = randomBytes(12).toString('hex')
 const OTHER = 'alice'
 const OTHER_PASSWORD = randomBytes(12).toString('hex')
-const auth = (user = USER, password = PASSWORD) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
+/** The cookie nginx gives a browser that has logged in; sent back as a browser would (null: as a stranger, a script with no cookie jar). */
+let loginCookie: string | null = null
+function auth(user = USER, password = PASSWORD, cookie: string | null = loginCookie): Record<string, string> {
+  return {
+    Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+    ...(cookie
+      ? { Cookie: cookie }
+      : {}),
+  }
+}
 
 /** One path of each kind a reader can ask for, with the content type it must come back as. */
 const script = readdirSync(join(SITE_DIR, 'assets')).find(f => /^index-.*\.js$/.test(f))!
@@ -158,6 +167,11 @@ beforeAll(async () => {
   // The PowerPoint for "board" (the CEO's office, say) only.
   host = await startHost({ BOARD_USERS: USERS, BOARD_PPTX: USER })
   origin = host.origin
+  // Logged in once, as a browser would: the tests' requests then carry the cookie, as a browser's do.
+  const first = await fetch(`${origin}${BASE}`, {
+    headers: auth(),
+  })
+  loginCookie = /board_login=[0-9a-f]+/.exec(first.headers.get('set-cookie') ?? '')?.[0] ?? null
   browser = await launch()
 }, 120_000)
 
@@ -478,7 +492,7 @@ describe('npm run host: guessing is slow', () => {
     const statuses: number[] = []
     for (let i = 0; i < 30; i++) {
       statuses.push((await fetch(`${origin}${BASE}`, {
-        headers: auth(OTHER, `wrong-${i}`),
+        headers: auth(OTHER, `wrong-${i}`, null), // a guesser: no login cookie
       })).status)
     }
     expect(statuses[0]).toBe(401)
