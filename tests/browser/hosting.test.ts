@@ -589,8 +589,12 @@ describe('npm run host: nginx lives and dies with the command', () => {
     const h = await startHost(trial)
     expect(alive(h.nginxPid)).toBe(true)
     expect(await answers(h.origin)).toBe(true)
+    // Progress while it starts: numbered steps, each with the time since the start.
+    expect(h.output()).toMatch(/^\[1\/4\] checking the settings and the logins \(\d+\.\d s\)$/m)
+    expect(h.output()).toMatch(/^\[4\/4\] starting nginx \(\d+\.\d s\)$/m)
     h.proc.kill(signal)
     expect(await h.exited).toBe(0)
+    expect(h.output()).toMatch(/✓ stopped/)
     await expectGone(h)
     expect(existsSync(join(LOG_DIR, 'access.log'))).toBe(true)
   })
