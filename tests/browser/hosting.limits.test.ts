@@ -423,6 +423,7 @@ describe('HTTPS in the host', () => {
   it('refuses HOST beyond loopback without TLS, naming the settings that would allow it', async () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
       encoding: 'utf8',
+      timeout: 60_000, // a host that starts instead of refusing is stopped, and the test fails
       env: env({
         HOST: '0.0.0.0',
         PORT: String(await freePort()),
