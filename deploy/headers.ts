@@ -49,7 +49,7 @@ export function inlineScriptHashes(html: string): string[] {
  * Each allowance beyond 'self' is one the deck was seen to need in Chromium (tests/browser/hosting.test.ts).
  */
 /** What the page allows: its inline scripts by hash, and who may frame it. */
-export interface PolicyOptions { scriptHashes?: string[], ancestors?: string }
+export interface PolicyOptions { scriptHashes?: string[], ancestors?: string, hsts?: boolean }
 
 export function contentSecurityPolicy({ scriptHashes = [], ancestors = frameAncestors() }: PolicyOptions = {}): string {
   return [
@@ -76,6 +76,11 @@ export function securityHeaders(options: PolicyOptions = {}): Record<string, str
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Robots-Tag': 'noindex, nofollow',
+    // Served over HTTPS: browsers that have seen it once never try plain HTTP to this host for a year.
+    // Not for subdomains: the company's other sites are not ours to decide.
+    ...(options.hsts
+      ? { 'Strict-Transport-Security': 'max-age=31536000' }
+      : {}),
   }
 }
 

@@ -9,22 +9,37 @@ import type { Users } from './host/users.ts'
 //   BOARD_LOG_DIR   the read log's folder (default ~/.local/state/board-deck); `npm run host:log` reads it
 //   BOARD_PPTX      who may download the PowerPoint: all (default), off, or names ("ceo-office,secretary")
 //   BASE            the subfolder, as for `npm run build` (default "/board/")
-//   PORT, HOST      where to listen (default 8080 on 127.0.0.1; put TLS in front before exposing it)
+//   PORT, HOST      where to listen (default 8080 on 127.0.0.1; beyond loopback, TLS is required)
+//   BOARD_TLS_CERT, BOARD_TLS_KEY  HTTPS on PORT with this certificate (PEM) and key; plain HTTP there is redirected
+//   BOARD_TLS_PROXY the TLS proxy in front (its address or network): its X-Forwarded-For is believed, no one else's
+//   BOARD_LOG_MAX   the read log's size before it is rotated (default 50M; one previous file is kept)
 //   FRAME_ANCESTORS origins allowed to embed the deck, e.g. a board portal (default: none)
 //   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
 import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { CACHE_HASHED, CACHE_PAGE, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
 import { stampPack } from './host/packs.ts'
+import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
-import { formatUsers, hashPassword, parseUsers } from './host/users.ts'
-import { ensureNginx } from './install/nginx.ts'
+import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
+import { ensureNginx, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
 asCommand()
+
+// Progress, as numbered steps with the time since the start: building the site can take minutes.
+const started = Date.now()
+const STEPS = 4
+let step = 0
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+function progress(what: string) {
+  step++
+  console.log(`[${step}/${STEPS}] ${what} (${elapsed()})`)
+}
 
 /** Debian's account for web servers (www-data), or nobody. */
 function workerAccount() {
@@ -52,6 +67,7 @@ function portTaken(host: string, port: number): Promise<boolean> {
 }
 
 // 1. Every setting, and the logins, checked before anything is written.
+progress('checking the settings and the logins')
 const settings: HostSettings = hostSettings()
 let users: Users
 if (settings.login.kind === 'trial') {
@@ -74,7 +90,7 @@ else {
     throw new UserError(`BOARD_USERS: ${file} lists no director yet: npm run host:users -- add <name>`)
   users = parsed.users
 }
-const { listenHost, probeHost, port, base, ancestors, login, logDir, pptx } = settings
+const { listenHost, probeHost, port, base, ancestors, login, logDir, pptx, tls, tlsProxy, logMax } = settings
 for (const w of settings.warnings) console.warn(`! ${w}`)
 if (await portTaken(listenHost, port))
   throw new UserError(`PORT ${port} on ${listenHost} is already taken by another program: stop it, or choose another PORT`)
@@ -83,19 +99,28 @@ if (await portTaken(listenHost, port))
 const site = resolve(process.env.SITE_DIR ?? 'dist')
 const index = join(site, 'index.html')
 if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`${base}assets/`)) {
-  console.log(`Building the site for ${base} into ${site} …`)
-  const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], {
+  progress(`building the site for ${base} into ${site} (a few minutes)`)
+  const build = spawn('npx', ['tsx', 'scripts/build.ts'], {
     stdio: 'inherit',
     env: { ...process.env, BASE: base, OUT_DIR: site },
   })
-  if (build.status !== 0)
+  const ticker = setInterval(() => console.log(`      still building (${elapsed()})`), 15_000)
+  const status = await new Promise<number | null>(done => build.on('exit', done))
+  clearInterval(ticker)
+  if (status !== 0)
     throw new UserError('the build failed; see above')
+}
+else {
+  progress(`using the site built for ${base} in ${site}`)
 }
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
 
 let nginx: string
+let stream = ''
 try {
   nginx = ensureNginx()
+  if (!tlsProxy)
+    stream = streamModule()
 }
 catch (e) {
   throw new UserError((e as Error).message)
@@ -160,7 +185,7 @@ async function applyUsers(next: Users) {
   for (const name of next.keys()) {
     if (stamped.has(name))
       continue
-    writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, name))
+    writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, displayName(next, name)))
     // A hard link to one copy: each named director's own path, the same unstamped file.
     if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name)))
       linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
@@ -176,10 +201,12 @@ async function applyUsers(next: Users) {
     stamped.delete(name)
   }
 }
+progress(`stamping each director's pack (${users.size})`)
 await applyUsers(users)
 writeFileSync(join(prefix, 'headers.conf'), `${nginxHeaderLines({
   scriptHashes: inlineScriptHashes(readFileSync(index, 'utf8')),
   ancestors,
+  hsts: Boolean(tls),
 })}\n`)
 
 let conf = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8')
@@ -187,8 +214,63 @@ if (base === '/') {
   // The site is "/" itself: no "Anything else" location, no "/board" redirect.
   conf = conf.replace(/\n {4}# Anything else[\s\S]*?\n {4}\}\n/, '\n').replace(/\n {4}# "\/board" is[\s\S]*?\n {4}\}\n/, '\n')
 }
+// The front door. Served here: a relay (nginx's stream module) takes each connection on PORT, counts it
+// against its address at once (a client holding many connections open without finishing a request can
+// hold 64 at most), and hands it, with the client's address, to the page server on a private socket.
+// Behind a TLS proxy the page server listens on PORT itself and believes X-Forwarded-For from that proxy only.
+const socket = join(prefix, 'http.sock')
+const probe = newProbe()
+// The mark of a browser that has logged in during this run (deploy/nginx.conf: who gets the larger allowance
+// of password checks). Sent only with a successful answer (add_header without "always").
+const loginCookie = randomBytes(24).toString('hex')
+writeFileSync(join(prefix, 'login-cookie.conf'), `add_header Set-Cookie "board_login=${loginCookie}; Path=/; HttpOnly; SameSite=Strict${tls ? '; Secure' : ''}";\n`)
+if (tls) {
+  writeAtomically(join(prefix, 'tls.crt'), tls.cert)
+  writeAtomically(join(prefix, 'tls.key'), tls.key)
+}
+const front = tlsProxy
+  ? {
+      MODULES: '',
+      STREAM: '',
+      LISTEN: `listen ${listenHost}:${port};`,
+      REAL_IP: `set_real_ip_from ${tlsProxy};\n  real_ip_header X-Forwarded-For;`,
+    }
+  : {
+      MODULES: `load_module ${stream};`,
+      STREAM: [
+        'stream {',
+        '  limit_conn_zone $binary_remote_addr zone=connections_per_address:1m;',
+        '  server {',
+        `    listen ${listenHost}:${port};`,
+        '    limit_conn connections_per_address 64;',
+        '    limit_conn_log_level warn;',
+        '    proxy_protocol on;',
+        `    proxy_pass unix:${socket};`,
+        '    proxy_connect_timeout 5s;',
+        '    proxy_timeout 30s;',
+        '  }',
+        '}',
+      ].join('\n'),
+      LISTEN: `listen unix:${socket} proxy_protocol${tls ? ' ssl' : ''};`,
+      REAL_IP: 'set_real_ip_from unix:;\n  real_ip_header proxy_protocol;',
+    }
+const tlsLines = tls
+  ? [
+      `ssl_certificate ${prefix}/tls.crt;`,
+      `ssl_certificate_key ${prefix}/tls.key;`,
+      'ssl_protocols TLSv1.2 TLSv1.3;',
+      'ssl_session_cache shared:tls:1m;',
+      // Plain HTTP sent to the HTTPS port: sent on to the same address over HTTPS.
+      `error_page 497 =301 https://$host:${port}$request_uri;`,
+    ].join('\n    ')
+  : ''
 // Every value below was checked against a strict pattern (settings.ts) or is the project's own constant.
 const values: Record<string, string> = {
+  ...front,
+  TLS: tlsLines,
+  LOGIN_COOKIE: loginCookie,
+  PROBE_PATH: probe.path,
+  PROBE_ANSWER: probe.answer,
   PREFIX: prefix,
   SITE: served,
   BASE: base,
@@ -221,12 +303,16 @@ if (spawnSync(nginx, ['-t', '-q', ...args], { stdio: 'inherit' }).status !== 0)
   cleanUpAndFail('nginx refused the configuration; see above')
 
 // 4. nginx, owned by the watchdog (scripts/host/watchdog.ts): it stops nginx and removes the folder when
-// this process ends, however it ends.
+// this process ends, however it ends. And the other way round: if the watchdog is killed, this process
+// stops nginx (its whole process group, workers included) before it exits.
+progress('starting nginx')
 const watchdog: ChildProcess = spawn(process.execPath, [
   '--import',
   'tsx',
   new URL('./host/watchdog.ts', import.meta.url).pathname,
   prefix,
+  join(logDir, 'access.log'),
+  String(logMax),
   nginx,
   ...args,
   '-g',
@@ -237,13 +323,56 @@ const watchdog: ChildProcess = spawn(process.execPath, [
 })
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(signal, early)
 let stopping = false
-watchdog.on('exit', (code) => {
-  if (!stopping)
-    console.error(`✗ nginx stopped (exit ${code}); see above`)
-  process.exit(stopping ? 0 : 1)
+/** nginx's master, once its pid file is there: the leader of nginx's own process group. */
+let nginxPid: number | undefined
+function readNginxPid() {
+  try {
+    nginxPid ??= Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')) || undefined
+  }
+  catch {}
+  return nginxPid
+}
+function groupAlive(pid: number) {
+  try {
+    process.kill(-pid, 0)
+    return true
+  }
+  catch {
+    return false
+  }
+}
+/** The watchdog is gone without stopping nginx (killed outright): stop nginx's group here, then the folder. */
+async function stopOrphan() {
+  const pid = readNginxPid()
+  if (pid && groupAlive(pid)) {
+    try {
+      process.kill(-pid, 'SIGTERM')
+    }
+    catch {}
+    for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise(r => setTimeout(r, 100))
+    try {
+      process.kill(-pid, 'SIGKILL')
+    }
+    catch {}
+  }
+  rmSync(prefix, { recursive: true, force: true })
+}
+watchdog.on('exit', async (code, signal) => {
+  if (stopping) {
+    console.log(`✓ stopped (${elapsed()} after start)`)
+    process.exit(0)
+  }
+  await stopOrphan()
+  console.error(signal
+    ? `✗ nginx's watchdog was killed (${signal}); nginx was stopped with it`
+    : `✗ nginx stopped (exit ${code}); see above`)
+  process.exit(1)
 })
 function stop() {
+  if (stopping)
+    return
   stopping = true
+  console.log('  stopping nginx …')
   unwatchFile(login.kind === 'file'
     ? login.file
     : '')
@@ -254,19 +383,20 @@ process.on('SIGTERM', stop)
 // A closed terminal: nginx is out of its reach (own session), and stops with us.
 process.on('SIGHUP', stop)
 
-// "Serving" only once nginx answers on the port (robots.txt needs no login).
+// "Serving" only once the nginx started here answers on the port: the probe path and answer drawn for this
+// run (scripts/host/probe.ts), so another server on the port is never taken for it.
 const deadline = Date.now() + 30_000
 for (;;) {
-  const up = await fetch(`http://${probeHost}:${port}/robots.txt`, {
-    signal: AbortSignal.timeout(2000),
-  }).then(r => r.ok, () => false)
-  if (up)
+  const answer = await askServer(probeHost, port, probe, Boolean(tls))
+  if (answer === 'ours' && readNginxPid())
     break
   if (stopping)
     await new Promise(() => {}) // the exit handler ends the process
-  if (Date.now() > deadline) {
+  if (answer === 'other' || Date.now() > deadline) {
     stop()
-    throw new UserError(`nginx did not answer on ${probeHost}:${port} within 30 s`)
+    throw new UserError(answer === 'other'
+      ? `another server answers on ${probeHost}:${port}, not the nginx started here: nothing is served; stop it, or choose another PORT`
+      : `nginx did not answer on ${probeHost}:${port} within 30 s`)
   }
   await new Promise(r => setTimeout(r, 200))
 }
@@ -276,7 +406,11 @@ const who = login.kind === 'trial'
   : `${users.size} director${users.size === 1
     ? ''
     : 's'} from ${login.file}`
-console.log(`✓ serving ${site} at http://${listenHost}:${port}${base} behind a login (${who}); Ctrl-C stops`)
+const scheme = tls ? 'https' : 'http'
+const behind = tlsProxy
+  ? ` (behind the TLS proxy at ${tlsProxy})`
+  : ''
+console.log(`✓ serving ${site} at ${scheme}://${listenHost}:${port}${base}${behind} behind a login (${who}); Ctrl-C stops (${elapsed()})`)
 console.log(`  read log: ${join(logDir, 'access.log')} (npm run host:log); nginx's working folder: ${prefix}`)
 
 // 5. The users file, watched: an added director can log in (with their pack) and a removed one is refused

@@ -1,7 +1,8 @@
 // `npm run host`'s settings: each checked against a strict pattern before anything is written, because most
 // of them are written into nginx's configuration. The end-to-end refusals (no nginx starts) are in
 // tests/browser/hosting.test.ts; here, each rule.
-import { mkdtempSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -40,13 +41,43 @@ describe('the settings npm run host accepts', () => {
   it('IPv6 addresses are bracketed for nginx; a host name is kept', () => {
     expect(settings({ HOST: '::1' }).listenHost).toBe('[::1]')
     expect(settings({ HOST: '[::1]' }).listenHost).toBe('[::1]')
-    expect(settings({ HOST: 'board.internal.example' }).listenHost).toBe('board.internal.example')
+    expect(settings({ HOST: 'board.internal.example', BOARD_TLS_PROXY: '10.0.0.7' }).listenHost).toBe('board.internal.example')
   })
 
-  it('HOST=0.0.0.0 warns that basic authentication needs TLS in front', () => {
-    const s = settings({ HOST: '0.0.0.0' })
-    expect(s.warnings.join()).toMatch(/HOST=0\.0\.0\.0 .*TLS/)
+  it('beyond loopback, TLS is required: served here (a certificate) or by a proxy named in BOARD_TLS_PROXY', () => {
+    for (const host of [
+      '0.0.0.0',
+      '10.0.0.5',
+      '::',
+      'board.internal.example',
+    ])
+      expect(() => settings({ HOST: host }), host).toThrow(/^HOST=\S+ listens beyond this machine without TLS.*BOARD_TLS_CERT and BOARD_TLS_KEY, or BOARD_TLS_PROXY/)
+    for (const host of [
+      '127.0.0.1',
+      '127.0.0.2',
+      '::1',
+      'localhost',
+    ])
+      expect(settings({ HOST: host }).listenHost, host).toMatch(/127|::1|localhost/)
+    const s = settings({ HOST: '0.0.0.0', BOARD_TLS_PROXY: '10.0.0.0/24' })
+    expect(s.tlsProxy).toBe('10.0.0.0/24')
     expect(s.probeHost).toBe('127.0.0.1')
+    for (const bad of [
+      '10.0.0.7;',
+      '10.0.0.0/33',
+      'proxy.example',
+      '10.0.0.7 10.0.0.8',
+      '::1/129',
+    ])
+      expect(() => settings({ BOARD_TLS_PROXY: bad }), bad).toThrow(/^BOARD_TLS_PROXY must be/)
+  })
+
+  it('BOARD_LOG_MAX: a size from 16K to 16G, 50M by default', () => {
+    expect(settings({}).logMax).toBe(50 * 1024 * 1024)
+    expect(settings({ BOARD_LOG_MAX: '64K' }).logMax).toBe(64 * 1024)
+    expect(settings({ BOARD_LOG_MAX: '2g' }).logMax).toBe(2 * 1024 ** 3)
+    for (const bad of ['1K', '17G', '50 MB', '-5M', 'lots'])
+      expect(() => settings({ BOARD_LOG_MAX: bad }), bad).toThrow(/^BOARD_LOG_MAX must be/)
   })
 
   it('BASE "board" and "/board" mean /board/, as for the build', () => {
@@ -57,8 +88,8 @@ describe('the settings npm run host accepts', () => {
 
   it('the one-person trial: BOARD_PASSWORD under the same rules, BOARD_USER defaulting to "board"', () => {
     expect(settings({ BOARD_USERS: '', BOARD_PASSWORD: 'a fine long phrase' }).login).toEqual({ kind: 'trial', user: 'board', password: 'a fine long phrase' })
-    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'short' })).toThrow(/^BOARD_PASSWORD is too short/)
-    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'the-board-password' })).toThrow(/^BOARD_PASSWORD contains the user name "board"/)
+    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'short' })).toThrow(/^BOARD_PASSWORD is too easy to guess/)
+    expect(() => settings({ BOARD_USERS: '', BOARD_PASSWORD: 'the-board-password' })).toThrow(/^BOARD_PASSWORD is too easy to guess/)
     expect(() => settings({ BOARD_PASSWORD: 'a fine long phrase' })).toThrow(/BOARD_USERS .* or BOARD_PASSWORD .*not both/)
   })
 
@@ -66,6 +97,56 @@ describe('the settings npm run host accepts', () => {
     expect(settings({ BOARD_PPTX: 'off' }).pptx).toBe('off')
     expect(settings({ BOARD_PPTX: 'ceo-office,secretary' }).pptx).toEqual(['ceo-office', 'secretary'])
     expect(() => settings({ BOARD_PPTX: 'ceo office' })).toThrow(/^BOARD_PPTX must be/)
+  })
+})
+
+describe('BOARD_TLS_CERT and BOARD_TLS_KEY: read and checked before anything starts', () => {
+  const make = (name: string, days = '2') => {
+    const cert = join(outside, `${name}.crt`)
+    const key = join(outside, `${name}.key`)
+    const r = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      days,
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ], { encoding: 'utf8' })
+    if (r.status !== 0)
+      throw new Error(r.stderr)
+    return { cert, key }
+  }
+  const a = make('a')
+  const b = make('b')
+
+  it('a matching pair is taken, and allows a HOST beyond loopback', () => {
+    const s = settings({ HOST: '0.0.0.0', BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: a.key })
+    expect(s.tls?.cert).toContain('BEGIN CERTIFICATE')
+    expect(s.tls?.key).toContain('PRIVATE KEY')
+  })
+
+  it('each mistake is named: one without the other, a missing file, not PEM, a key of another certificate, both TLS and a proxy', () => {
+    const garbage = join(outside, 'garbage.pem')
+    writeFileSync(garbage, 'not a certificate')
+    expect(() => settings({ BOARD_TLS_CERT: a.cert })).toThrow(/^BOARD_TLS_KEY is missing/)
+    expect(() => settings({ BOARD_TLS_KEY: a.key })).toThrow(/^BOARD_TLS_CERT is missing/)
+    expect(() => settings({
+      BOARD_TLS_CERT: join(outside, 'none.crt'),
+      BOARD_TLS_KEY: a.key,
+    })).toThrow(/^BOARD_TLS_CERT: no file at/)
+    expect(() => settings({ BOARD_TLS_CERT: garbage, BOARD_TLS_KEY: a.key })).toThrow(/^BOARD_TLS_CERT: .* is not a PEM certificate/)
+    expect(() => settings({ BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: garbage })).toThrow(/^BOARD_TLS_KEY: .* is not an unencrypted PEM private key/)
+    expect(() => settings({ BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: b.key })).toThrow(/^BOARD_TLS_KEY: .* is not the key of the certificate/)
+    expect(() => settings({ BOARD_TLS_CERT: a.cert, BOARD_TLS_KEY: a.key, BOARD_TLS_PROXY: '10.0.0.7' })).toThrow(/^BOARD_TLS_PROXY says a TLS proxy stands in front/)
   })
 })
 

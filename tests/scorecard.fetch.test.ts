@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totalOf } from '../data/scorecard-measures'
-import { days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
+import { checkApiUrl, days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
 import { importPages } from '../scripts/scorecard/import'
 import { FIXTURE, PAGES } from './helpers/scorecardFixture'
 
@@ -417,5 +417,34 @@ describe('scorecard:fetch against a local fake API', () => {
   it('walks every day of a quarter, both ends included', () => {
     expect(days('2026-07-01', '2026-09-30')).toHaveLength(92)
     expect(() => days('2026-09-30', '2026-07-01')).toThrow(/after/)
+  })
+})
+
+describe('--api-url: the admin key never crosses a network in clear', () => {
+  it('https anywhere, plain http only to this machine; anything else refused before a request or a file', async () => {
+    for (const ok of [
+      'https://api.anthropic.com/v1/x',
+      'http://127.0.0.1:9/x',
+      'http://localhost:8/x',
+      'http://[::1]:7/x',
+    ])
+      expect(checkApiUrl(ok).href, ok).toBe(new URL(ok).href)
+    for (const bad of [
+      'http://api.example.com/v1/x',
+      'http://10.0.0.5/x',
+      'ftp://127.0.0.1/x',
+      'http://127.0.0.1.example.com/x',
+    ])
+      expect(() => checkApiUrl(bad), bad).toThrow(/^--api-url must be https:\/\//)
+    expect(() => checkApiUrl('not a url')).toThrow(/^--api-url is not a URL/)
+    const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'pages')
+    await expect(fetchUsage({
+      from: '2026-07-01',
+      to: '2026-07-01',
+      out,
+      key: 'k',
+      apiUrl: 'http://api.example.com/v1/x',
+    })).rejects.toThrow(/^--api-url must be https/)
+    expect(existsSync(out)).toBe(false)
   })
 })

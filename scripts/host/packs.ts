@@ -14,7 +14,7 @@ export const stampText = (name: string, date: Date) => `Prepared for ${name} · 
  */
 export async function stampPack(pdf: Uint8Array, name: string, date = new Date()): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false })
-  const font = await doc.embedFont(StandardFonts.Helvetica) // WinAnsi: the "·" is in it; names are ASCII
+  const font = await doc.embedFont(StandardFonts.Helvetica) // WinAnsi: the "·" is in it, and every letter a display name may hold (users.ts DISPLAY_NAME)
   const text = stampText(name, date)
   for (const page of doc.getPages()) {
     const { width, height } = page.getSize()

@@ -21,6 +21,25 @@ export function ensureNginx() {
   return now
 }
 
+const STREAM_MODULES = ['/usr/lib/nginx/modules/ngx_stream_module.so', '/usr/share/nginx/modules/ngx_stream_module.so']
+
+/**
+ * nginx's stream module (Debian's libnginx-mod-stream), which `npm run host` puts in front of the pages to
+ * count connections per address as they are accepted; installed when missing, as nginx itself is.
+ */
+export function streamModule() {
+  const found = STREAM_MODULES.find(p => existsSync(p))
+  if (found)
+    return found
+  if (!canAptInstall())
+    throw new Error('nginx\'s stream module not found. Install it (sudo apt-get install -y libnginx-mod-stream) and re-run.')
+  aptInstall(['libnginx-mod-stream'])
+  const now = STREAM_MODULES.find(p => existsSync(p))
+  if (!now)
+    throw new Error('Debian\'s libnginx-mod-stream package installed, but no ngx_stream_module.so was found.')
+  return now
+}
+
 // `node scripts/install/nginx.ts` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) {
   asCommand()

@@ -11,6 +11,7 @@
  */
 import type { ExportManifest } from './import.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { isIPv4 } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { setTimeout as sleepFor } from 'node:timers/promises'
 import { isUtcDay } from '../../data/scorecard.ts'
@@ -199,11 +200,31 @@ async function getPage(url: URL, o: RequestOptions, what: string): Promise<unkno
   }
 }
 
+/**
+ * The API's address: https, or plain http to this machine only (a local fake or tunnel). The admin key
+ * rides in a header of every request, so it never crosses a network in clear.
+ */
+export function checkApiUrl(raw: string): URL {
+  let url: URL
+  try {
+    url = new URL(raw)
+  }
+  catch {
+    throw new FetchError(`--api-url is not a URL: ${JSON.stringify(raw.slice(0, 200))}`)
+  }
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  const loopback = host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'))
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+    return url
+  throw new FetchError(`--api-url must be https:// (plain http:// only to this machine, 127.0.0.1 or localhost), since the admin key is sent with every request: ${url.origin}`)
+}
+
 /** Fetches every page of every day and saves them; returns the files written. */
 export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[], records: number }> {
   const maxRunMs = opts.maxRunMs ?? 180 * 60_000
   if (!(maxRunMs > 0 && maxRunMs <= MAX_TIMER_MS))
     throw new FetchError(`--max-minutes must be more than 0 and at most ${Math.floor(MAX_TIMER_MS / 60_000)} (got ${maxRunMs / 60_000})`)
+  checkApiUrl(opts.apiUrl ?? API_URL)
   if (!opts.key)
     throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
   const out = outsideRepo(opts.out)

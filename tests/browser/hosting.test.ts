@@ -30,7 +30,16 @@ const USER = 'board'
 const PASSWORD = randomBytes(12).toString('hex')
 const OTHER = 'alice'
 const OTHER_PASSWORD = randomBytes(12).toString('hex')
-const auth = (user = USER, password = PASSWORD) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` })
+/** The cookie nginx gives a browser that has logged in; sent back as a browser would (null: as a stranger, a script with no cookie jar). */
+let loginCookie: string | null = null
+function auth(user = USER, password = PASSWORD, cookie: string | null = loginCookie): Record<string, string> {
+  return {
+    Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+    ...(cookie
+      ? { Cookie: cookie }
+      : {}),
+  }
+}
 
 /** One path of each kind a reader can ask for, with the content type it must come back as. */
 const script = readdirSync(join(SITE_DIR, 'assets')).find(f => /^index-.*\.js$/.test(f))!
@@ -75,8 +84,8 @@ function tool(script: string, args: string[], input = '') {
     env: cleanEnv({ BOARD_USERS: USERS }),
   })
 }
-function addUser(name: string, password: string) {
-  const r = tool('scripts/host-users.ts', ['add', name], password)
+function addUser(name: string, password: string, args: string[] = []) {
+  const r = tool('scripts/host-users.ts', ['add', name, ...args], password)
   if (r.status !== 0)
     throw new Error(r.stderr)
 }
@@ -158,6 +167,11 @@ beforeAll(async () => {
   // The PowerPoint for "board" (the CEO's office, say) only.
   host = await startHost({ BOARD_USERS: USERS, BOARD_PPTX: USER })
   origin = host.origin
+  // Logged in once, as a browser would: the tests' requests then carry the cookie, as a browser's do.
+  const first = await fetch(`${origin}${BASE}`, {
+    headers: auth(),
+  })
+  loginCookie = /board_login=[0-9a-f]+/.exec(first.headers.get('set-cookie') ?? '')?.[0] ?? null
   browser = await launch()
 }, 120_000)
 
@@ -242,9 +256,9 @@ describe('npm run host: directors come and go while it runs', () => {
     headers: auth(user, password),
   }).then(r => r.status)
 
-  it('a director added with host:users can log in within a minute, with their own pack, without a restart', async () => {
+  it('a director added with host:users can log in within a minute, with their own pack in their name, without a restart', async () => {
     expect(await ok('carol', carol)).toBe(401)
-    addUser('carol', carol)
+    addUser('carol', carol, ['--name', 'Carol Díaz'])
     await expect.poll(() => ok('carol', carol), { timeout: 60_000, interval: 500 }).toBe(200)
     const pack = await fetch(`${origin}${BASE}${DECK}.pdf`, {
       headers: auth('carol', carol),
@@ -252,7 +266,7 @@ describe('npm run host: directors come and go while it runs', () => {
     expect(pack.status).toBe(200)
     const file = join(HOME, 'carol.pdf')
     writeFileSync(file, Buffer.from(await pack.arrayBuffer()))
-    expect(pdfText(file, 1)).toContain('Prepared for carol')
+    expect(pdfText(file, 1)).toContain('Prepared for Carol Díaz ·') // the name given, not the login
   })
 
   it('removing a director with host:users refuses them within a minute; the others stay in', async () => {
@@ -478,7 +492,7 @@ describe('npm run host: guessing is slow', () => {
     const statuses: number[] = []
     for (let i = 0; i < 30; i++) {
       statuses.push((await fetch(`${origin}${BASE}`, {
-        headers: auth(OTHER, `wrong-${i}`),
+        headers: auth(OTHER, `wrong-${i}`, null), // a guesser: no login cookie
       })).status)
     }
     expect(statuses[0]).toBe(401)
@@ -489,7 +503,7 @@ describe('npm run host: guessing is slow', () => {
       headers: auth(),
     })).status).toBe(200)
     const r = tool('scripts/host-log.ts', [])
-    expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many failed logins from this address \(429\)/)
+    expect(r.stdout).toMatch(/times: {2}from 127\.0\.0\.1 {2}as "alice" {2}refused: too many requests or failed logins from this address \(429\)/)
   })
 })
 
@@ -575,8 +589,12 @@ describe('npm run host: nginx lives and dies with the command', () => {
     const h = await startHost(trial)
     expect(alive(h.nginxPid)).toBe(true)
     expect(await answers(h.origin)).toBe(true)
+    // Progress while it starts: numbered steps, each with the time since the start.
+    expect(h.output()).toMatch(/^\[1\/4\] checking the settings and the logins \(\d+\.\d s\)$/m)
+    expect(h.output()).toMatch(/^\[4\/4\] starting nginx \(\d+\.\d s\)$/m)
     h.proc.kill(signal)
     expect(await h.exited).toBe(0)
+    expect(h.output()).toMatch(/✓ stopped/)
     await expectGone(h)
     expect(existsSync(join(LOG_DIR, 'access.log'))).toBe(true)
   })
