@@ -1,6 +1,3 @@
-import type { ChildProcess } from 'node:child_process'
-import type { HostSettings } from './host/settings.ts'
-import type { Users } from './host/users.ts'
 // `npm run host`: serves the built site with Debian's nginx, one login per director, with the headers of
 // deploy/headers.ts, in the foreground (Ctrl-C stops it). Settings, all from the environment, each checked
 // against a strict pattern before anything is written (scripts/host/settings.ts):
@@ -15,6 +12,9 @@ import type { Users } from './host/users.ts'
 //   BOARD_LOG_MAX   the read log's size before it is rotated (default 50M; one previous file is kept)
 //   FRAME_ANCESTORS origins allowed to embed the deck, e.g. a board portal (default: none)
 //   SITE_DIR        the built site (default dist/; built first if missing or built for another BASE)
+import type { ChildProcess } from 'node:child_process'
+import type { HostSettings } from './host/settings.ts'
+import type { Users } from './host/users.ts'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'

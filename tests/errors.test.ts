@@ -9,7 +9,15 @@ import { USER_ERROR_EXIT } from '../shared/errors'
 const ROOT = resolve(__dirname, '..')
 
 function command(script: string, args: string[] = [], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 })
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ...env,
+    },
+    timeout: 120_000,
+  })
 }
 
 /** The operator's kind of failure: exit 2, the last line of stderr is the one "✗" message, and no stack anywhere. */
@@ -27,11 +35,19 @@ describe('an operator’s problem is one line and exit 2, whichever command meet
   })
 
   it('the same, met by an exporter that needs Chromium', () => {
-    expectUserError(command('scripts/export.ts', ['--out', resolve(ROOT, 'test-results', 'should-not-exist')], { CHROMIUM_PATH: '/nowhere/chromium' }), /CHROMIUM_PATH/)
+    expectUserError(command('scripts/export.ts', [
+      '--out',
+      resolve(ROOT, 'test-results', 'should-not-exist'),
+    ], { CHROMIUM_PATH: '/nowhere/chromium' }), /CHROMIUM_PATH/)
   })
 
   it('an option a command does not have', () => {
-    for (const script of ['scripts/pack.ts', 'scripts/reissue.ts', 'scripts/export.ts', 'scripts/changes.ts'])
+    for (const script of [
+      'scripts/pack.ts',
+      'scripts/reissue.ts',
+      'scripts/export.ts',
+      'scripts/changes.ts',
+    ])
       expectUserError(command(script, ['--no-such-option']), /Unknown option '--no-such-option'/)
   })
 

@@ -1,9 +1,9 @@
+// The directors' logins: `npm run host:users` and the rules a name and a password must keep. That nginx
+// verifies the hashes is checked through the real nginx in tests/browser/hosting.test.ts.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-// The directors' logins: `npm run host:users` and the rules a name and a password must keep. That nginx
-// verifies the hashes is checked through the real nginx in tests/browser/hosting.test.ts.
 import bcrypt from 'bcryptjs'
 import { describe, expect, it } from 'vitest'
 import { checkPassword, checkUserName, generatePassword, parseUsers } from '../scripts/host/users.ts'

@@ -142,7 +142,9 @@ describe('code is split by where it runs (README: Layout)', () => {
 /** Why a file's opening lines fail the house rule: its comment is not first, or a comment tells history. */
 export function commentProblems(path: string, source: string): string[] {
   const lines = source.split('\n')
-  const first = lines[0]?.startsWith('#!') ? lines[1] : lines[0]
+  const first = lines[0]?.startsWith('#!')
+    ? lines[1]
+    : lines[0]
   const out: string[] = []
   if (!/^\s*(?:\/\/|\/\*)/.test(first ?? ''))
     out.push(`${path}: does not open with its comment (what it is and why), above its imports`)

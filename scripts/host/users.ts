@@ -1,10 +1,10 @@
+// The directors' logins: one line per director in a standard htpasswd file (`name:$2b$…`), kept outside the
+// repository. `npm run host:users` (scripts/host-users.ts) manages it; `npm run host` hands nginx a copy.
 import { randomInt } from 'node:crypto'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-// The directors' logins: one line per director in a standard htpasswd file (`name:$2b$…`), kept outside the
-// repository. `npm run host:users` (scripts/host-users.ts) manages it; `npm run host` hands nginx a copy.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
 import * as zxcvbnEn from '@zxcvbn-ts/language-en'

@@ -1,10 +1,10 @@
-import type { ChildProcess } from 'node:child_process'
-import type { Socket } from 'node:net'
 // `npm run host` under attack and faults, through the real nginx: a read log no request can forge, a log
 // that stays to its size, slow clients and floods from one address that leave the other addresses served,
 // password checks refused before they cost anything, nginx gone with its port whichever process is killed,
 // HTTPS with a certificate made here by openssl, and a TLS proxy's forwarded address believed from it only.
 // Test clients are all on loopback; each "client" uses its own 127.x.y.z source address.
+import type { ChildProcess } from 'node:child_process'
+import type { Socket } from 'node:net'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'

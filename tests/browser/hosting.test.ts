@@ -1,12 +1,12 @@
-import type { ChildProcess } from 'node:child_process'
-import type { Server } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 // The deck as a confidential board paper: `npm run host` (Debian's nginx) serving the built site
 // from /board/ on a loopback port, one login per director, with strict headers; then Chromium walks every
 // slide through it with a director's password and must see no CSP violation, no console error, no other host.
 // Then what a company secretary relies on: each director's own stamped pack, logins added and removed
 // while it runs, the read log, slow guessing, settings that cannot weaken the login, and nginx stopping
 // with the command however it ends.
+import type { ChildProcess } from 'node:child_process'
+import type { Server } from 'node:net'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
