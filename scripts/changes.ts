@@ -3,13 +3,13 @@
 // figure whose value, qualifier or quote changed, each claim sentence added, removed or reworded, each plan
 // value changed, and the slides added or removed. <from> and <to> are git refs (tags such as paper-v1,
 // branches, commits); without <to>, the working tree. `--json` prints the list as JSON.
-// `--since-previous` prints the report the build uses (scripts/changes/since.ts) as JSON: the paper as it stands
+// `--since-previous` prints the report the build uses (vite/releases.ts) as JSON: the paper as it stands
 // against the record of the version before data/paper.ts's (data/releases/); with `--out <file>` it writes it there
 // (changes.json).
 import { writeFileSync } from 'node:fs'
 import { PAPER } from '../data/paper.ts'
 import { changesText, compareSnapshots } from '../shared/changes.ts'
-import { changesSincePrevious } from './changes/since.ts'
+import { changesSincePrevious } from '../vite/releases.ts'
 import { repoRoot, resolveRef, snapshotAt } from './changes/snapshot.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 

@@ -27,6 +27,7 @@ import { tableRows } from '../shared/charts/build'
 import { scorecardChartModel } from '../shared/charts/scorecard'
 import { ANY_CHART, CHART_ATTR, PLOT_ATTR, PRINT_TEXT_CLASS, SCORECARD_CHART_ATTR } from '../shared/dom-hooks.ts'
 import { exportAudience } from '../vite/presenter-notes.ts'
+import { readScorecard } from '../vite/scorecard-files.ts'
 import { CHROMIUM_ARGS, ensureChromium } from './install/chromium.ts'
 import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
@@ -36,7 +37,6 @@ import { labelOffsets, nativeChart, plotOptions, pptxData, roomForCategories } f
 import { patchChartXml } from './pptx/patch-chart-xml'
 import { scorecardChartArgs } from './pptx/scorecard-charts'
 import { EMU_PER_PT, fitTextFrames, interMetrics } from './pptx/text-fit'
-import { readScorecard } from './scorecard/files.ts'
 
 interface Box {
   x: number

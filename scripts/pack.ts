@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path'
 import { PAPER } from '../data/paper.ts'
 import { DECK_NAME, PRESENTER_NOTES_FILE } from '../shared/deck-name.ts'
 import { AUDIENCE_ENV } from '../vite/presenter-notes.ts'
-import { changesSincePrevious, RELEASES_DIR, writeRecord } from './changes/since.ts'
+import { changesSincePrevious, RELEASES_DIR, writeRecord } from '../vite/releases.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 asCommand()

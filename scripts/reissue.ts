@@ -13,9 +13,9 @@ import { PLAN } from '../data/plan.ts'
 import { isUtcDay } from '../data/scorecard.ts'
 import { formatDate } from '../data/sources.ts'
 import { changesText, compareSnapshots } from '../shared/changes.ts'
+import { currentSnapshot } from '../vite/paper-snapshot.ts'
+import { readRecord, recordPath } from '../vite/releases.ts'
 import { REPO_ROOT } from '../vite/scorecard-slides.ts'
-import { readRecord, recordPath } from './changes/since.ts'
-import { currentSnapshot } from './changes/snapshot.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 
 asCommand()

@@ -14,7 +14,7 @@ const load = (env: string, file: string) => import(pathToFileURL(resolve(process
 const { FIGURES, FACTS } = await load('FIGURES_MODULE', 'data/figures.ts')
 const { PLAN } = await load('PLAN_MODULE', 'data/plan.ts')
 const { PAPER } = await load('PAPER_MODULE', 'data/paper.ts')
-const { budgetCurrency, readScorecard } = await import('./scorecard/files.ts')
+const { budgetCurrency, readScorecard } = await import('../vite/scorecard-files.ts')
 const problems = dataProblems({
   figures: FIGURES,
   facts: FACTS ?? [],

@@ -59,7 +59,7 @@ export type Change
     | { kind: 'slide-added' | 'slide-removed', title: string, text: string }
     | { kind: 'data-added' | 'data-removed', what: 'measures' | 'pilot', quarter: string, text: string }
 
-/** The changes since the previous version, as the build found them (scripts/changes/since.ts): the page and changes.json. */
+/** The changes since the previous version, as the build found them (vite/releases.ts): the page and changes.json. */
 export interface ChangesReport {
   /** The version being built. */
   version: number

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PLAN } from '../data/plan'
-import { changesSincePrevious, writeRecord } from '../scripts/changes/since'
 import { snapshotAt } from '../scripts/changes/snapshot'
 import { CHARSET } from '../scripts/fonts'
 import { changesText, compareSnapshots, FIELD_WORDS, flattenPlan, planLabel } from '../shared/changes'
 import { USER_ERROR_EXIT } from '../shared/errors'
+import { changesSincePrevious, writeRecord } from '../vite/releases'
 
 const ROOT = resolve(__dirname, '..')
 

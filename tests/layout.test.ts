@@ -24,11 +24,14 @@ export function runtimeOf(path: string): Runtime | null {
   return null
 }
 
-/** Which runtimes each may import from. Build-time code and commands are both Node. */
+/**
+ * Which runtimes each may import from, in one direction only: commands (scripts/) use the build (they start Slidev
+ * with its plugins), the build never uses a command, and both use the shared data and model.
+ */
 const ALLOWED: Record<Runtime, Runtime[]> = {
   shared: ['shared'],
   browser: ['browser', 'shared'],
-  build: ['build', 'node', 'shared'],
+  build: ['build', 'shared'],
   node: ['node', 'build', 'shared'],
 }
 
@@ -128,6 +131,7 @@ describe('code is split by where it runs (README: Layout)', () => {
       'data/format.ts': `import { ensureChromium } from '../scripts/install/chromium.ts'`,
       'scripts/export.ts': `const c = await import('../components/BarChart.vue')`,
       'setup/routes.ts': `export { x } from '../vite/first-view.ts'`,
+      'vite/data.ts': `const { readScorecard } = await import('../scripts/scorecard/import.ts')`,
     }
     expect(crossings(Object.keys(fake), f => fake[f])).toEqual([
       'components/Fig.vue → scripts/lib/run.ts (browser code importing node code)',
@@ -135,6 +139,7 @@ describe('code is split by where it runs (README: Layout)', () => {
       'data/format.ts → scripts/install/chromium.ts (shared code importing node code)',
       'scripts/export.ts → components/BarChart.vue (node code importing browser code)',
       'setup/routes.ts → vite/first-view.ts (browser code importing build code)',
+      'vite/data.ts → scripts/scorecard/import.ts (build code importing node code)',
     ])
   })
 })

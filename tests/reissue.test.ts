@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PAPER } from '../data/paper'
 import { PLAN } from '../data/plan'
-import { readRecord } from '../scripts/changes/since'
 import { USER_ERROR_EXIT } from '../shared/errors'
+import { readRecord } from '../vite/releases'
 
 const ROOT = resolve(__dirname, '..')
 let copy: string
@@ -48,7 +48,7 @@ beforeEach(() => {
     '--import',
     'tsx',
     '-e',
-    'import { writeRecord } from "./scripts/changes/since.ts"; writeRecord()',
+    'import { writeRecord } from "./vite/releases.ts"; writeRecord()',
   ], { cwd: copy, encoding: 'utf8' })
   expect(recorded.status, recorded.stderr).toBe(0)
 })

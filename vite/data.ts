@@ -6,9 +6,9 @@ import { dataProblems } from '../data/check.ts'
 import { FACTS, FIGURES } from '../data/figures.ts'
 import { PAPER } from '../data/paper.ts'
 import { PLAN } from '../data/plan.ts'
-import { changesSincePrevious } from '../scripts/changes/since.ts'
-import { budgetCurrency, readScorecard, scorecardDir } from '../scripts/scorecard/files.ts'
 import { readPilotReading } from './pilot-results.ts'
+import { changesSincePrevious } from './releases.ts'
+import { budgetCurrency, readScorecard, scorecardDir } from './scorecard-files.ts'
 
 /** Every problem with the data as the modules now stand, one message per module (data/check.ts). */
 function problemsOf(d: { FIGURES: typeof FIGURES, FACTS: typeof FACTS, PLAN: typeof PLAN, PAPER: typeof PAPER }): string[] {

@@ -1,5 +1,5 @@
 /**
- * The scorecard as the slides read it: checked at build time (virtual:scorecard, scripts/scorecard/files.ts),
+ * The scorecard as the slides read it: checked at build time (virtual:scorecard, vite/scorecard-files.ts),
  * with the words the slides put around it. Numbers come from data/scorecard.ts, never typed into a slide.
  */
 import type { Paper } from '../../data/paper'

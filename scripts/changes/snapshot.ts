@@ -1,21 +1,17 @@
-// One version of the paper: the figures module, the claims register, the plan, the slide list and the quarters of
-// our own data, as this checkout has them (currentSnapshot) or at a git ref (a tag such as paper-v1, a branch or a commit), or in the working tree. The ref's files are
+// One version of the paper at a git ref (the working tree's own is vite/paper-snapshot.ts): the figures module, the
+// claims register, the plan, the slide list and the quarters of our own data (a tag such as paper-v1, a branch or a commit), or in the working tree. The ref's files are
 // written to a temporary folder with `git archive` and its TypeScript modules imported from there (the
 // caller runs under tsx), so nothing in the checkout is touched.
-import type { ClaimSnap, FigureSnap, Snapshot } from '../../shared/changes.ts'
+import type { Snapshot } from '../../shared/changes.ts'
+import type { FigureModule, RegisterModule } from '../../vite/paper-snapshot.ts'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parseSync } from '@slidev/parser'
-import { REGISTER } from '../../data/claims.ts'
-import { FIGURES } from '../../data/figures.ts'
-import { PLAN } from '../../data/plan.ts'
-import { flattenPlan } from '../../shared/changes.ts'
 import { UserError } from '../../shared/errors.ts'
-import { pilotResultsDir } from '../../vite/pilot-results.ts'
-import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
+import { currentSnapshot, quartersIn, snapshotFrom } from '../../vite/paper-snapshot.ts'
+import { REPO_ROOT } from '../../vite/scorecard-slides.ts'
 
 export interface Version extends Snapshot {
   /** data/paper.ts's version at that ref, if it had one. */
@@ -78,56 +74,6 @@ async function load<T>(file: string, name: string): Promise<T | undefined> {
     return undefined
   const mod = await import(pathToFileURL(file).href) as Record<string, unknown>
   return mod[name] as T | undefined
-}
-
-interface FigureModule { id: string, label: string, value: FigureSnap['value'], unit: FigureSnap['unit'], qualifier?: string, source: { quote: string } }
-type RegisterModule = Record<string, Partial<Record<'slide' | 'notes', readonly { text: string }[]>>>
-
-/** The quarters a data folder holds (YYYY-Qn), from its file names. */
-function quartersIn(dir: string): string[] {
-  return existsSync(dir)
-    ? readdirSync(dir).filter(n => QUARTER_FILE.test(n)).map(n => n.replace(/\.json$/, '')).sort()
-    : []
-}
-
-/** A snapshot from what a version's modules export and its slides.md. */
-function snapshotFrom(parts: { figures: readonly FigureModule[], register: RegisterModule, plan: unknown, slidesMd: string | null, measures: string[], pilotResults: string[] }): Snapshot {
-  const slides = parts.slidesMd === null
-    ? []
-    : parseSync(parts.slidesMd, 'slides.md').slides.map(s => (s.title ?? s.content.trim().split('\n')[0]).trim())
-  const claims: ClaimSnap[] = Object.entries(parts.register).flatMap(([slide, p]) =>
-    (['slide', 'notes'] as const).flatMap(part => (p[part] ?? []).map(c => ({ slide, text: c.text }))))
-  return {
-    figures: parts.figures.map(f => ({
-      id: f.id,
-      label: f.label,
-      value: f.value,
-      unit: f.unit,
-      qualifier: f.qualifier,
-      quote: f.source.quote,
-    })),
-    claims,
-    plan: parts.plan === undefined
-      ? {}
-      : flattenPlan(parts.plan),
-    slides: [
-      ...new Set(slides),
-    ],
-    measures: parts.measures,
-    pilotResults: parts.pilotResults,
-  }
-}
-
-/** The paper as it stands in this checkout (and the data folders the build reads): what is being built. */
-export function currentSnapshot(): Snapshot {
-  return snapshotFrom({
-    figures: FIGURES,
-    register: REGISTER,
-    plan: PLAN,
-    slidesMd: readFileSync(join(REPO_ROOT, 'slides.md'), 'utf8'),
-    measures: quartersIn(scorecardDir()),
-    pilotResults: quartersIn(pilotResultsDir()),
-  })
 }
 
 /** The snapshot of the paper kept in folder `dir` (a ref written out), importing its modules (under tsx). */

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { REPO_ROOT } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine, UserError } from '../lib/cli.ts'
-import { REPO_ROOT } from './files.ts'
 
 const FUNCTIONS = [
   'Engineering',

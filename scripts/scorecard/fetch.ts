@@ -16,9 +16,9 @@ import { dirname, join, resolve } from 'node:path'
 import { setTimeout as sleepFor } from 'node:timers/promises'
 import { isUtcDay } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
+import { isInsideRepo } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine } from '../lib/cli.ts'
 import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
-import { isInsideRepo } from './files.ts'
 
 export class FetchError extends UserError {
   constructor(message: string) {

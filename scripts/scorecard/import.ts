@@ -13,10 +13,10 @@ import { basename, join, relative, resolve } from 'node:path'
 import { formatMeasure, MEASURES, measureValue, totalOf } from '../../data/scorecard-measures.ts'
 import { isUtcDay, quarterProblems } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
+import { isInsideRepo, scorecardDir } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine, USER_ERROR_EXIT } from '../lib/cli.ts'
 import { Aggregator, parsePeopleCsv } from './aggregate.ts'
 import { actorKey, parsePage, recordValues } from './api.ts'
-import { isInsideRepo, scorecardDir } from './files.ts'
 
 /** `export-manifest.json` (older fetches) or `export-manifest-<from>_<to>.json` (one per fetched range). */
 export const isManifest = (file: string) => /^export-manifest(-[^/]*)?\.json$/.test(basename(file))

@@ -1,14 +1,14 @@
 // What each issued version of the paper said, kept in the repository (data/releases/version-N.json, written by
 // `npm run pack` when it makes a version's pack), and the changes since the previous version read from that record:
 // the "What changed" page and changes.json. No git is needed, so a fresh clone knows what version 1 said.
-import type { ChangesReport, PaperRecord, Snapshot } from '../../shared/changes.ts'
+import type { ChangesReport, PaperRecord, Snapshot } from '../shared/changes.ts'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { PAPER } from '../../data/paper.ts'
-import { compareSnapshots, firstIssue } from '../../shared/changes.ts'
-import { UserError } from '../../shared/errors.ts'
-import { REPO_ROOT } from '../../vite/scorecard-slides.ts'
-import { currentSnapshot } from './snapshot.ts'
+import { PAPER } from '../data/paper.ts'
+import { compareSnapshots, firstIssue } from '../shared/changes.ts'
+import { UserError } from '../shared/errors.ts'
+import { currentSnapshot } from './paper-snapshot.ts'
+import { REPO_ROOT } from './scorecard-slides.ts'
 
 export type { ChangesReport }
 

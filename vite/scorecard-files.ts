@@ -2,11 +2,11 @@
  * The scorecard folder (data/scorecard/, or SCORECARD_DIR): one <quarter>.json per quarter and an optional
  * budget.json, nothing else. Read by the deck's Vite plugin, by the slide filter and by the import.
  */
-import type { Scorecard } from '../../data/scorecard.ts'
+import type { Scorecard } from '../data/scorecard.ts'
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { loadScorecard, ScorecardError } from '../../data/scorecard.ts'
-import { QUARTER_FILE, REPO_ROOT, scorecardDir } from '../../vite/scorecard-slides.ts'
+import { loadScorecard, ScorecardError } from '../data/scorecard.ts'
+import { QUARTER_FILE, REPO_ROOT, scorecardDir } from './scorecard-slides.ts'
 
 export { REPO_ROOT, scorecardDir }
 
