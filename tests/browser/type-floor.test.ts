@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPrintView, startSlidev } from '../../scripts/lib/slidev-print.ts'
 import { AUDIENCE_ENV } from '../../vite/presenter-notes.ts'
 import { deckSlides } from '../helpers/deck'
+import { importFixtureQuarters } from '../helpers/scorecardFixture'
 import { launch } from './helpers'
 
 const A4_LANDSCAPE_WIDTH_PT = 841.89 // 297 mm
@@ -118,49 +119,55 @@ function measure(page: Page, floorPx: number): Promise<SlideProblems[]> {
   }, floorPx)
 }
 
-let browser: Browser
-let page: Page
-let slidev: Awaited<ReturnType<typeof startSlidev>>
-let floorPx: number
-
-beforeAll(async () => {
-  process.env[AUDIENCE_ENV] = 'directors' // the pages the directors' PDF is printed from
-  slidev = await startSlidev()
-  floorPx = FLOOR_PT * slidev.width / A4_LANDSCAPE_WIDTH_PT
-  browser = await launch()
-  page = await browser.newPage({
-    viewport: { width: slidev.width, height: slidev.height * slidev.slides.length },
+/** Slidev's print view of the deck, served for the directors, with the scorecard folder given (or the repo's). */
+function printView(scorecardDir?: string) {
+  const view = {} as { browser: Browser, page: Page, slidev: Awaited<ReturnType<typeof startSlidev>>, floorPx: number }
+  beforeAll(async () => {
+    process.env[AUDIENCE_ENV] = 'directors' // the pages the directors' PDF is printed from
+    if (scorecardDir)
+      process.env.SCORECARD_DIR = scorecardDir
+    else delete process.env.SCORECARD_DIR
+    view.slidev = await startSlidev()
+    view.floorPx = FLOOR_PT * view.slidev.width / A4_LANDSCAPE_WIDTH_PT
+    view.browser = await launch()
+    view.page = await view.browser.newPage({
+      viewport: { width: view.slidev.width, height: view.slidev.height * view.slidev.slides.length },
+    })
+    await openPrintView(view.page, view.slidev.port)
+  }, 300_000)
+  afterAll(async () => {
+    await view.browser?.close()
+    await view.slidev?.close()
+    delete process.env.SCORECARD_DIR
   })
-  await openPrintView(page, slidev.port)
-}, 180_000)
-afterAll(async () => {
-  await browser?.close()
-  await slidev?.close()
-})
+  return view
+}
 
 describe('type and space on every slide, as printed', () => {
+  const view = printView()
+
   it('the floor is 9 pt at A4 landscape: about 10.5 px of the canvas', () => {
-    expect(floorPx).toBeGreaterThan(10.4)
-    expect(floorPx).toBeLessThan(10.6)
+    expect(view.floorPx).toBeGreaterThan(10.4)
+    expect(view.floorPx).toBeLessThan(10.6)
   })
 
   it('no slide has type under the floor, text off the slide, overlapping lines, or anything in the footer band', async () => {
-    const found = (await measure(page, floorPx)).filter(s => s.problems.length)
+    const found = (await measure(view.page, view.floorPx)).filter(s => s.problems.length)
     expect(found).toEqual([])
   })
 
   it('no main slide carries a glossary: definitions are in the pre-read', async () => {
     const slides = deckSlides()
-    const glossaries = await page.$$eval('.print-slide-container', els => els.map(s => s.querySelectorAll('.measures-defined, dl').length))
+    const glossaries = await view.page.$$eval('.print-slide-container', els => els.map(s => s.querySelectorAll('.measures-defined, dl').length))
     const onMain = glossaries.map((n, i) => ({ n, slide: i + 1, part: slides[i]?.frontmatter.part })).filter(s => s.n && s.part === 'main')
     expect(glossaries.some(n => n > 0)).toBe(true) // the pre-read has them, so the selector finds them
     expect(onMain).toEqual([])
   })
 
   it('sees each kind of problem when one is planted', async () => {
-    const style = await page.addStyleTag({ content: '.source-note { bottom: 4px !important } .slidev-layout h1 + p { font-size: 8px !important }' })
+    const style = await view.page.addStyleTag({ content: '.source-note { bottom: 4px !important } .slidev-layout h1 + p { font-size: 8px !important }' })
     try {
-      const problems = (await measure(page, floorPx)).flatMap(s => s.problems)
+      const problems = (await measure(view.page, view.floorPx)).flatMap(s => s.problems)
       expect(problems.some(p => p.includes('reaches into the footer band'))).toBe(true)
       expect(problems.some(p => p.includes('under the floor'))).toBe(true)
       expect(problems.some(p => p.includes('overlaps'))).toBe(true)
@@ -168,5 +175,16 @@ describe('type and space on every slide, as printed', () => {
     finally {
       await style.evaluate(el => (el as Element).remove())
     }
+  })
+})
+
+// With a quarter of our own data the deck has other slides (the scorecard table and its charts): held to the same floor.
+describe('type and space with our own data imported', () => {
+  const view = printView(importFixtureQuarters().scorecard)
+
+  it('no slide has type under the floor, text off the slide, overlapping lines, or anything in the footer band', async () => {
+    expect(await view.page.locator('.scorecard__table').count()).toBeGreaterThan(0)
+    const found = (await measure(view.page, view.floorPx)).filter(s => s.problems.length)
+    expect(found).toEqual([])
   })
 })
