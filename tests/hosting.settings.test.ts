@@ -1,12 +1,12 @@
 // `npm run host`'s settings: each checked against a strict pattern before anything is written, because most
 // of them are written into nginx's configuration. The end-to-end refusals (no nginx starts) are in
 // tests/browser/hosting.test.ts; here, each rule.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hostSettings } from '../scripts/host/settings.ts'
+import { selfSignedCertificate } from './helpers/tls'
 
 const outside = mkdtempSync(join(tmpdir(), 'board-settings-'))
 const ok = {
@@ -101,30 +101,7 @@ describe('the settings npm run host accepts', () => {
 })
 
 describe('BOARD_TLS_CERT and BOARD_TLS_KEY: read and checked before anything starts', () => {
-  const make = (name: string, days = '2') => {
-    const cert = join(outside, `${name}.crt`)
-    const key = join(outside, `${name}.key`)
-    const r = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      days,
-      '-subj',
-      '/CN=localhost',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ], { encoding: 'utf8' })
-    if (r.status !== 0)
-      throw new Error(r.stderr)
-    return { cert, key }
-  }
+  const make = (name: string) => selfSignedCertificate(outside, name)
   const a = make('a')
   const b = make('b')
 

@@ -3,18 +3,20 @@
 // password checks refused before they cost anything, nginx gone with its port whichever process is killed,
 // HTTPS with a certificate made here by openssl, and a TLS proxy's forwarded address believed from it only.
 // Test clients are all on loopback; each "client" uses its own 127.x.y.z source address.
-import type { ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
-import { spawn, spawnSync } from 'node:child_process'
+import type { Host } from './host-process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { selfSignedCertificate } from '../helpers/tls'
 import { BASE, freePort, SITE_DIR } from './helpers'
+import { alive, hostEnv, hostServing, spawnHost, stopHost } from './host-process'
 
 const DECK = 'board-deck-agentic-coding'
 const HOME = mkdtempSync(join(tmpdir(), 'board-host-limits-'))
@@ -25,71 +27,29 @@ const AUTH = basic(USER, PASSWORD)
 
 afterAll(() => rmSync(HOME, { recursive: true, force: true }))
 
-interface Host {
-  proc: ChildProcess
-  port: number
-  prefix: string
-  nginxPid: number
+interface LimitsHost extends Host {
   logDir: string
-  output: () => string
-  exited: Promise<number | null>
 }
 
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOARD_|HOST$|PORT$|FRAME_ANCESTORS$)/.test(k)))
-  return {
-    ...clean,
-    BASE,
-    SITE_DIR,
-    ...extra,
-  }
-}
+const env = (extra: Record<string, string>) => hostEnv(extra)
 
 /** `npm run host` for one director, its own read log; resolves once it says "serving". */
-async function startHost(extra: Record<string, string> = {}): Promise<Host> {
+async function startHost(extra: Record<string, string> = {}): Promise<LimitsHost> {
   const port = await freePort()
   const logDir = join(HOME, `log-${randomBytes(4).toString('hex')}`)
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
-    env: env({
-      PORT: String(port),
-      BOARD_USER: USER,
-      BOARD_PASSWORD: PASSWORD,
-      BOARD_LOG_DIR: logDir,
-      ...extra,
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  proc.stdout!.on('data', d => (output += d))
-  proc.stderr!.on('data', d => (output += d))
-  const exited = new Promise<number | null>(r => proc.once('exit', code => r(code)))
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout!.on('data', () => /working folder: \S+/.test(output) && resolve())
-    exited.then(code => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
-  })
-  const prefix = /working folder: (\S+)/.exec(output)![1]
+  const proc = spawnHost(env({
+    PORT: String(port),
+    BOARD_USER: USER,
+    BOARD_PASSWORD: PASSWORD,
+    BOARD_LOG_DIR: logDir,
+    ...extra,
+  }))
   return {
-    proc,
-    port,
-    prefix,
-    nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')),
+    ...await hostServing(proc, port),
     logDir,
-    output: () => output,
-    exited,
   }
 }
-async function stopHost(h: Host) {
-  if (h.proc.exitCode === null && h.proc.signalCode === null) {
-    h.proc.kill('SIGTERM')
-    await Promise.race([
-      h.exited,
-      new Promise(r => setTimeout(r, 30_000)),
-    ])
-  }
-  if (h.proc.exitCode === null && h.proc.signalCode === null)
-    h.proc.kill('SIGKILL')
-}
-function hostLog(h: Host) {
+function hostLog(h: LimitsHost) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host-log.ts'], {
     encoding: 'utf8',
     env: env({
@@ -140,15 +100,6 @@ async function director(port: number, from: string): Promise<Record<string, stri
   return { Authorization: AUTH, Cookie: cookie }
 }
 
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch {
-    return false
-  }
-}
 /** nginx's workers: its master's children. */
 function workers(masterPid: number): number[] {
   return readdirSync('/proc').filter(d => /^\d+$/.test(d)).map(Number).filter((pid) => {
@@ -367,32 +318,9 @@ describe('no orphan: nginx and its port go with the command, whichever process i
 })
 
 describe('HTTPS in the host', () => {
-  const dir = join(HOME, 'tls')
-  const cert = join(dir, 'cert.pem')
-  const key = join(dir, 'key.pem')
-  mkdirSync(dir, { recursive: true })
-  const made = spawnSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=localhost',
-    '-addext',
-    'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-  ], { encoding: 'utf8' })
+  const { cert, key } = selfSignedCertificate(join(HOME, 'tls'), 'localhost', { loopback: true })
 
   it('serves HTTPS with the certificate, sends HSTS, and sends plain HTTP on to HTTPS', async () => {
-    expect(made.status, made.stderr).toBe(0)
     const h = await startHost({ BOARD_TLS_CERT: cert, BOARD_TLS_KEY: key })
     try {
       expect(h.output()).toContain(`✓ serving ${SITE_DIR} at https://127.0.0.1:${h.port}${BASE}`)

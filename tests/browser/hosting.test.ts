@@ -4,10 +4,10 @@
 // Then what a company secretary relies on: each director's own stamped pack, logins added and removed
 // while it runs, the read log, slow guessing, settings that cannot weaken the login, and nginx stopping
 // with the command however it ends.
-import type { ChildProcess } from 'node:child_process'
 import type { Server } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import { spawn, spawnSync } from 'node:child_process'
+import type { Host } from './host-process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
 import { deckSlides } from '../helpers/deck'
 import { BASE, freePort, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, watchPage } from './helpers'
+import { alive, hostEnv, hostServing, spawnHost, stopHost } from './host-process'
 
 const TOTAL = deckSlides().length
 const DECK = 'board-deck-agentic-coding'
@@ -58,22 +59,11 @@ const PATHS: [path: string, type: RegExp][] = [
 
 /** The environment without any BOARD_* setting of the machine running the tests. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BOARD_|HOST$|PORT$|FRAME_ANCESTORS$)/.test(k)))
-  return {
-    ...env,
-    BASE,
-    SITE_DIR,
-    BOARD_LOG_DIR: LOG_DIR,
-    ...extra,
-  }
+  return hostEnv({ BOARD_LOG_DIR: LOG_DIR, ...extra })
 }
 
-/** `npm run host`'s command (npm adds nothing but a parent process). */
 function hostCommand(env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'ignore') {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/host.ts'], {
-    env: cleanEnv(env),
-    stdio: [stdio, 'pipe', 'pipe'],
-  })
+  return spawnHost(cleanEnv(env), stdio)
 }
 
 /** `npm run host:users` or `npm run host:log`. */
@@ -90,67 +80,15 @@ function addUser(name: string, password: string, args: string[] = []) {
     throw new Error(r.stderr)
 }
 
-interface Host {
-  proc: ChildProcess
-  origin: string
-  port: number
-  /** nginx's private working folder, and its master's pid. */
-  prefix: string
-  nginxPid: number
-  output: () => string
-  exited: Promise<number | null>
-}
-
-/** Starts `npm run host` and waits for "serving", which it prints only once nginx answers. */
+/** Starts `npm run host` and waits for "serving". */
 async function startHost(env: Record<string, string>): Promise<Host> {
   const port = await freePort()
-  const proc = hostCommand({
+  return hostServing(hostCommand({
     PORT: String(port),
     ...env,
-  })
-  let output = ''
-  proc.stdout!.on('data', d => (output += d))
-  proc.stderr!.on('data', d => (output += d))
-  const exited = new Promise<number | null>(r => proc.once('exit', code => r(code)))
-  const serving = new Promise<void>((resolve, reject) => {
-    const check = () => output.includes('✓ serving') && /working folder: \S+/.test(output) && resolve()
-    proc.stdout!.on('data', check)
-    exited.then(code => reject(new Error(`npm run host exited (${code}) before serving:\n${output}`)))
-  })
-  await serving
-  const prefix = /working folder: (\S+)/.exec(output)![1]
-  return {
-    proc,
-    port,
-    origin: `http://127.0.0.1:${port}`,
-    prefix,
-    nginxPid: Number(readFileSync(join(prefix, 'nginx.pid'), 'utf8')),
-    output: () => output,
-    exited,
-  }
+  }), port)
 }
 
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch {
-    return false
-  }
-}
-/** Stops a host with SIGTERM; if it has not ended in 30 s (a broken stop), kills it, so the run ends either way. */
-async function stopHost(h: Host) {
-  if (h.proc.exitCode !== null || h.proc.signalCode !== null)
-    return
-  h.proc.kill('SIGTERM')
-  const ended = await Promise.race([
-    h.exited.then(() => true),
-    new Promise(r => setTimeout(r, 30_000, false)),
-  ])
-  if (!ended)
-    h.proc.kill('SIGKILL')
-}
 function answers(origin: string) {
   return fetch(`${origin}/robots.txt`, {
     signal: AbortSignal.timeout(2000),
