@@ -3,8 +3,7 @@
 // since the tag, lists exactly those two. An unknown ref is refused, naming it.
 import type { Snapshot } from '../shared/changes'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PLAN } from '../data/plan'
@@ -13,6 +12,7 @@ import { CHARSET } from '../scripts/fonts'
 import { changesText, compareSnapshots, FIELD_WORDS, flattenPlan, planLabel } from '../shared/changes'
 import { USER_ERROR_EXIT } from '../shared/errors'
 import { changesSincePrevious, writeRecord } from '../vite/releases'
+import { copyOfProject } from './helpers/project'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -347,15 +347,7 @@ describe('npm run changes, on a git repository', () => {
   const FIGURE_ID = 'trouble.novice.abandoned'
   beforeAll(() => {
     // A copy of the paper's sources, committed and tagged as version one.
-    repo = mkdtempSync(join(tmpdir(), 'changes-test-'))
-    for (const path of [
-      'data',
-      'shared',
-      'tests/claims',
-      'slides.md',
-    ])
-      cpSync(join(ROOT, path), join(repo, path), { recursive: true })
-    symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'), 'dir')
+    repo = copyOfProject('changes-test-', ['data', 'shared', 'slides.md'])
     writeFileSync(join(repo, '.gitignore'), 'node_modules\n')
     git(repo, 'init', '-q')
     git(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '-A')

@@ -3,16 +3,15 @@
 // repository (no git tag needed, as in a fresh clone), in the board's words; a date that breaks the plan is refused
 // with nothing written; a version with no record is refused, naming the file.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PAPER } from '../data/paper'
 import { PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../shared/errors'
 import { readRecord } from '../vite/releases'
+import { copyOfProject } from './helpers/project'
 
-const ROOT = resolve(__dirname, '..')
 let copy: string
 
 function reissue(...args: string[]) {
@@ -32,8 +31,7 @@ function editPlan(from: string, to: string) {
 }
 
 beforeEach(() => {
-  copy = mkdtempSync(join(tmpdir(), 'reissue-'))
-  for (const path of [
+  copy = copyOfProject('reissue-', [
     'data',
     'shared',
     'scripts',
@@ -41,8 +39,6 @@ beforeEach(() => {
     'slides.md',
     'package.json',
   ])
-    cpSync(join(ROOT, path), join(copy, path), { recursive: true })
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir')
   // The copy's version is on record as it stands, as after its pack was made.
   const recorded = spawnSync(process.execPath, [
     '--import',
