@@ -7,7 +7,7 @@
 // (data/releases/version-N.json), which the next version's "What changed" page compares with.
 import type { SpawnSyncOptions } from 'node:child_process'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { PAPER } from '../data/paper.ts'
 import { DECK_NAME, PRESENTER_NOTES_FILE } from '../shared/deck-name.ts'
@@ -25,7 +25,7 @@ const { values } = commandLine({
 })
 
 /** "BRD/2026-12/07", version 1: "BRD-2026-12-07-v1", the folder's name and every file's first part. */
-export const packName = (reference: string, version: number) => `${reference.replace(/\//g, '-')}-v${version}`
+const packName = (reference: string, version: number) => `${reference.replace(/\//g, '-')}-v${version}`
 
 const name = packName(PAPER.reference, PAPER.version)
 const folder = resolve(values.out, name)
@@ -137,5 +137,3 @@ for (const f of kept) {
 console.log(`✓ recorded what version ${PAPER.version} says in ${relative(process.cwd(), recorded.path)}: commit it with this version`)
 if (recorded.replaced)
   console.log(`  It differs from the record made before: if version ${PAPER.version} was already sent, run npm run reissue and make the pack again.`)
-if (!existsSync(folder))
-  throw new Error(`the pack folder ${folder} is missing after the move`)

@@ -68,7 +68,7 @@ function measure(page: Page, floorPx: number): Promise<SlideProblems[]> {
           continue
         const size = Number.parseFloat(cs.fontSize) * scaleOf(el, slide)
         if (size < floor - 0.01)
-          problems.push(`“${text.slice(0, 40)}” is set at ${(size * 100 / 100).toFixed(1)} px, under the floor of ${floor.toFixed(1)} px`)
+          problems.push(`“${text.slice(0, 40)}” is set at ${size.toFixed(1)} px, under the floor of ${floor.toFixed(1)} px`)
         for (const r of rects) {
           const line = {
             x: r.left - box.left,
