@@ -18,6 +18,14 @@ export default defineConfig({
     paperChangesPlugin(),
     pilotResultsPlugin(),
   ],
+  server: {
+    // Vite's watcher drops a second change to a file within 50 ms of the first, for good: two quick saves (an
+    // editor's save then its formatter's) would leave the preview showing the first. Waiting for the file to
+    // settle reports one change, read after the last write.
+    watch: {
+      awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+    },
+  },
   optimizeDeps: {
     include: ['chart.js', 'vue-chartjs', 'chartjs-plugin-datalabels'],
   },

@@ -111,6 +111,19 @@ describe('npm run dev refuses bad data', () => {
     expect(await overlay()).toBe('')
   })
 
+  it('two saves moments apart (an editor, then its formatter): the slide shows the second, whatever the gap', async () => {
+    // Vite's watcher alone drops a second change within 50 ms of the first; whether the first was read before the
+    // second landed is a race, so several gaps are tried.
+    for (const [i, gap] of [5, 10, 20, 30, 40].entries()) {
+      const first = raised + 1000 * (2 * i + 1)
+      const second = first + 1000
+      edit(capSource, source(first))
+      await new Promise(r => setTimeout(r, gap))
+      edit(capSource, source(second))
+      await expect.poll(slideText, { timeout: 30_000 }).toContain(`up to ${formatMoney({ ...cap, amount: second })}`)
+    }
+  })
+
   it('a meeting date that is not a day, and a cap typed with commas, are refused in words', async () => {
     const date = `date: '${PLAN.meetings.proposed.date}'`
     edit(date, 'date: \'2026-13-10\'')
