@@ -2,7 +2,9 @@
 // `npm test`: every check the deck has, in order, then one closing line "N passed, N failed"
 // (CI reads that line; vitest's own summary is not read).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const steps = [
   // Debian's Chromium for the browser tests and the PDF export: found, or installed with apt-get as root.
@@ -56,6 +58,10 @@ const steps = [
 ]
 
 mkdirSync('test-results', { recursive: true })
+// Every temporary folder the checks make (copies of the project, fixtures, Chromium profiles) goes under one
+// folder for this run, removed at the end, so a run leaves nothing in the machine's temp folder.
+const scratch = mkdtempSync(join(tmpdir(), 'deck-checks-'))
+const env = { ...process.env, TMPDIR: scratch }
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -64,7 +70,10 @@ for (const step of steps) {
   console.log(`\n▶ ${step.name}: ${step.cmd} ${step.args.join(' ')}`)
   if (step.json)
     rmSync(step.json, { force: true })
-  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit' })
+  const run = spawnSync(step.cmd, step.args, {
+    stdio: 'inherit',
+    env,
+  })
   if (step.json && existsSync(step.json)) {
     const r = JSON.parse(readFileSync(step.json, 'utf8'))
     passed += r.numPassedTests
@@ -89,6 +98,7 @@ for (const step of steps) {
   if (run.status !== 0)
     console.error(`✗ ${step.name} failed (exit ${run.status})`)
 }
+rmSync(scratch, { recursive: true, force: true })
 if (sourceChecksSkipped) {
   const where = process.env.SOURCES_DIR ?? '../shared/sources'
   console.log(`\n${sourceChecksSkipped} source checks skipped: the source documents are not in ${where}. Put the report and the articles there (or set SOURCES_DIR) to check every quote and passage against them.`)
