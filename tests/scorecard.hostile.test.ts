@@ -47,18 +47,18 @@ describe('a failed import names the page file, the record and the field, and lea
   const importInto = (paths: string[], people = peopleOutsideRepo()) => importPages({ paths, people, out, replace: true })
 
   it.each([
-    '2026-02-30',
-    '2026-08-18 garbage',
-    '2026-08-18T00:00:00-05:00',
-    '2026-08-18T13:00:00Z',
-  ])('a record dated %j is refused', (date) => {
+    ['2026-02-30', '"2026-02-30"'],
+    ['2026-08-18 garbage', 'text of 18 characters (not shown)'], // not plain: a message never quotes it
+    ['2026-08-18T00:00:00-05:00', '"2026-08-18T00:00:00-05:00"'],
+    ['2026-08-18T13:00:00Z', '"2026-08-18T13:00:00Z"'],
+  ])('a record dated %j is refused', (date, shownAs) => {
     const dir = pagesFolder(/^2026-08-18/)
     const page = fixturePage('2026-08-18-p1.json')
     ;(page.data[2] as { date: string }).date = date
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
     const message = errorOf(() => importInto([dir]))
     expect(message).toContain(`${join(dir, '2026-08-18-p1.json')} is not a Claude Code usage report page`)
-    expect(message).toContain(`data[2].date must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(date)}`)
+    expect(message).toContain(`data[2].date must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${shownAs}`)
     expect(folderBytes(out)).toEqual(before)
   })
 
@@ -70,7 +70,7 @@ describe('a failed import names the page file, the record and the field, and lea
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
     const message = errorOf(() => importInto([dir]))
     expect(message).toContain(`${join(dir, '2026-08-18-p1.json')} is not a Claude Code usage report page`)
-    expect(message).toContain('data[3].core_metrics.num_sessions must be a whole number ≥ 0, got 2.5')
+    expect(message).toContain('data[3].core_metrics.num_sessions must be a whole number from 0 to 1,000,000 (a person\'s day), got 2.5')
     expect(message).toContain('data[5].tool_actions.edit_tool must have whole "accepted" and "rejected" counts')
     expect(message).not.toMatch(/a bug/)
     expect(folderBytes(out)).toEqual(before)
@@ -260,7 +260,7 @@ describe('the people file, read as CSV', () => {
   })
 
   it('an unquoted comma in a function, or a broken quote, is refused with the file and line', () => {
-    expect(() => parsePeopleCsv(`email,function\nann@example.com,"Engineering\n`, 'people.csv')).toThrow(/people\.csv: not a CSV file the import can read/)
+    expect(() => parsePeopleCsv(`email,function\nann@example.com,"Engineering\n`, 'people.csv')).toThrow(/people\.csv, line 2: not a CSV file the import can read \(CSV_QUOTE_NOT_CLOSED\)/)
     expect(() => parsePeopleCsv('email,function\nann@example.com,\n', 'people.csv')).toThrow(/people\.csv, line 2: needs an email address and a function/)
     expect(() => parsePeopleCsv(`email,function\nann@example.com,${ways[3]}\n`, 'people.csv')).toThrow(/people\.csv, line 2: has 3 cells, the header 2: put a function with a comma in quotes/)
   })
