@@ -7,14 +7,24 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
-import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
 import { fixtureEmails, folderBytes, importFixture, PAGES, peopleOutsideRepo, tmp } from './helpers/scorecardFixture'
+import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
 
 const IMPORT = ['--import', 'tsx', 'scripts/scorecard/import.ts']
 const root = join(__dirname, '..')
 
 /** The import as a user runs it, replacing what `out` holds. */
-const importInto = (out: string, pages = PAGES) => spawnSync(process.execPath, [...IMPORT, pages, '--people', peopleOutsideRepo(), '--out', out, '--replace'], { cwd: root, encoding: 'utf8' })
+function importInto(out: string, pages = PAGES) {
+  return spawnSync(process.execPath, [
+    ...IMPORT,
+    pages,
+    '--people',
+    peopleOutsideRepo(),
+    '--out',
+    out,
+    '--replace',
+  ], { cwd: root, encoding: 'utf8' })
+}
 
 /** A failure the way the operator sees it: one "✗" line, exit 2, no stack. */
 function expectOneLine(r: { status: number | null, stderr: string }, message: RegExp) {
@@ -66,8 +76,19 @@ it('a stop (SIGTERM) during the import ends in one line, and the folder stays as
   // A page big enough that the worker is still reading it when the stop comes.
   const pages = tmp('big-')
   const page = JSON.parse(readFileSync(join(PAGES, '2026-08-18-p1.json'), 'utf8'))
-  writeFileSync(join(pages, '2026-08-18-p1.json'), JSON.stringify({ ...page, padding: 'x'.repeat(20_000_000) }))
-  const command = spawn(process.execPath, [...IMPORT, pages, '--people', peopleOutsideRepo(), '--out', out, '--replace'], { cwd: root })
+  writeFileSync(join(pages, '2026-08-18-p1.json'), JSON.stringify({
+    ...page,
+    padding: 'x'.repeat(20_000_000),
+  }))
+  const command = spawn(process.execPath, [
+    ...IMPORT,
+    pages,
+    '--people',
+    peopleOutsideRepo(),
+    '--out',
+    out,
+    '--replace',
+  ], { cwd: root })
   let stderr = ''
   command.stderr.on('data', (d: Buffer) => (stderr += d))
   // Stopped once its worker runs, as a kill or the end of a session would stop it.

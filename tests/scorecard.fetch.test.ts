@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totalOf } from '../data/scorecard-measures'
-import { checkApiUrl, days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { checkApiUrl, days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
 import { importPages } from '../scripts/scorecard/import'
 import { FIXTURE, folderBytes, PAGES } from './helpers/scorecardFixture'
 import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
@@ -424,7 +424,10 @@ describe('scorecard:fetch against a local fake API', () => {
       const out = join(dir, 'export')
       mkdirSync(out, { mode: 0o700 })
       copyFileSync(join(PAGES, '2026-06-30-p1.json'), join(out, '2026-06-30-p1.json'))
-      return { out, before: folderBytes(out) }
+      return {
+        out,
+        before: folderBytes(out),
+      }
     }
 
     it('pages are written 0600 in a 0700 folder, an existing folder open to others included', async () => {
@@ -460,14 +463,28 @@ describe('scorecard:fetch against a local fake API', () => {
       // 1 July is answered; 2 July never is, so the stop comes while the fetch waits for it.
       let asked: () => void
       const waiting = new Promise<void>(r => (asked = r))
-      await withServers([(req, res) => {
-        const day = new URL(req.url!, 'http://x').searchParams.get('starting_at')
-        if (day === '2026-07-02')
-          return asked()
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(page('2026-07-01-p1.json'))
-      }], async ([url]) => {
-        const command = spawn(process.execPath, ['--import', 'tsx', 'scripts/scorecard/fetch.ts', '--from', '2026-07-01', '--to', '2026-07-02', '--out', out, '--api-url', url], {
+      await withServers([
+        (req, res) => {
+          const day = new URL(req.url!, 'http://x').searchParams.get('starting_at')
+          if (day === '2026-07-02')
+            return asked()
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(page('2026-07-01-p1.json'))
+        },
+      ], async ([url]) => {
+        const command = spawn(process.execPath, [
+          '--import',
+          'tsx',
+          'scripts/scorecard/fetch.ts',
+          '--from',
+          '2026-07-01',
+          '--to',
+          '2026-07-02',
+          '--out',
+          out,
+          '--api-url',
+          url,
+        ], {
           cwd: join(__dirname, '..'),
           env: { ...process.env, ANTHROPIC_ADMIN_KEY: KEY },
         })

@@ -38,7 +38,9 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
   catch (e) {
     // csv-parse's message quotes the file's text; its code and line say enough.
     const { code, lines } = e as { code?: string, lines?: number }
-    throw new UserError(`${file}${lines ? `, line ${lines}` : ''}: not a CSV file the import can read (${code ?? 'unreadable'})`)
+    throw new UserError(`${file}${lines
+      ? `, line ${lines}`
+      : ''}: not a CSV file the import can read (${code ?? 'unreadable'})`)
   }
   const header = (rows[0]?.record ?? []).map(h => h.trim().toLowerCase())
   const emailCol = header.indexOf('email')
@@ -57,7 +59,10 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
       throw new UserError(`${file}, line ${line}: needs an email address and a function`)
     if (written.includes('@'))
       throw new UserError(`${file}, line ${line}: the function looks like an email address`)
-    for (const [what, text] of [['function', written], ['email address', email]]) {
+    for (const [what, text] of [
+      ['function', written],
+      ['email address', email],
+    ]) {
       const scripts = mixedScripts(text)
       if (scripts.length)
         throw new UserError(`${file}, line ${line}: the ${what} mixes ${scripts.join(' and ')} letters (a look-alike such as a Cyrillic "е" for a Latin "e"?); retype it in one script`)

@@ -79,10 +79,16 @@ const perDay = MAX_PER_DAY.toLocaleString('en-US')
  * (a day, a code), else only its length. Pages hold emails, and a message must not carry them.
  */
 export function shown(v: unknown): string {
-  if (typeof v === 'string')
-    return /^[\w:.+-]{0,32}$/.test(v) ? JSON.stringify(v) : `text of ${v.length} characters (not shown)`
-  if (v !== null && typeof v === 'object')
-    return Array.isArray(v) ? 'a list' : 'an object'
+  if (typeof v === 'string') {
+    return /^[\w:.+-]{0,32}$/.test(v)
+      ? JSON.stringify(v)
+      : `text of ${v.length} characters (not shown)`
+  }
+  if (v !== null && typeof v === 'object') {
+    return Array.isArray(v)
+      ? 'a list'
+      : 'an object'
+  }
   return String(v)
 }
 
@@ -97,12 +103,17 @@ export function folded(s: string): string {
   return s.normalize('NFKC').replace(IGNORABLE, '').trim().toUpperCase().toLowerCase()
 }
 
-const LOOK_ALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map(name => ({ name, letter: new RegExp(`\\p{Script=${name}}`, 'u') }))
+const LOOK_ALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map(name => ({
+  name,
+  letter: new RegExp(`\\p{Script=${name}}`, 'u'),
+}))
 
 /** The scripts with look-alike letters (Latin, Cyrillic, Greek) a text mixes: "Engineеring" with a Cyrillic е mixes two. */
 export function mixedScripts(s: string): string[] {
   const found = LOOK_ALIKE_SCRIPTS.filter(x => x.letter.test(s)).map(x => x.name)
-  return found.length > 1 ? found : []
+  return found.length > 1
+    ? found
+    : []
 }
 
 const REAL_DAYS = new Set<string>()

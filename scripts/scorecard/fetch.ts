@@ -56,6 +56,8 @@ export interface FetchOptions {
   stop?: AbortSignal
 }
 
+const isManifestName = (name: string) => name.startsWith('export-manifest')
+
 /** The file a fetch of one range writes beside its pages; several fetches into one folder each keep their own. */
 export const manifestName = (from: string, to: string) => `export-manifest-${from}_${to}.json`
 
@@ -274,12 +276,18 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
     const r = await fetchDays(opts, o, pages)
     // Every page is saved: move them in, the manifest last, so the folder never holds part of this range.
     const names = readdirSync(pages)
-    for (const name of [...names.filter(n => !isManifestName(n)), ...names.filter(isManifestName)]) {
+    for (const name of [
+      ...names.filter(n => !isManifestName(n)),
+      ...names.filter(isManifestName),
+    ]) {
       renameSync(join(pages, name), join(out, name))
       moved++
     }
     rmSync(pages, { recursive: true })
-    return { files: r.files.map(f => join(out, basename(f))), records: r.records }
+    return {
+      files: r.files.map(f => join(out, basename(f))),
+      records: r.records,
+    }
   }
   catch (e) {
     for (const n of readdirSync(out).filter(n => n.startsWith(UNFINISHED_FETCH))) rmSync(join(out, n), { recursive: true, force: true })
@@ -342,8 +350,6 @@ async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Pr
   save(join(out, manifestName(opts.from, opts.to)), `${JSON.stringify(manifest, null, 2)}\n`, opts.out)
   return { files, records }
 }
-
-const isManifestName = (name: string) => name.startsWith('export-manifest')
 
 /** One file of the unfinished fetch, owner-only, flushed to disk; a fault names the file as it would be in `out`. */
 function save(file: string, text: string, out: string) {

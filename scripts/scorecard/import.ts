@@ -59,7 +59,6 @@ function pageFiles(paths: readonly string[]): { pages: string[], manifests: Mani
       const m = readJson(p) as ExportManifest
       if (!isUtcDay(m.from) || !isUtcDay(m.to) || m.from > m.to)
         throw new UserError(`${p}: "from" and "to" must be days YYYY-MM-DD, from before to (got ${shown(m.from)}, ${shown(m.to)})`)
-      checkExportedAt(m.exportedAt, `${p}: "exportedAt"`, `${m.from}T00:00:00Z`)
       manifests.push({ ...m, file: p })
     }
     else if (p.endsWith('.json')) {
@@ -102,14 +101,15 @@ function readPage(file: string): UsagePage {
 const isTimestamp = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isUtcDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s))
 
 /**
- * When pages were exported must be a date and time, not before `notBefore` (the data it exported) and not after
- * `now` (this import): anything else is a wrong clock or an edited file, and would date the slides wrongly.
+ * When pages were exported must be a date and time, not before the start of `day` (a day of the data it exported,
+ * said as `dayIs`) and not after `now` (this import): anything else is a wrong clock or an edited file, and would
+ * date the slides wrongly.
  */
-function checkExportedAt(value: unknown, where: string, notBefore: string, now = new Date()) {
+function checkExportedAt(value: unknown, where: string, day?: string, dayIs = '', now = new Date()) {
   if (!isTimestamp(value))
     throw new UserError(`${where} must be a date and time such as 2026-10-02T08:00:00Z, got ${shown(value)}`)
-  if (Date.parse(value) < Date.parse(notBefore))
-    throw new UserError(`${where} (${value}) is before the data it exported (from ${notBefore}): a wrong clock or an edited file`)
+  if (day && Date.parse(value) < Date.parse(`${day}T00:00:00Z`))
+    throw new UserError(`${where} (${value}) is before the data it exported (${dayIs} ${day}): a wrong clock or an edited file`)
   if (Date.parse(value) > now.getTime())
     throw new UserError(`${where} (${value}) is after this import (${now.toISOString()}): a wrong clock or an edited file`)
 }
@@ -213,7 +213,8 @@ export function importPages(opts: { paths: string[], people: string, out: string
       ? `${latestManifest.file}: "exportedAt"`
       : 'the pages\' modification time (the export time, with no manifest)'
   const now = opts.now ?? new Date()
-  checkExportedAt(exportedAt, exportedAtFrom, '0000-01-01T00:00:00Z', now)
+  for (const m of manifests) checkExportedAt(m.exportedAt, `${m.file}: "exportedAt"`, m.from, 'from', now)
+  checkExportedAt(exportedAt, exportedAtFrom, undefined, '', now)
   const agg = new Aggregator(people, {
     exportedAt,
     importedAt: now.toISOString(),
@@ -240,7 +241,7 @@ export function importPages(opts: { paths: string[], people: string, out: string
     })
   })
   // No export can hold a day that had not begun when it was made.
-  checkExportedAt(exportedAt, exportedAtFrom, `${lastDay}T00:00:00Z`, now)
+  checkExportedAt(exportedAt, exportedAtFrom, lastDay, 'records up to', now)
   const quarters = agg.finish()
 
   // All or nothing: every quarter is checked, and none may overwrite an import unasked, before any file is written.

@@ -2,7 +2,7 @@
 // with a filler file until ENOSPC, then freed by a chosen number of bytes, so the next write fails where a test
 // wants it to fail. Nothing is mocked: the write that fails is the command's own.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { closeSync, ftruncateSync, fstatSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -12,7 +12,14 @@ export const DISK_PAGE = 4096
 /** Whether this process may mount a tmpfs (the tests needing a full disk are skipped, and say so, if not). */
 export function canMountTmpfs(): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'mount-probe-'))
-  const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0
+  const ok = spawnSync('mount', [
+    '-t',
+    'tmpfs',
+    '-o',
+    'size=16k',
+    'tmpfs',
+    dir,
+  ]).status === 0
   if (ok)
     execFileSync('umount', [dir])
   rmSync(dir, { recursive: true })
@@ -22,7 +29,14 @@ export function canMountTmpfs(): boolean {
 /** A tmpfs of `size` bytes; `fill(leaveFree)` takes all its space but `leaveFree` bytes (rounded up to pages). */
 export function smallDisk(size = 256 * 1024) {
   const dir = mkdtempSync(join(tmpdir(), 'small-disk-'))
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir])
+  execFileSync('mount', [
+    '-t',
+    'tmpfs',
+    '-o',
+    `size=${size},mode=0755`,
+    'tmpfs',
+    dir,
+  ])
   return {
     dir,
     fill(leaveFree: number) {
