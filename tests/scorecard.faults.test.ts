@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
+import { readScorecardFiles } from '../vite/scorecard-files'
 import { fixtureEmails, folderBytes, importFixture, PAGES, peopleOutsideRepo, tmp } from './helpers/scorecardFixture'
 import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
 
@@ -99,4 +100,16 @@ it('a stop (SIGTERM) during the import ends in one line, and the folder stays as
   expectOneLine({ status, stderr }, new RegExp(`^✗ The import was stopped \\(SIGTERM\\) before it finished\\. ${out} is as it was\\.$`, 'm'))
   expect(folderBytes(out)).toEqual(before)
   for (const email of fixtureEmails()) expect(stderr).not.toContain(email)
+}, 60_000)
+
+it('a temp file left by an import killed outright (SIGKILL to both processes) is named as such by the build, and removed by the next import', () => {
+  const out = tmp('scorecard-')
+  importFixture([PAGES], { out })
+  const gone = spawnSync('true').pid // a process that has ended
+  const temp = join(out, `2026-Q3.json.${gone}.tmp`)
+  writeFileSync(temp, '')
+  expect(() => readScorecardFiles(out)).toThrow(`${temp}: a temp file of an import that was killed outright (the quarters are as they were): delete it, or import again (which does)`)
+  const r = importInto(out)
+  expect(r.stderr).toBe('')
+  expect(readdirSync(out).sort()).toEqual(['2026-Q2.json', '2026-Q3.json'])
 }, 60_000)

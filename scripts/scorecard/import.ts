@@ -14,7 +14,7 @@ import { basename, join, relative, resolve } from 'node:path'
 import { formatMeasure, MEASURES, measureValue, totalOf } from '../../data/scorecard-measures.ts'
 import { isUtcDay, quarterProblems } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
-import { isInsideRepo, scorecardDir } from '../../vite/scorecard-files.ts'
+import { IMPORT_TEMP, isInsideRepo, scorecardDir } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine, USER_ERROR_EXIT } from '../lib/cli.ts'
 import { Aggregator, parsePeopleCsv } from './aggregate.ts'
 import { actorKey, parsePage, recordValues, shown, UNFINISHED_FETCH } from './api.ts'
@@ -368,6 +368,22 @@ async function runWorker(): Promise<number> {
   }
   catch {
     // bad arguments: the worker says which
+  }
+  // Temp files of an import killed outright (worker and this process both) are removed: their process is gone.
+  const running = (pid: number) => {
+    try {
+      return process.kill(pid, 0)
+    }
+    catch (e) {
+      return (e as NodeJS.ErrnoException).code !== 'ESRCH'
+    }
+  }
+  if (out && existsSync(out)) {
+    for (const n of readdirSync(out)) {
+      const pid = IMPORT_TEMP.exec(n)?.[1]
+      if (pid && !running(Number(pid)))
+        rmSync(join(out, n))
+    }
   }
   // What the folder holds now, to say truthfully afterwards whether a crash left it as it was.
   const state = () => (out && existsSync(out)
