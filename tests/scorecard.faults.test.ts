@@ -113,3 +113,18 @@ it('a temp file left by an import killed outright (SIGKILL to both processes) is
   expect(r.stderr).toBe('')
   expect(readdirSync(out).sort()).toEqual(['2026-Q2.json', '2026-Q3.json'])
 }, 60_000)
+
+it('a people file that cannot be read (here a folder) is named in one line', () => {
+  const out = tmp('scorecard-')
+  const folder = tmp('people-')
+  const r = spawnSync(process.execPath, [
+    ...IMPORT,
+    PAGES,
+    '--people',
+    folder,
+    '--out',
+    out,
+  ], { cwd: root, encoding: 'utf8' })
+  expectOneLine(r, new RegExp(`^✗ ${folder}: could not be read \\(EISDIR: illegal operation on a directory\\)$`, 'm'))
+  expect(readdirSync(out)).toEqual([])
+}, 60_000)

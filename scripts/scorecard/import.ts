@@ -80,15 +80,27 @@ export interface ImportResult {
   replaced: string[]
 }
 
-/** A JSON file; the error names the file but not its text (JSON.parse's message quotes it, and pages hold emails). */
-function readJson(file: string): unknown {
+/** Node's fault message ("ENOSPC: no space left on device, write") without the call: the code and its meaning. */
+const faultOf = (e: unknown) => (e as Error).message.split(', ')[0]
+
+/** A file's text; a fault (no permission, a folder) is one line naming the file. */
+function readText(file: string): string {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'))
+    return readFileSync(file, 'utf8')
   }
   catch (e) {
-    if (e instanceof SyntaxError)
-      throw new UserError(`${file}: not valid JSON`)
-    throw e
+    throw new UserError(`${file}: could not be read (${faultOf(e)})`)
+  }
+}
+
+/** A JSON file; the error names the file but not its text (JSON.parse's message quotes it, and pages hold emails). */
+function readJson(file: string): unknown {
+  const text = readText(file)
+  try {
+    return JSON.parse(text)
+  }
+  catch {
+    throw new UserError(`${file}: not valid JSON`)
   }
 }
 
@@ -138,17 +150,15 @@ function writeAllOrNothing(dir: string, files: readonly { path: string, text: st
     }
   }
   catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (!code)
-      throw e
     temps.slice(renamed).forEach(t => rmSync(t, { force: true }))
     if (made && !renamed)
       rmSync(made, { recursive: true, force: true })
+    if (!(e as NodeJS.ErrnoException).code)
+      throw e
     const left = renamed
       ? `${files.slice(0, renamed).map(f => basename(f.path)).join(', ')} had been written: check them, or import again with --replace`
       : `nothing was written, ${dir} is as it was`
-    // Node's message is "ENOSPC: no space left on device, write": the code and its meaning.
-    throw new UserError(`${at}: could not be written (${(e as Error).message.split(', ')[0]}); ${left}`)
+    throw new UserError(`${at}: could not be written (${faultOf(e)}); ${left}`)
   }
 }
 
@@ -204,7 +214,7 @@ export function importPages(opts: { paths: string[], people: string, out: string
       throw new UserError(`--from and --to go together, as days YYYY-MM-DD, from before to (got ${opts.from}, ${opts.to})`)
     ranges.push({ from: opts.from, to: opts.to, what: '--from/--to' })
   }
-  const people = parsePeopleCsv(readFileSync(opts.people, 'utf8'), 'the people file')
+  const people = parsePeopleCsv(readText(opts.people), 'the people file')
   const latestManifest = [...manifests].sort((a, b) => Date.parse(a.exportedAt) - Date.parse(b.exportedAt)).at(-1)
   const exportedAt = opts.exportedAt ?? latestManifest?.exportedAt ?? new Date(Math.max(...pages.map(p => statSync(p).mtimeMs))).toISOString()
   const exportedAtFrom = opts.exportedAt !== undefined
