@@ -269,10 +269,11 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
       : new FetchError(`${what}: the fetch ran out of its time, ${minutes} minutes for the whole run (--max-minutes); stopped, and nothing of this range was kept (${out} is as it was): fetch it again (a shorter --from/--to, or a larger --max-minutes).`),
   }
   opts.stop?.addEventListener('abort', () => run.abort())
-  const unfinished = join(out, UNFINISHED_FETCH)
+  let pages: string | undefined
   let moved = 0
+  let at = out
   try {
-    const pages = mkdtempSync(unfinished)
+    pages = mkdtempSync(join(out, UNFINISHED_FETCH))
     const r = await fetchDays(opts, o, pages)
     // Every page is saved: move them in, the manifest last, so the folder never holds part of this range.
     const names = readdirSync(pages)
@@ -280,7 +281,8 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
       ...names.filter(n => !isManifestName(n)),
       ...names.filter(isManifestName),
     ]) {
-      renameSync(join(pages, name), join(out, name))
+      at = join(out, name)
+      renameSync(join(pages, name), at)
       moved++
     }
     rmSync(pages, { recursive: true })
@@ -290,12 +292,20 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
     }
   }
   catch (e) {
-    for (const n of readdirSync(out).filter(n => n.startsWith(UNFINISHED_FETCH))) rmSync(join(out, n), { recursive: true, force: true })
+    if (pages)
+      rmSync(pages, { recursive: true, force: true })
     if (made && !moved)
       rmSync(made, { recursive: true, force: true })
-    if (moved)
-      throw new FetchError(`${(e as Error).message}; ${moved} pages of ${opts.from} to ${opts.to} had been moved into ${out} (no manifest): fetch the range again into a fresh folder`)
-    throw e
+    // A file-system fault (a page, the unfinished folder, a rename) is named here; other errors say their own.
+    const fault = !(e instanceof FetchError) && (e as NodeJS.ErrnoException).code
+    if (!fault && !moved)
+      throw e
+    const message = fault
+      ? faultText(at, e)
+      : (e as Error).message
+    throw new FetchError(moved
+      ? `${message}; ${moved} pages of ${opts.from} to ${opts.to} had been moved into ${out} (no manifest): fetch the range again into a fresh folder`
+      : `${message}; nothing of this range was kept, ${out} is as it was`)
   }
   finally {
     clearTimeout(timer)
