@@ -187,7 +187,11 @@ function clashError(files: readonly string[], file: string, index: number, r: Us
       ...then.keys(),
       ...now.keys(),
     ]),
-  ].filter(k => then.get(k) !== now.get(k)).map(k => `${k} (${then.get(k) ?? 'absent'} there, ${now.get(k) ?? 'absent'} here)`)
+  ].filter(k => then.get(k) !== now.get(k)).map(k => `${k} (${then.has(k)
+    ? shown(then.get(k))
+    : 'absent'} there, ${now.has(k)
+    ? shown(now.get(k))
+    : 'absent'} here)`)
   const who = r.actor.type === 'user_actor'
     ? 'one person'
     : 'one API key'
