@@ -535,5 +535,27 @@ describe('names and emails compared as a reader sees them', () => {
   it('a function name mixing scripts (a Cyrillic е in "Engineеring") is refused with its line: NFKC would keep it apart', () => {
     expect(() => parsePeopleCsv('email,function\nann@example.com,Engineering\nbob@example.com,Engine\u0435ring\n', 'people.csv'))
       .toThrow('people.csv, line 3: the function mixes Latin and Cyrillic letters (a look-alike such as a Cyrillic "е" for a Latin "e"?); retype it in one script')
+    // A name or address in one script per word is no look-alike.
+    expect([
+      ...parsePeopleCsv('email,function\nиван@example.com,Отдел QA\n', 'people.csv'),
+    ]).toEqual([
+      ['иван@example.com', 'Отдел QA'],
+    ])
+  })
+
+  it('an email in a page with a Cyrillic look-alike (аnn for ann) is refused by record and field, not counted as another person', () => {
+    const dir = pagesFolder(/^2026-08-18/)
+    const page = fixturePage('2026-08-18-p1.json')
+    const first = page.data.findIndex(r => r.actor.type === 'user_actor')
+    const actor = page.data[first].actor as { email_address: string }
+    actor.email_address = `\u0430${actor.email_address.slice(1)}`
+    writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
+    const message = errorOf(() => importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: tmp('sc-'),
+    }))
+    expect(message).toContain(`data[${first}].actor.email_address mixes Latin and Cyrillic letters in one word (a look-alike?); it would count as another person`)
+    expect(message).not.toContain(actor.email_address)
   })
 })

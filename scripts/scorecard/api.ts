@@ -108,12 +108,19 @@ const LOOK_ALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map(name => ({
   letter: new RegExp(`\\p{Script=${name}}`, 'u'),
 }))
 
-/** The scripts with look-alike letters (Latin, Cyrillic, Greek) a text mixes: "Engineеring" with a Cyrillic е mixes two. */
+/**
+ * The scripts with look-alike letters (Latin, Cyrillic, Greek) that one word of a text mixes: "Engineеring" with a
+ * Cyrillic е mixes two, the signature of a look-alike; "Отдел QA" or иван@example.com (each word in one script) none.
+ */
 export function mixedScripts(s: string): string[] {
-  const found = LOOK_ALIKE_SCRIPTS.filter(x => x.letter.test(s)).map(x => x.name)
-  return found.length > 1
-    ? found
-    : []
+  if (!/\P{ASCII}/u.test(s))
+    return [] // plain ASCII, as nearly every email is: one script
+  for (const word of s.split(/[^\p{L}\p{M}]+/u)) {
+    const found = LOOK_ALIKE_SCRIPTS.filter(x => x.letter.test(word)).map(x => x.name)
+    if (found.length > 1)
+      return found
+  }
+  return []
 }
 
 const REAL_DAYS = new Set<string>()
@@ -169,6 +176,8 @@ export function parsePage(json: unknown, where: string): UsagePage {
     if (a?.type === 'user_actor') {
       if (typeof a.email_address !== 'string' || !a.email_address.includes('@'))
         bad('actor.email_address', 'must be an email address')
+      else if (mixedScripts(a.email_address).length)
+        bad('actor.email_address', `mixes ${mixedScripts(a.email_address).join(' and ')} letters in one word (a look-alike?); it would count as another person`)
     }
     else if (a?.type === 'api_actor') {
       if (typeof a.api_key_name !== 'string')
