@@ -559,3 +559,26 @@ describe('names and emails compared as a reader sees them', () => {
     expect(message).not.toContain(actor.email_address)
   })
 })
+
+describe('a quarter file that cannot be true stops the build by field', () => {
+  it('a count beyond exact integers, or an export time after the import or before the period', () => {
+    const out = tmp('sc-')
+    importFixture([PAGES], { out })
+    const file = join(out, '2026-Q3.json')
+    const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
+    const problems = (change: (q: QuarterFile) => void) => {
+      const copy = structuredClone(q)
+      change(copy)
+      return quarterProblems(copy, file).join('\n')
+    }
+    expect(problems((c) => {
+      c.functions[0].estimatedCostMinor = 1e308
+    })).toContain(`.estimatedCostMinor" must be a whole number ≥ 0, got 1e+308`)
+    expect(problems((c) => {
+      c.provenance.exportedAt = '2031-01-01T00:00:00Z'
+    })).toContain(`field "provenance.exportedAt" (2031-01-01T00:00:00Z) is after provenance.importedAt`)
+    expect(problems((c) => {
+      c.provenance.exportedAt = '2026-06-01T00:00:00Z'
+    })).toContain(`field "provenance.exportedAt" (2026-06-01T00:00:00Z) is before provenance.from (2026-07-01)`)
+  })
+})
