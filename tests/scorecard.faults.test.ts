@@ -92,11 +92,19 @@ it('a stop (SIGTERM) during the import ends in one line, and the folder stays as
   ], { cwd: root })
   let stderr = ''
   command.stderr.on('data', (d: Buffer) => (stderr += d))
-  // Stopped once its worker runs, as a kill or the end of a session would stop it.
+  // Stopped once its worker runs (the child given a heap; tsx's esbuild is a child too), as a kill would stop it.
   const children = `/proc/${command.pid}/task/${command.pid}/children`
-  await expect.poll(() => existsSync(children) && readFileSync(children, 'utf8').trim() !== '', { timeout: 30_000, interval: 20 }).toBe(true)
+  const workerRuns = () => existsSync(children) && readFileSync(children, 'utf8').trim().split(/\s+/).filter(Boolean).some((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--max-old-space-size')
+    }
+    catch {
+      return false // it has just ended
+    }
+  })
+  await expect.poll(workerRuns, { timeout: 30_000, interval: 20 }).toBe(true)
   command.kill('SIGTERM')
-  const [status] = await once(command, 'exit')
+  const [status] = await once(command, 'close') // after its output is read, not only at its exit
   expectOneLine({ status, stderr }, new RegExp(`^✗ The import was stopped \\(SIGTERM\\) before it finished\\. ${out} is as it was\\.$`, 'm'))
   expect(folderBytes(out)).toEqual(before)
   for (const email of fixtureEmails()) expect(stderr).not.toContain(email)

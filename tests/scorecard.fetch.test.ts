@@ -492,7 +492,7 @@ describe('scorecard:fetch against a local fake API', () => {
         command.stderr.on('data', (d: Buffer) => (stderr += d))
         await waiting
         command.kill('SIGTERM')
-        const [status] = await once(command, 'exit')
+        const [status] = await once(command, 'close') // after its output is read, not only at its exit
         expect(stderr.trim()).toBe(`✗ 2026-07-02, page 1: the fetch was stopped (SIGTERM); nothing of 2026-07-01 to 2026-07-02 was kept, ${out} is as it was.`)
         expect(status).toBe(USER_ERROR_EXIT)
       })

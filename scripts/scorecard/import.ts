@@ -4,6 +4,7 @@
  * person to a function with the people file, and writes one aggregate per quarter to data/scorecard/
  * (or --out / SCORECARD_DIR). Only sums by function are written; emails stop here.
  */
+import type { ChildProcess } from 'node:child_process'
 import type { QuarterFile } from '../../data/scorecard.ts'
 import type { DayRange } from './aggregate.ts'
 import type { UsagePage, UsageRecord } from './api.ts'
@@ -404,7 +405,11 @@ async function runWorker(): Promise<number> {
     ? readdirSync(out).map(n => `${n} ${statSync(join(out!, n)).mtimeMs}`).join('\n')
     : '')
   const before = state()
-  const child = spawn(process.execPath, [
+  // This process outlives a stop signal to clean up after the worker it passes the signal on to. The handlers are
+  // set before the worker starts: once it runs, a signal may come at any moment (they run only once it exists).
+  let child: ChildProcess | undefined
+  for (const s of STOP_SIGNALS) process.on(s, () => child?.kill(s))
+  child = spawn(process.execPath, [
     ...process.execArgv,
     `--max-old-space-size=${heapMb()}`,
     process.argv[1],
@@ -413,8 +418,6 @@ async function runWorker(): Promise<number> {
     stdio: 'inherit',
     env: { ...process.env, SCORECARD_IMPORT_WORKER: '1' },
   })
-  // This process outlives a stop signal (it has a handler) to clean up after the worker it passes it on to.
-  for (const s of STOP_SIGNALS) process.on(s, () => child.kill(s))
   const r: { pid?: number, status: number | null, signal: NodeJS.Signals | null, error?: Error } = { pid: child.pid, status: null, signal: null }
   try {
     [r.status, r.signal] = await once(child, 'exit') as [number | null, NodeJS.Signals | null]
