@@ -146,7 +146,8 @@ export function dayRuns(days: readonly string[]): [string, string][] {
   return runs
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+/** A whole number ≥ 0 held exactly (1e308 and 2^53 + 1 are not). */
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 
 /**
  * Every problem with one quarter's file, each naming the file, the quarter and the field.
@@ -189,6 +190,11 @@ export function quarterProblems(json: unknown, file: string): string[] {
       if (typeof p[k] !== 'string' || Number.isNaN(Date.parse(p[k]!)))
         bad(`provenance.${k}`, `must be a date and time, got ${JSON.stringify(p[k])}`)
     }
+    const exported = Date.parse(p.exportedAt!)
+    if (exported > Date.parse(p.importedAt!))
+      bad('provenance.exportedAt', `(${p.exportedAt}) is after provenance.importedAt (${p.importedAt}): pages cannot be imported before they were exported`)
+    if (isUtcDay(p.from) && exported < Date.parse(`${p.from}T00:00:00Z`))
+      bad('provenance.exportedAt', `(${p.exportedAt}) is before provenance.from (${p.from}): an export cannot hold days that had not begun`)
     for (const k of ['peopleCovered', 'unmappedPeople', 'apiKeySessions'] as const) {
       if (!isCount(p[k]))
         bad(`provenance.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(p[k])}`)

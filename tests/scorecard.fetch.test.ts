@@ -3,15 +3,19 @@
 // page, and never writes or prints the key.
 import type { IncomingMessage, RequestListener, Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totalOf } from '../data/scorecard-measures'
+import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { checkApiUrl, days, FetchError, fetchUsage } from '../scripts/scorecard/fetch'
 import { importPages } from '../scripts/scorecard/import'
-import { FIXTURE, PAGES } from './helpers/scorecardFixture'
+import { FIXTURE, folderBytes, PAGES } from './helpers/scorecardFixture'
+import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
 
 const KEY = 'sk-ant-admin01-test-key-that-must-not-leak'
 const page = (file: string) => readFileSync(join(PAGES, file), 'utf8')
@@ -412,6 +416,88 @@ describe('scorecard:fetch against a local fake API', () => {
       expect(err.message).toMatch(/2026-07-01, page 1: data\[0\] is dated 2026-08-18, not 2026-07-01/)
       expect(readdirSync(out)).toEqual([])
     })
+  })
+
+  describe('all or nothing on faults, readable by its owner only', () => {
+    /** A folder that already holds an earlier fetch, to show that a failed one leaves it byte for byte as it was. */
+    function earlierExport(dir = mkdtempSync(join(tmpdir(), 'export-'))) {
+      const out = join(dir, 'export')
+      mkdirSync(out, { mode: 0o700 })
+      copyFileSync(join(PAGES, '2026-06-30-p1.json'), join(out, '2026-06-30-p1.json'))
+      return {
+        out,
+        before: folderBytes(out),
+      }
+    }
+
+    it('pages are written 0600 in a 0700 folder, an existing folder open to others included', async () => {
+      const made = join(mkdtempSync(join(tmpdir(), 'export-')), 'new')
+      const { outcome } = await fetchAgainst(fixtureAnswer, { out: made })
+      expect(outcome.files.length).toBeGreaterThan(0)
+      const open = mkdtempSync(join(tmpdir(), 'export-'))
+      chmodSync(open, 0o755)
+      await fetchAgainst(fixtureAnswer, { out: open })
+      for (const out of [made, open]) {
+        expect(statSync(out).mode & 0o777, out).toBe(0o700)
+        for (const f of readdirSync(out)) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600)
+      }
+    })
+
+    it.skipIf(!canMountTmpfs())('a disk that fills up mid-fetch leaves no page (not even an empty one), only a one-line error naming the file', async () => {
+      const disk = smallDisk()
+      try {
+        const { out, before } = earlierExport(disk.dir)
+        disk.fill(0)
+        const { outcome: err } = await fetchAgainst(fixtureAnswer, { out, to: '2026-07-02' })
+        expect(err).toBeInstanceOf(FetchError)
+        expect(err.message).toBe(`${out}/2026-07-01-p1.json: could not be written (ENOSPC: no space left on device); nothing of this range was kept, ${out} is as it was`)
+        expect(folderBytes(out)).toEqual(before)
+      }
+      finally {
+        disk.remove()
+      }
+    })
+
+    it('a stop (SIGTERM) mid-fetch removes the pages fetched so far, in one line, exit 2', async () => {
+      const { out, before } = earlierExport()
+      // 1 July is answered; 2 July never is, so the stop comes while the fetch waits for it.
+      let asked: () => void
+      const waiting = new Promise<void>(r => (asked = r))
+      await withServers([
+        (req, res) => {
+          const day = new URL(req.url!, 'http://x').searchParams.get('starting_at')
+          if (day === '2026-07-02')
+            return asked()
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(page('2026-07-01-p1.json'))
+        },
+      ], async ([url]) => {
+        const command = spawn(process.execPath, [
+          '--import',
+          'tsx',
+          'scripts/scorecard/fetch.ts',
+          '--from',
+          '2026-07-01',
+          '--to',
+          '2026-07-02',
+          '--out',
+          out,
+          '--api-url',
+          url,
+        ], {
+          cwd: join(__dirname, '..'),
+          env: { ...process.env, ANTHROPIC_ADMIN_KEY: KEY },
+        })
+        let stderr = ''
+        command.stderr.on('data', (d: Buffer) => (stderr += d))
+        await waiting
+        command.kill('SIGTERM')
+        const [status] = await once(command, 'close') // after its output is read, not only at its exit
+        expect(stderr.trim()).toBe(`✗ 2026-07-02, page 1: the fetch was stopped (SIGTERM); nothing of 2026-07-01 to 2026-07-02 was kept, ${out} is as it was.`)
+        expect(status).toBe(USER_ERROR_EXIT)
+      })
+      expect(folderBytes(out)).toEqual(before)
+    }, 30_000)
   })
 
   it('walks every day of a quarter, both ends included', () => {

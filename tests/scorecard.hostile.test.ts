@@ -47,18 +47,18 @@ describe('a failed import names the page file, the record and the field, and lea
   const importInto = (paths: string[], people = peopleOutsideRepo()) => importPages({ paths, people, out, replace: true })
 
   it.each([
-    '2026-02-30',
-    '2026-08-18 garbage',
-    '2026-08-18T00:00:00-05:00',
-    '2026-08-18T13:00:00Z',
-  ])('a record dated %j is refused', (date) => {
+    ['2026-02-30', '"2026-02-30"'],
+    ['2026-08-18 garbage', 'text of 18 characters (not shown)'], // not plain: a message never quotes it
+    ['2026-08-18T00:00:00-05:00', '"2026-08-18T00:00:00-05:00"'],
+    ['2026-08-18T13:00:00Z', '"2026-08-18T13:00:00Z"'],
+  ])('a record dated %j is refused', (date, shownAs) => {
     const dir = pagesFolder(/^2026-08-18/)
     const page = fixturePage('2026-08-18-p1.json')
     ;(page.data[2] as { date: string }).date = date
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
     const message = errorOf(() => importInto([dir]))
     expect(message).toContain(`${join(dir, '2026-08-18-p1.json')} is not a Claude Code usage report page`)
-    expect(message).toContain(`data[2].date must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(date)}`)
+    expect(message).toContain(`data[2].date must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${shownAs}`)
     expect(folderBytes(out)).toEqual(before)
   })
 
@@ -70,7 +70,7 @@ describe('a failed import names the page file, the record and the field, and lea
     writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
     const message = errorOf(() => importInto([dir]))
     expect(message).toContain(`${join(dir, '2026-08-18-p1.json')} is not a Claude Code usage report page`)
-    expect(message).toContain('data[3].core_metrics.num_sessions must be a whole number ≥ 0, got 2.5')
+    expect(message).toContain('data[3].core_metrics.num_sessions must be a whole number from 0 to 1,000,000 (a person\'s day), got 2.5')
     expect(message).toContain('data[5].tool_actions.edit_tool must have whole "accepted" and "rejected" counts')
     expect(message).not.toMatch(/a bug/)
     expect(folderBytes(out)).toEqual(before)
@@ -260,7 +260,7 @@ describe('the people file, read as CSV', () => {
   })
 
   it('an unquoted comma in a function, or a broken quote, is refused with the file and line', () => {
-    expect(() => parsePeopleCsv(`email,function\nann@example.com,"Engineering\n`, 'people.csv')).toThrow(/people\.csv: not a CSV file the import can read/)
+    expect(() => parsePeopleCsv(`email,function\nann@example.com,"Engineering\n`, 'people.csv')).toThrow(/people\.csv, line 2: not a CSV file the import can read \(CSV_QUOTE_NOT_CLOSED\)/)
     expect(() => parsePeopleCsv('email,function\nann@example.com,\n', 'people.csv')).toThrow(/people\.csv, line 2: needs an email address and a function/)
     expect(() => parsePeopleCsv(`email,function\nann@example.com,${ways[3]}\n`, 'people.csv')).toThrow(/people\.csv, line 2: has 3 cells, the header 2: put a function with a comma in quotes/)
   })
@@ -330,5 +330,255 @@ describe('days no export covered', () => {
     const { missingDays: _, ...older } = q.provenance
     expect(quarterProblems({ ...q, provenance: older }, file)).toEqual([])
     expect(measureValue('sessionsPerPersonPerWeek', totalOf(q), older)).toBeCloseTo(totalOf(q).sessions / totalOf(q).activePeople / (92 / 7), 6)
+  })
+})
+
+describe('input that cannot be true is refused at the page, naming the page and field, never quoting the file', () => {
+  let out: string
+  let before: Record<string, string>
+  beforeEach(() => {
+    out = tmp('scorecard-')
+    importFixture([PAGES], { out })
+    before = folderBytes(out)
+  })
+  const pageFile = (dir: string) => join(dir, '2026-08-18-p1.json')
+
+  it('numbers beyond exact integers (2^53 + 1), 1e308 and absurd per-person values', () => {
+    const dir = pagesFolder(/^2026-08-18/)
+    const page = fixturePage('2026-08-18-p1.json')
+    page.data[1].core_metrics.commits_by_claude_code = 5_000_000 // five million commits in a day
+    page.data[2].model_breakdown[0].estimated_cost.amount = 1e308
+    // 2^53 + 1 as the file holds it: JSON.parse can only read it as 2^53.
+    writeFileSync(pageFile(dir), JSON.stringify(page).replace(/"num_sessions":\d+/, '"num_sessions":9007199254740993'))
+    const message = errorOf(() => importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out,
+      replace: true,
+    }))
+    expect(message).toContain(`${pageFile(dir)} is not a Claude Code usage report page`)
+    expect(message).toContain('data[0].core_metrics.num_sessions must be a whole number from 0 to 1,000,000 (a person\'s day), got 9007199254740992')
+    expect(message).toContain('data[1].core_metrics.commits_by_claude_code must be a whole number from 0 to 1,000,000')
+    expect(message).toContain('data[2].model_breakdown[0].estimated_cost.amount must be a number from 0 to 1,000,000 minor units (a person\'s day), got 1e+308')
+    expect(message).not.toMatch(/a bug/)
+    expect(folderBytes(out)).toEqual(before)
+  })
+
+  it.each([
+    ['not a date', 'yesterday', /: "exportedAt" must be a date and time such as 2026-10-02T08:00:00Z, got "yesterday"$/],
+    ['before the data it exported', '2026-06-01T00:00:00Z', /: "exportedAt" \(2026-06-01T00:00:00Z\) is before the data it exported \(from 2026-07-01\)/],
+    ['after the import', '2031-01-01T00:00:00Z', /: "exportedAt" \(2031-01-01T00:00:00Z\) is after this import/],
+  ])('a manifest\'s exportedAt %s is refused, naming the manifest', (_, exportedAt, message) => {
+    const dir = pagesFolder(/^2026-(07|08|09)-/)
+    const manifest = join(dir, 'export-manifest-2026-07-01_2026-09-30.json')
+    writeFileSync(manifest, JSON.stringify({ exportedAt, from: '2026-07-01', to: '2026-09-30' }))
+    const error = errorOf(() => importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out,
+      replace: true,
+    }))
+    expect(error.startsWith(manifest), error).toBe(true)
+    expect(error).toMatch(message)
+    expect(folderBytes(out)).toEqual(before)
+  })
+
+  it('an --exported-at before the last day of data is refused', () => {
+    expect(errorOf(() => importPages({
+      paths: [PAGES],
+      people: peopleOutsideRepo(),
+      out,
+      replace: true,
+      exportedAt: '2026-08-01T00:00:00Z',
+    })))
+      .toBe('--exported-at (2026-08-01T00:00:00Z) is before the data it exported (records up to 2026-09-29): a wrong clock or an edited file')
+    expect(folderBytes(out)).toEqual(before)
+  })
+
+  it('no message quotes a page, a manifest or the people file (they hold emails)', () => {
+    const email = fixtureEmails()[0]
+    const dir = pagesFolder(/^2026-08-18/)
+    const page = fixturePage('2026-08-18-p1.json')
+    ;(page.data[2] as { date: string }).date = email // a column shifted by hand
+    writeFileSync(pageFile(dir), JSON.stringify(page))
+    const broken = tmp('broken-')
+    writeFileSync(pageFile(broken), `{"data":[{"actor":{"type":"user_actor","email_address":"${email}"}} oops`)
+    const manifest = pagesFolder(/^2026-08-18/, {
+      'export-manifest-x.json': ['2026-08-18', '2026-08-18'],
+    })
+    writeFileSync(join(manifest, 'export-manifest-x.json'), JSON.stringify({ exportedAt: email, from: '2026-08-18', to: '2026-08-18' }))
+    const messages = [
+      errorOf(() => importPages({
+        paths: [dir],
+        people: peopleOutsideRepo(),
+        out,
+      })),
+      errorOf(() => importPages({
+        paths: [broken],
+        people: peopleOutsideRepo(),
+        out,
+      })),
+      errorOf(() => importPages({
+        paths: [manifest],
+        people: peopleOutsideRepo(),
+        out,
+      })),
+      errorOf(() => parsePeopleCsv(`email,function\n${email}"x,Sales\n`, 'people.csv')),
+    ]
+    expect(messages[1]).toBe(`${pageFile(broken)}: not valid JSON`)
+    expect(messages[3]).toBe('people.csv, line 2: not a CSV file the import can read (INVALID_OPENING_QUOTE)')
+    for (const m of messages) expect(m).not.toContain(email)
+  })
+})
+
+/** A person's day of use: `sessions` sessions costing `cents`. */
+function useRecord(email: string, sessions: number, cents: number, date = '2026-08-03'): UsageRecord {
+  return {
+    actor: { type: 'user_actor', email_address: email },
+    core_metrics: {
+      num_sessions: sessions,
+      lines_of_code: { added: 0, removed: 0 },
+      commits_by_claude_code: 0,
+      pull_requests_by_claude_code: 0,
+    },
+    customer_type: 'api',
+    date,
+    model_breakdown: [
+      {
+        model: 'm',
+        tokens: {
+          input: 1,
+          output: 1,
+          cache_read: 0,
+          cache_creation: 0,
+        },
+        estimated_cost: { amount: cents, currency: 'USD' },
+      },
+    ],
+    organization_id: 'o',
+    terminal_type: 'vscode',
+    tool_actions: {},
+  }
+}
+
+function quartersOf(records: UsageRecord[], people: Map<string, string>) {
+  const a = new Aggregator(people, { exportedAt: '2026-10-01T00:00:00Z' })
+  records.forEach(r => a.add(r))
+  return a.finish()
+}
+
+describe('what comes in goes out: nothing counted is dropped', () => {
+  const engineers = Array.from({ length: 5 }, (_, i) => `eng${i}@example.com`)
+
+  it('the cost of a person with no session, alone in their function, is kept (501,440 cents in, 501,440 out)', () => {
+    const people = new Map([
+      ...engineers.map(e => [e, 'Engineering'] as [string, string]),
+      ['counsel@example.com', 'Legal'],
+    ])
+    const records = [
+      ...engineers.map(e => useRecord(e, 2, 288)),
+      useRecord('counsel@example.com', 0, 500_000),
+    ]
+    const [q] = quartersOf(records, people)
+    expect(sum(records, r => r.model_breakdown[0].estimated_cost.amount)).toBe(501_440)
+    expect(totalOf(q).estimatedCostMinor).toBe(501_440)
+    expect(q.functions.every(f => f.activePeople >= 5)).toBe(true) // still no group of fewer than five people
+    expect(quarterProblems(q, '2026-Q3.json')).toEqual([])
+  })
+
+  it('every sum of the fixture, with inactive people\'s costs added in and out of the people file, comes out whole', () => {
+    const extra = [
+      useRecord('nobody-listed@example.com', 0, 12_345, '2026-08-04'),
+      useRecord(fixtureEmails()[0], 0, 777, '2026-08-05'),
+    ]
+    const records = [
+      ...rawRecords(),
+      ...extra,
+    ].filter(r => quarterOfDate(r.date) === '2026-Q3')
+    const people = parsePeopleCsv(peopleCsv, 'people.csv')
+    const [q] = quartersOf(records.map(r => ({
+      ...r,
+      date: r.date.slice(0, 10),
+    })), people)
+    const users = records.filter(r => r.actor.type === 'user_actor')
+    const t = totalOf(q)
+    expect(t.estimatedCostMinor).toBe(Math.round(sum(users, r => r.model_breakdown.reduce((s, m) => s + m.estimated_cost.amount, 0))))
+    expect(t.sessions).toBe(sum(users, r => r.core_metrics.num_sessions))
+    expect(t.commits).toBe(sum(users, r => r.core_metrics.commits_by_claude_code))
+    expect(t.pullRequests).toBe(sum(users, r => r.core_metrics.pull_requests_by_claude_code))
+    expect(t.activePeople).toBe(activePeopleIn('2026-Q3'))
+  })
+})
+
+describe('names and emails compared as a reader sees them', () => {
+  const cafe = Array.from({ length: 6 }, (_, i) => `cafe${i}@example.com`)
+  // Three written "Café" with é as one character, three with e and a combining accent; one email with a zero-width space.
+  const people = parsePeopleCsv([
+    'email,function',
+    ...cafe.map((e, i) => `${e},${i % 2
+      ? 'Café'
+      : 'Cafe\u0301'}`),
+  ].join('\n'), 'people.csv')
+
+  it('a decomposed "Café" and a zero-width space in an email split no function and count no one twice', () => {
+    const records = [
+      ...cafe.map(e => useRecord(e, 1, 100)),
+      useRecord(`cafe0\u200B@example.com`, 1, 100, '2026-08-04'), // the same person on another day, as the API spelt it
+    ]
+    const [q] = quartersOf(records, people)
+    expect(q.functions.map(f => [f.function, f.activePeople, f.sessions])).toEqual([
+      ['Café', 6, 7],
+    ])
+    expect(q.provenance.unmappedPeople).toBe(0)
+  })
+
+  it('a function name mixing scripts (a Cyrillic е in "Engineеring") is refused with its line: NFKC would keep it apart', () => {
+    expect(() => parsePeopleCsv('email,function\nann@example.com,Engineering\nbob@example.com,Engine\u0435ring\n', 'people.csv'))
+      .toThrow('people.csv, line 3: the function mixes Latin and Cyrillic letters (a look-alike such as a Cyrillic "е" for a Latin "e"?); retype it in one script')
+    // A name or address in one script per word is no look-alike.
+    expect([
+      ...parsePeopleCsv('email,function\nиван@example.com,Отдел QA\n', 'people.csv'),
+    ]).toEqual([
+      ['иван@example.com', 'Отдел QA'],
+    ])
+  })
+
+  it('an email in a page with a Cyrillic look-alike (аnn for ann) is refused by record and field, not counted as another person', () => {
+    const dir = pagesFolder(/^2026-08-18/)
+    const page = fixturePage('2026-08-18-p1.json')
+    const first = page.data.findIndex(r => r.actor.type === 'user_actor')
+    const actor = page.data[first].actor as { email_address: string }
+    actor.email_address = `\u0430${actor.email_address.slice(1)}`
+    writeFileSync(join(dir, '2026-08-18-p1.json'), JSON.stringify(page))
+    const message = errorOf(() => importPages({
+      paths: [dir],
+      people: peopleOutsideRepo(),
+      out: tmp('sc-'),
+    }))
+    expect(message).toContain(`data[${first}].actor.email_address mixes Latin and Cyrillic letters in one word (a look-alike?); it would count as another person`)
+    expect(message).not.toContain(actor.email_address)
+  })
+})
+
+describe('a quarter file that cannot be true stops the build by field', () => {
+  it('a count beyond exact integers, or an export time after the import or before the period', () => {
+    const out = tmp('sc-')
+    importFixture([PAGES], { out })
+    const file = join(out, '2026-Q3.json')
+    const q = JSON.parse(readFileSync(file, 'utf8')) as QuarterFile
+    const problems = (change: (q: QuarterFile) => void) => {
+      const copy = structuredClone(q)
+      change(copy)
+      return quarterProblems(copy, file).join('\n')
+    }
+    expect(problems((c) => {
+      c.functions[0].estimatedCostMinor = 1e308
+    })).toContain(`.estimatedCostMinor" must be a whole number ≥ 0, got 1e+308`)
+    expect(problems((c) => {
+      c.provenance.exportedAt = '2031-01-01T00:00:00Z'
+    })).toContain(`field "provenance.exportedAt" (2031-01-01T00:00:00Z) is after provenance.importedAt`)
+    expect(problems((c) => {
+      c.provenance.exportedAt = '2026-06-01T00:00:00Z'
+    })).toContain(`field "provenance.exportedAt" (2026-06-01T00:00:00Z) is before provenance.from (2026-07-01)`)
   })
 })

@@ -21,6 +21,8 @@ export function isInsideRepo(path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 const ALLOWED = /^(\d{4}-Q[1-4]\.json|budget\.json|README\.md|\.gitkeep)$/
+/** A quarter file the import had begun (`2026-Q3.json.<its process id>.tmp`); left only if it was killed outright. */
+export const IMPORT_TEMP = /^\d{4}-Q[1-4]\.json\.(\d+)\.tmp$/
 
 export interface ScorecardFiles {
   dir: string
@@ -51,8 +53,11 @@ export function readScorecardFiles(dir = scorecardDir()): ScorecardFiles {
     return { dir, quarters: [], budget: null }
   const names = readdirSync(dir).sort()
   const stray = names.filter(n => !ALLOWED.test(n))
-  if (stray.length)
-    throw new ScorecardError(stray.map(n => `${join(dir, n)}: only <quarter>.json files (e.g. 2026-Q3.json) and budget.json belong in the scorecard folder; raw API pages carry email addresses and must stay outside the repo`))
+  if (stray.length) {
+    throw new ScorecardError(stray.map(n => IMPORT_TEMP.test(n)
+      ? `${join(dir, n)}: a temp file of an import that was killed outright (the quarters are as they were): delete it, or import again (which does)`
+      : `${join(dir, n)}: only <quarter>.json files (e.g. 2026-Q3.json) and budget.json belong in the scorecard folder; raw API pages carry email addresses and must stay outside the repo`))
+  }
   const rel = (n: string) => (dir.startsWith(REPO_ROOT)
     ? join(dir, n).slice(REPO_ROOT.length + 1)
     : join(dir, n))

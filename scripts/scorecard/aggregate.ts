@@ -9,18 +9,20 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { zeroCounts } from '../../data/scorecard-measures.ts'
 import { COUNTS, MIN_GROUP, OTHER_FUNCTION, quarterBounds, quarterOf } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
-import { actorKey, editCounts, recordValues } from './api.ts'
+import { actorKey, editCounts, folded, IGNORABLE, mixedScripts, recordValues } from './api.ts'
 
 export const SOURCE = 'Claude Code Analytics Admin API (GET /v1/organizations/usage_report/claude_code)'
 
-/** email (lower-cased, trimmed) → function */
+/** email (folded: see api.ts) → function */
 export type PeopleMap = ReadonlyMap<string, string>
 
 /**
  * Reads the people file: a header line with "email" and "function" columns, one person a line. Parsed as CSV
- * proper (csv-parse), so a quoted "Engineering, Platform" stays one function. Emails are trimmed and lower-cased;
- * function names are matched whatever their case and spacing ("engineering ", "ENGINEERING" and "Engineering"
- * are one function), and shown as first written in the file (trimmed, inner spaces single).
+ * proper (csv-parse), so a quoted "Engineering, Platform" stays one function. Emails and function names are
+ * folded (NFKC, invisible characters removed, case-folded: see api.ts), so "engineering ", "ENGINEERING" and a
+ * decomposed "Café" are each one function, shown as first written (NFKC, trimmed, inner spaces single). A name
+ * or email mixing Latin, Cyrillic or Greek letters is refused: NFKC keeps a Cyrillic "е" in "Engineеring", which
+ * would split a function (or a person) without anyone seeing why.
  */
 export function parsePeopleCsv(text: string, file: string): Map<string, string> {
   let rows: { record: string[], info: { lines: number } }[]
@@ -34,7 +36,11 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
     }) as unknown as typeof rows
   }
   catch (e) {
-    throw new UserError(`${file}: not a CSV file the import can read (${(e as Error).message})`)
+    // csv-parse's message quotes the file's text; its code and line say enough.
+    const { code, lines } = e as { code?: string, lines?: number }
+    throw new UserError(`${file}${lines
+      ? `, line ${lines}`
+      : ''}: not a CSV file the import can read (${code ?? 'unreadable'})`)
   }
   const header = (rows[0]?.record ?? []).map(h => h.trim().toLowerCase())
   const emailCol = header.indexOf('email')
@@ -47,16 +53,24 @@ export function parsePeopleCsv(text: string, file: string): Map<string, string> 
     const line = info.lines
     if (record.length !== header.length)
       throw new UserError(`${file}, line ${line}: has ${record.length} cells, the header ${header.length}: put a function with a comma in quotes ("Engineering, Platform")`)
-    const email = record[emailCol]?.trim().toLowerCase()
-    const written = record[functionCol]?.replace(/\s+/g, ' ').trim()
+    const email = folded(record[emailCol] ?? '')
+    const written = (record[functionCol] ?? '').normalize('NFKC').replace(IGNORABLE, '').replace(/\s+/g, ' ').trim()
     if (!email || !email.includes('@') || !written)
       throw new UserError(`${file}, line ${line}: needs an email address and a function`)
     if (written.includes('@'))
       throw new UserError(`${file}, line ${line}: the function looks like an email address`)
-    const folded = written.toLowerCase()
-    if (!shownAs.has(folded))
-      shownAs.set(folded, written)
-    const fn = shownAs.get(folded)!
+    for (const [what, text] of [
+      ['function', written],
+      ['email address', email],
+    ]) {
+      const scripts = mixedScripts(text)
+      if (scripts.length)
+        throw new UserError(`${file}, line ${line}: the ${what} mixes ${scripts.join(' and ')} letters (a look-alike such as a Cyrillic "е" for a Latin "e"?); retype it in one script`)
+    }
+    const key = folded(written)
+    if (!shownAs.has(key))
+      shownAs.set(key, written)
+    const fn = shownAs.get(key)!
     if (map.has(email) && map.get(email) !== fn)
       throw new UserError(`${file}, line ${line}: this person is listed twice, under different functions`)
     map.set(email, fn)
@@ -80,6 +94,9 @@ function emptyGroup(name: string): FunctionAggregate {
     ...zeroCounts(),
   }
 }
+
+/** Whether a group holds nothing at all: no one active, and every sum zero. */
+const isEmpty = (g: Totals) => COUNTS.every(k => g[k] === 0)
 
 /** Adds one set of counts to another. */
 function addCounts(to: Totals, from: Totals) {
@@ -213,7 +230,7 @@ const MAX_ACTORS = 2 ** 23 - 1 // so that key + 1 stays below 2^31
  * bytes each in DayDigests: a key for who and what terminal and customer type, and a 4-byte digest of the
  * values). A year of 20,000 people working every day is 7.3 million person-days, at most about 230 MB.
  * Functions with fewer than MIN_GROUP active people are merged into "Other" at the end (finish); if "Other" is
- * then still smaller than MIN_GROUP, the smallest named functions join it until it is not.
+ * then still smaller than MIN_GROUP (and not empty), the smallest named functions join it until it is not.
  */
 export class Aggregator {
   private byQuarter = new Map<string, { people: Map<string, Person>, apiKeySessions: number, first: string, last: string, currency?: string }>()
@@ -322,9 +339,10 @@ export class Aggregator {
           addCounts(g, p.sums)
         }
         const merged = mergeSmallGroups(groups)
+        // A group is kept while it holds anything: the costs of people with no session are counted too.
         const functions = [
           ...groups.values(),
-        ].filter(g => g.activePeople > 0 || g.sessions > 0)
+        ].filter(g => !isEmpty(g))
         // Costs may come in fractions of a cent: the file keeps whole minor units.
         for (const g of functions) g.estimatedCostMinor = Math.round(g.estimatedCostMinor)
         const peopleCovered = functions.reduce((s, g) => s + g.activePeople, 0)
@@ -402,8 +420,10 @@ function mergeSmallGroups(groups: Map<string, FunctionAggregate>): string[] {
       into(g.function)
   }
   for (;;) {
+    // "Other" with fewer than MIN_GROUP active people, even none (it may hold only the costs of people with no
+    // session), takes in the smallest function: nothing counted is dropped, and no group describes a few people.
     const other = groups.get(OTHER_FUNCTION)
-    if (!other || other.activePeople === 0 || other.activePeople >= MIN_GROUP)
+    if (!other || isEmpty(other) || other.activePeople >= MIN_GROUP)
       break
     const named = [
       ...groups.values(),

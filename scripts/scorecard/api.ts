@@ -11,6 +11,8 @@ export const API_URL = 'https://api.anthropic.com/v1/organizations/usage_report/
 export const API_VERSION = '2023-06-01'
 /** The API's largest page. */
 export const PAGE_LIMIT = 1000
+/** The name prefix of a folder of pages a fetch has not finished (fetch.ts); the import skips such folders. */
+export const UNFINISHED_FETCH = '.unfinished-fetch-'
 
 interface ToolCounts {
   accepted: number
@@ -58,10 +60,68 @@ export class PageError extends UserError {
   }
 }
 
-/** Counts (sessions, commits, tokens, tool actions) are whole: 2.5 sessions is a broken page, not a number to add. */
-const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0
-/** Amounts of money may be fractional (see estimated_cost). */
-const isAmount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+/**
+ * The most one person (or API key) can add to a summed count, or to the estimated cost in minor units, in one day.
+ * Far beyond any real day (a million sessions, $10,000), and small enough that a quarter's sums over every actor
+ * the import can tell apart (2^23, 92 days) stay exact integers: a larger value is a broken page, not a number to add.
+ */
+export const MAX_PER_DAY = 1_000_000
+/** Counts are whole (2.5 sessions is a broken page) and exact (2^53 + 1 cannot be read as itself). */
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
+/** A count that is added up: at most MAX_PER_DAY. */
+const isDailyCount = (v: unknown) => isCount(v) && (v as number) <= MAX_PER_DAY
+/** Amounts of money may be fractional (see estimated_cost), and are added up. */
+const isAmount = (v: unknown) => typeof v === 'number' && v >= 0 && v <= MAX_PER_DAY
+const perDay = MAX_PER_DAY.toLocaleString('en-US')
+
+/**
+ * A value a page held, as a message may show it: a number as it is, a string only when it is short and plain
+ * (a day, a code), else only its length. Pages hold emails, and a message must not carry them.
+ */
+export function shown(v: unknown): string {
+  if (typeof v === 'string') {
+    return /^[\w:.+-]{0,32}$/.test(v)
+      ? JSON.stringify(v)
+      : `text of ${v.length} characters (not shown)`
+  }
+  if (v !== null && typeof v === 'object') {
+    return Array.isArray(v)
+      ? 'a list'
+      : 'an object'
+  }
+  return String(v)
+}
+
+export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu
+
+/**
+ * Text as the import compares it (emails, function names): Unicode NFKC, invisible characters (zero-width space,
+ * joiners, soft hyphen) removed, trimmed and case-folded, so a decomposed "Café" is "Café" and "ann\u200B@x.com"
+ * is ann@x.com. NFKC does not fold look-alikes across scripts (Cyrillic "е" stays itself): see mixedScripts.
+ */
+export function folded(s: string): string {
+  return s.normalize('NFKC').replace(IGNORABLE, '').trim().toUpperCase().toLowerCase()
+}
+
+const LOOK_ALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map(name => ({
+  name,
+  letter: new RegExp(`\\p{Script=${name}}`, 'u'),
+}))
+
+/**
+ * The scripts with look-alike letters (Latin, Cyrillic, Greek) that one word of a text mixes: "Engineеring" with a
+ * Cyrillic е mixes two, the signature of a look-alike; "Отдел QA" or иван@example.com (each word in one script) none.
+ */
+export function mixedScripts(s: string): string[] {
+  if (!/\P{ASCII}/u.test(s))
+    return [] // plain ASCII, as nearly every email is: one script
+  for (const word of s.split(/[^\p{L}\p{M}]+/u)) {
+    const found = LOOK_ALIKE_SCRIPTS.filter(x => x.letter.test(word)).map(x => x.name)
+    if (found.length > 1)
+      return found
+  }
+  return []
+}
 
 const REAL_DAYS = new Set<string>()
 
@@ -116,13 +176,15 @@ export function parsePage(json: unknown, where: string): UsagePage {
     if (a?.type === 'user_actor') {
       if (typeof a.email_address !== 'string' || !a.email_address.includes('@'))
         bad('actor.email_address', 'must be an email address')
+      else if (mixedScripts(a.email_address).length)
+        bad('actor.email_address', `mixes ${mixedScripts(a.email_address).join(' and ')} letters in one word (a look-alike?); it would count as another person`)
     }
     else if (a?.type === 'api_actor') {
       if (typeof a.api_key_name !== 'string')
         bad('actor.api_key_name', 'must be a string')
     }
     else {
-      bad('actor.type', `must be "user_actor" or "api_actor", got ${JSON.stringify(a?.type)}`)
+      bad('actor.type', `must be "user_actor" or "api_actor", got ${shown(a?.type)}`)
     }
     const m = rec.core_metrics
     if (!m || typeof m !== 'object') {
@@ -130,15 +192,15 @@ export function parsePage(json: unknown, where: string): UsagePage {
     }
     else {
       for (const k of ['num_sessions', 'commits_by_claude_code', 'pull_requests_by_claude_code'] as const) {
-        if (!isCount(m[k]))
-          bad(`core_metrics.${k}`, `must be a whole number ≥ 0, got ${JSON.stringify(m[k])}`)
+        if (!isDailyCount(m[k]))
+          bad(`core_metrics.${k}`, `must be a whole number from 0 to ${perDay} (a person's day), got ${shown(m[k])}`)
       }
       if (!m.lines_of_code || !isCount(m.lines_of_code.added) || !isCount(m.lines_of_code.removed))
         bad('core_metrics.lines_of_code', 'must have "added" and "removed" counts')
     }
     const day = recordDay(rec.date) ?? ''
     if (!day)
-      bad('date', `must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${JSON.stringify(rec.date)}`)
+      bad('date', `must be a real UTC day, YYYY-MM-DD or YYYY-MM-DDT00:00:00Z, got ${shown(rec.date)}`)
     if (typeof rec.terminal_type !== 'string')
       bad('terminal_type', 'must be a string')
     if (typeof rec.customer_type !== 'string')
@@ -150,9 +212,9 @@ export function parsePage(json: unknown, where: string): UsagePage {
       rec.model_breakdown.forEach((mb, j) => {
         const c = mb?.estimated_cost
         if (!c || !isAmount(c.amount))
-          bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number ≥ 0, got ${JSON.stringify(c?.amount)}`)
+          bad(`model_breakdown[${j}].estimated_cost.amount`, `must be a number from 0 to ${perDay} minor units (a person's day), got ${shown(c?.amount)}`)
         if (!c || typeof c.currency !== 'string' || !/^[A-Z]{3}$/.test(c.currency))
-          bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${JSON.stringify(c?.currency)}`)
+          bad(`model_breakdown[${j}].estimated_cost.currency`, `must be a currency code, got ${shown(c?.currency)}`)
       })
     }
     const t = rec.tool_actions
@@ -162,8 +224,8 @@ export function parsePage(json: unknown, where: string): UsagePage {
     else {
       for (const tool of TOOLS) {
         const c = t[tool]
-        if (c !== undefined && (!isCount(c?.accepted) || !isCount(c?.rejected)))
-          bad(`tool_actions.${tool}`, `must have whole "accepted" and "rejected" counts, got ${JSON.stringify(c)}`)
+        if (c !== undefined && (!isDailyCount(c?.accepted) || !isDailyCount(c?.rejected)))
+          bad(`tool_actions.${tool}`, `must have whole "accepted" and "rejected" counts from 0 to ${perDay}, got ${shown(c?.accepted)} and ${shown(c?.rejected)}`)
       }
     }
     return { ...rec, date: day }
@@ -185,13 +247,13 @@ export function editCounts(r: UsageRecord): ToolCounts {
 }
 
 /**
- * Who and what a record is about, as the API keys its records: the actor (email lower-cased and trimmed, so
- * "Ann@x.com " and "ann@x.com" are one person; or the API key's name), the day, the terminal and the customer
+ * Who and what a record is about, as the API keys its records: the actor (email folded, so "Ann@x.com " and
+ * "ann@x.com" are one person; or the API key's name), the day, the terminal and the customer
  * type. Two records with one identity are the same record seen twice (identical values) or a clash.
  */
 export function actorKey(r: UsageRecord): string {
   return r.actor.type === 'user_actor'
-    ? r.actor.email_address.trim().toLowerCase()
+    ? folded(r.actor.email_address)
     : `api key:${r.actor.api_key_name.trim()}`
 }
 

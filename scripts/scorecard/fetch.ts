@@ -8,17 +8,20 @@
  * is never written or printed. Each request has a time limit, each body a size limit (read as a stream, so a huge
  * answer is refused once, never held), each day a page cap and a memory of its cursors, and the whole run a time
  * limit (--max-minutes), so a server that trickles or stays silent cannot hold the fetch for ever.
+ * All or nothing: pages go to an unfinished folder inside --out and move in, manifest last, only when every page of
+ * the range is saved; a fault (disk full, no permission, a stop signal, an error) removes them, so --out stays byte
+ * for byte as it was. Pages are readable by their owner only (files 0600 in a 0700 folder): they list emails.
  */
 import type { ExportManifest } from './import.ts'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { isIPv4 } from 'node:net'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { setTimeout as sleepFor } from 'node:timers/promises'
 import { isUtcDay } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
 import { isInsideRepo } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine } from '../lib/cli.ts'
-import { API_URL, API_VERSION, PAGE_LIMIT, parsePage } from './api.ts'
+import { API_URL, API_VERSION, PAGE_LIMIT, parsePage, UNFINISHED_FETCH } from './api.ts'
 
 export class FetchError extends UserError {
   constructor(message: string) {
@@ -49,7 +52,11 @@ export interface FetchOptions {
   maxRunMs?: number
   log?: (line: string) => void
   now?: () => Date
+  /** Aborted to stop the fetch (the command's Ctrl-C or kill): it stops as on any fault, keeping nothing. */
+  stop?: AbortSignal
 }
+
+const isManifestName = (name: string) => name.startsWith('export-manifest')
 
 /** The file a fetch of one range writes beside its pages; several fetches into one folder each keep their own. */
 export const manifestName = (from: string, to: string) => `export-manifest-${from}_${to}.json`
@@ -67,13 +74,30 @@ export function days(from: string, to: string): string[] {
 /** The longest delay a Node timer takes; a longer one fires at once (TimeoutOverflowWarning). */
 const MAX_TIMER_MS = 2 ** 31 - 1
 
-/** Refuses an output folder inside the repo (before making it): the pages list people by email. */
-export function outsideRepo(out: string): string {
+/** Pages list people by email: only their owner may read them. */
+const OWNER_ONLY_FOLDER = 0o700
+const OWNER_ONLY_FILE = 0o600
+
+/** A file-system fault as one line: the file, and Node's "ENOSPC: no space left on device" without the call. */
+const faultText = (file: string, e: unknown) => `${file}: could not be written (${(e as Error).message.split(', ')[0]})`
+
+/**
+ * Refuses an output folder inside the repo (before making it): the pages list people by email. Makes it (and
+ * says which folder it made, to remove on a fault) readable by its owner only, or makes an existing one so.
+ */
+export function outsideRepo(out: string): { out: string, made?: string } {
   const abs = resolve(out)
   if (isInsideRepo(abs))
     throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
-  mkdirSync(abs, { recursive: true })
-  return abs
+  try {
+    const made = mkdirSync(abs, { recursive: true, mode: OWNER_ONLY_FOLDER })
+    if (statSync(abs).mode & 0o077)
+      chmodSync(abs, OWNER_ONLY_FOLDER)
+    return { out: abs, made }
+  }
+  catch (e) {
+    throw new FetchError(faultText(abs, e))
+  }
 }
 
 type RequestOptions = Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs' | 'maxRetryAfterMs' | 'requestTimeoutMs' | 'maxBodyBytes'>> & {
@@ -227,7 +251,7 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
   checkApiUrl(opts.apiUrl ?? API_URL)
   if (!opts.key)
     throw new FetchError('Set ANTHROPIC_ADMIN_KEY to an Admin API key (it is read from the environment only, never saved)')
-  const out = outsideRepo(opts.out)
+  const { out, made } = outsideRepo(opts.out)
   const run = new AbortController()
   const timer = setTimeout(() => run.abort(), maxRunMs)
   const minutes = +(maxRunMs / 60_000).toPrecision(3)
@@ -240,11 +264,48 @@ export async function fetchUsage(opts: FetchOptions): Promise<{ files: string[],
     maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024,
     log: opts.log ?? console.log,
     run: run.signal,
-    runOut: what =>
-      new FetchError(`${what}: the fetch ran out of its time, ${minutes} minutes for the whole run (--max-minutes); stopped. The pages saved so far are in ${out}, with no manifest for this range: fetch it again (a shorter --from/--to, or a larger --max-minutes).`),
+    runOut: what => opts.stop?.aborted
+      ? new FetchError(`${what}: the fetch was stopped (${String(opts.stop.reason)}); nothing of ${opts.from} to ${opts.to} was kept, ${out} is as it was.`)
+      : new FetchError(`${what}: the fetch ran out of its time, ${minutes} minutes for the whole run (--max-minutes); stopped, and nothing of this range was kept (${out} is as it was): fetch it again (a shorter --from/--to, or a larger --max-minutes).`),
   }
+  opts.stop?.addEventListener('abort', () => run.abort())
+  let pages: string | undefined
+  let moved = 0
+  let at = out
   try {
-    return await fetchDays(opts, o, out)
+    pages = mkdtempSync(join(out, UNFINISHED_FETCH))
+    const r = await fetchDays(opts, o, pages)
+    // Every page is saved: move them in, the manifest last, so the folder never holds part of this range.
+    const names = readdirSync(pages)
+    for (const name of [
+      ...names.filter(n => !isManifestName(n)),
+      ...names.filter(isManifestName),
+    ]) {
+      at = join(out, name)
+      renameSync(join(pages, name), at)
+      moved++
+    }
+    rmSync(pages, { recursive: true })
+    return {
+      files: r.files.map(f => join(out, basename(f))),
+      records: r.records,
+    }
+  }
+  catch (e) {
+    if (pages)
+      rmSync(pages, { recursive: true, force: true })
+    if (made && !moved)
+      rmSync(made, { recursive: true, force: true })
+    // A file-system fault (a page, the unfinished folder, a rename) is named here; other errors say their own.
+    const fault = !(e instanceof FetchError) && (e as NodeJS.ErrnoException).code
+    if (!fault && !moved)
+      throw e
+    const message = fault
+      ? faultText(at, e)
+      : (e as Error).message
+    throw new FetchError(moved
+      ? `${message}; ${moved} pages of ${opts.from} to ${opts.to} had been moved into ${out} (no manifest): fetch the range again into a fresh folder`
+      : `${message}; nothing of this range was kept, ${out} is as it was`)
   }
   finally {
     clearTimeout(timer)
@@ -279,7 +340,7 @@ async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Pr
       if (elsewhere >= 0)
         throw new FetchError(`${what}: data[${elsewhere}] is dated ${page.data[elsewhere].date}, not ${day}, the day asked for; nothing of it is saved`)
       const file = join(out, `${day}-p${n}.json`)
-      writeFileSync(file, JSON.stringify(json))
+      save(file, JSON.stringify(json), opts.out)
       files.push(file)
       records += page.data.length
       if (!page.has_more)
@@ -296,8 +357,18 @@ async function fetchDays(opts: FetchOptions, o: RequestOptions, out: string): Pr
     to: opts.to,
   }
   // One manifest per fetched range: a later fetch into the same folder (a monthly top-up) adds its own.
-  writeFileSync(join(out, manifestName(opts.from, opts.to)), `${JSON.stringify(manifest, null, 2)}\n`)
+  save(join(out, manifestName(opts.from, opts.to)), `${JSON.stringify(manifest, null, 2)}\n`, opts.out)
   return { files, records }
+}
+
+/** One file of the unfinished fetch, owner-only, flushed to disk; a fault names the file as it would be in `out`. */
+function save(file: string, text: string, out: string) {
+  try {
+    writeFileSync(file, text, { mode: OWNER_ONLY_FILE, flush: true })
+  }
+  catch (e) {
+    throw new FetchError(`${faultText(join(out, basename(file)), e)}; nothing of this range was kept, ${out} is as it was`)
+  }
 }
 
 async function main() {
@@ -317,7 +388,11 @@ async function main() {
     : Number(values['max-minutes'])
   if (maxMinutes !== undefined && !Number.isFinite(maxMinutes))
     throw new FetchError(`--max-minutes must be a number of minutes (got ${values['max-minutes']})`)
+  // Ctrl-C, kill or a closed terminal stops the fetch as a fault does: nothing of the range is kept.
+  const stop = new AbortController()
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => stop.abort(s))
   const r = await fetchUsage({
+    stop: stop.signal,
     from: values.from,
     to: values.to,
     out: values.out,

@@ -4,19 +4,21 @@
  * person to a function with the people file, and writes one aggregate per quarter to data/scorecard/
  * (or --out / SCORECARD_DIR). Only sums by function are written; emails stop here.
  */
+import type { ChildProcess } from 'node:child_process'
 import type { QuarterFile } from '../../data/scorecard.ts'
 import type { DayRange } from './aggregate.ts'
 import type { UsagePage, UsageRecord } from './api.ts'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve } from 'node:path'
 import { formatMeasure, MEASURES, measureValue, totalOf } from '../../data/scorecard-measures.ts'
 import { isUtcDay, quarterProblems } from '../../data/scorecard.ts'
 import { UserError } from '../../shared/errors.ts'
-import { isInsideRepo, scorecardDir } from '../../vite/scorecard-files.ts'
+import { IMPORT_TEMP, isInsideRepo, scorecardDir } from '../../vite/scorecard-files.ts'
 import { asCommand, commandLine, USER_ERROR_EXIT } from '../lib/cli.ts'
 import { Aggregator, parsePeopleCsv } from './aggregate.ts'
-import { actorKey, parsePage, recordValues } from './api.ts'
+import { actorKey, parsePage, recordValues, shown, UNFINISHED_FETCH } from './api.ts'
 
 /** `export-manifest.json` (older fetches) or `export-manifest-<from>_<to>.json` (one per fetched range). */
 export const isManifest = (file: string) => /^export-manifest(-[^/]*)?\.json$/.test(basename(file))
@@ -50,18 +52,14 @@ function pageFiles(paths: readonly string[]): { pages: string[], manifests: Mani
   const visit = (p: string) => {
     if (!existsSync(p))
       throw new UserError(`${p} does not exist`)
-    if (statSync(p).isDirectory())
-      return readdirSync(p).sort().forEach(n => visit(join(p, n)))
+    if (statSync(p).isDirectory()) {
+      // A fetch's unfinished pages (see fetch.ts) are not an export.
+      return readdirSync(p).filter(n => !n.startsWith(UNFINISHED_FETCH)).sort().forEach(n => visit(join(p, n)))
+    }
     if (isManifest(p)) {
-      let m: ExportManifest
-      try {
-        m = JSON.parse(readFileSync(p, 'utf8')) as ExportManifest
-      }
-      catch (e) {
-        throw new UserError(`${p}: not valid JSON (${(e as Error).message})`)
-      }
+      const m = readJson(p) as ExportManifest
       if (!isUtcDay(m.from) || !isUtcDay(m.to) || m.from > m.to)
-        throw new UserError(`${p}: "from" and "to" must be days YYYY-MM-DD, from before to (got ${JSON.stringify(m.from)}, ${JSON.stringify(m.to)})`)
+        throw new UserError(`${p}: "from" and "to" must be days YYYY-MM-DD, from before to (got ${shown(m.from)}, ${shown(m.to)})`)
       manifests.push({ ...m, file: p })
     }
     else if (p.endsWith('.json')) {
@@ -83,16 +81,86 @@ export interface ImportResult {
   replaced: string[]
 }
 
-/** One saved page, read and checked; errors name the file. */
-function readPage(file: string): UsagePage {
-  let json: unknown
+/** Node's fault message ("ENOSPC: no space left on device, write") without the call: the code and its meaning. */
+const faultOf = (e: unknown) => (e as Error).message.split(', ')[0]
+
+/** A file's text; a fault (no permission, a folder) is one line naming the file. */
+function readText(file: string): string {
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'))
+    return readFileSync(file, 'utf8')
   }
   catch (e) {
-    throw new UserError(`${file}: not valid JSON (${(e as Error).message})`)
+    throw new UserError(`${file}: could not be read (${faultOf(e)})`)
   }
-  return parsePage(json, file)
+}
+
+/** A JSON file; the error names the file but not its text (JSON.parse's message quotes it, and pages hold emails). */
+function readJson(file: string): unknown {
+  const text = readText(file)
+  try {
+    return JSON.parse(text)
+  }
+  catch {
+    throw new UserError(`${file}: not valid JSON`)
+  }
+}
+
+/** One saved page, read and checked; errors name the file. */
+function readPage(file: string): UsagePage {
+  return parsePage(readJson(file), file)
+}
+
+/** An ISO date and time with its zone ("2026-10-02T08:00:00Z"), on a real day. */
+const isTimestamp = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isUtcDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s))
+
+/**
+ * When pages were exported must be a date and time, not before the start of `day` (a day of the data it exported,
+ * said as `dayIs`) and not after `now` (this import): anything else is a wrong clock or an edited file, and would
+ * date the slides wrongly.
+ */
+function checkExportedAt(value: unknown, where: string, day?: string, dayIs = '', now = new Date()) {
+  if (!isTimestamp(value))
+    throw new UserError(`${where} must be a date and time such as 2026-10-02T08:00:00Z, got ${shown(value)}`)
+  if (day && Date.parse(value) < Date.parse(`${day}T00:00:00Z`))
+    throw new UserError(`${where} (${value}) is before the data it exported (${dayIs} ${day}): a wrong clock or an edited file`)
+  if (Date.parse(value) > now.getTime())
+    throw new UserError(`${where} (${value}) is after this import (${now.toISOString()}): a wrong clock or an edited file`)
+}
+
+/**
+ * Writes every file to a temp file beside it, and renames them only once all are complete (flushed to disk). A
+ * fault (disk full, no permission) removes the temps, and the folder if this made it, so the folder stays byte for
+ * byte as it was; the message names the file and the fault.
+ */
+function writeAllOrNothing(dir: string, files: readonly { path: string, text: string }[]) {
+  const temps: string[] = []
+  let made: string | undefined
+  let renamed = 0
+  let at = dir
+  try {
+    made = mkdirSync(dir, { recursive: true })
+    for (const f of files) {
+      at = f.path
+      temps.push(`${f.path}.${process.pid}.tmp`)
+      writeFileSync(temps.at(-1)!, f.text, { flag: 'wx', flush: true })
+    }
+    for (const f of files) {
+      at = f.path
+      renameSync(temps[renamed], f.path)
+      renamed++
+    }
+  }
+  catch (e) {
+    temps.slice(renamed).forEach(t => rmSync(t, { force: true }))
+    if (made && !renamed)
+      rmSync(made, { recursive: true, force: true })
+    if (!(e as NodeJS.ErrnoException).code)
+      throw e
+    const left = renamed
+      ? `${files.slice(0, renamed).map(f => basename(f.path)).join(', ')} had been written: check them, or import again with --replace`
+      : `nothing was written, ${dir} is as it was`
+    throw new UserError(`${at}: could not be written (${faultOf(e)}); ${left}`)
+  }
 }
 
 const sameIdentity = (a: UsageRecord, b: UsageRecord) => actorKey(a) === actorKey(b) && a.date === b.date && a.terminal_type === b.terminal_type && a.customer_type === b.customer_type
@@ -120,7 +188,11 @@ function clashError(files: readonly string[], file: string, index: number, r: Us
       ...then.keys(),
       ...now.keys(),
     ]),
-  ].filter(k => then.get(k) !== now.get(k)).map(k => `${k} (${then.get(k) ?? 'absent'} there, ${now.get(k) ?? 'absent'} here)`)
+  ].filter(k => then.get(k) !== now.get(k)).map(k => `${k} (${then.has(k)
+    ? shown(then.get(k))
+    : 'absent'} there, ${now.has(k)
+    ? shown(now.get(k))
+    : 'absent'} here)`)
   const who = r.actor.type === 'user_actor'
     ? 'one person'
     : 'one API key'
@@ -147,16 +219,28 @@ export function importPages(opts: { paths: string[], people: string, out: string
       throw new UserError(`--from and --to go together, as days YYYY-MM-DD, from before to (got ${opts.from}, ${opts.to})`)
     ranges.push({ from: opts.from, to: opts.to, what: '--from/--to' })
   }
-  const people = parsePeopleCsv(readFileSync(opts.people, 'utf8'), 'the people file')
-  const exportedAt = opts.exportedAt ?? manifests.map(m => m.exportedAt).sort().at(-1) ?? new Date(Math.max(...pages.map(p => statSync(p).mtimeMs))).toISOString()
+  const people = parsePeopleCsv(readText(opts.people), 'the people file')
+  const latestManifest = [...manifests].sort((a, b) => Date.parse(a.exportedAt) - Date.parse(b.exportedAt)).at(-1)
+  const exportedAt = opts.exportedAt ?? latestManifest?.exportedAt ?? new Date(Math.max(...pages.map(p => statSync(p).mtimeMs))).toISOString()
+  const exportedAtFrom = opts.exportedAt !== undefined
+    ? '--exported-at'
+    : latestManifest
+      ? `${latestManifest.file}: "exportedAt"`
+      : 'the pages\' modification time (the export time, with no manifest)'
+  const now = opts.now ?? new Date()
+  for (const m of manifests) checkExportedAt(m.exportedAt, `${m.file}: "exportedAt"`, m.from, 'from', now)
+  checkExportedAt(exportedAt, exportedAtFrom, undefined, '', now)
   const agg = new Aggregator(people, {
     exportedAt,
-    importedAt: (opts.now ?? new Date()).toISOString(),
+    importedAt: now.toISOString(),
     ranges,
   })
+  let lastDay = ''
   // One page at a time: read, checked, added up, let go. A company's year is millions of records.
   pages.forEach((file, f) => {
     readPage(file).data.forEach((r, i) => {
+      if (r.date > lastDay)
+        lastDay = r.date
       if (ranges.length && !ranges.some(x => x.from <= r.date && r.date <= x.to))
         throw new UserError(`${file}, data[${i}].date: ${r.date} is outside every export range (${ranges.map(x => `${x.from} to ${x.to} in ${x.what}`).join('; ')}); fetch that day again, or name its range with --from and --to`)
       let added
@@ -171,6 +255,8 @@ export function importPages(opts: { paths: string[], people: string, out: string
         throw clashError(pages.slice(0, f + 1), file, i, r)
     })
   })
+  // No export can hold a day that had not begun when it was made.
+  checkExportedAt(exportedAt, exportedAtFrom, lastDay, 'records up to', now)
   const quarters = agg.finish()
 
   // All or nothing: every quarter is checked, and none may overwrite an import unasked, before any file is written.
@@ -186,19 +272,14 @@ export function importPages(opts: { paths: string[], people: string, out: string
   for (const { q, path } of planned) {
     if (!existsSync(path))
       continue
-    const change = describeReplacement(JSON.parse(readFileSync(path, 'utf8')) as QuarterFile, q)
+    const change = describeReplacement(readJson(path) as QuarterFile, q)
     if (opts.replace)
       replaced.push(change)
     else refused.push(`  ${relative(process.cwd(), path)}: ${change}`)
   }
   if (refused.length)
     throw new UserError(`These quarters are imported already; nothing was written. Add --replace to replace them:\n${refused.join('\n')}`)
-  mkdirSync(opts.out, { recursive: true })
-  for (const { q, path } of planned) {
-    const temp = `${path}.${process.pid}.tmp`
-    writeFileSync(temp, `${JSON.stringify(q, null, 2)}\n`)
-    renameSync(temp, path)
-  }
+  writeAllOrNothing(opts.out, planned.map(({ q, path }) => ({ path, text: `${JSON.stringify(q, null, 2)}\n` })))
   const missingDays = Object.fromEntries(quarters.map(q => [q.quarter, q.provenance.missingDays ?? []]))
   return {
     written: planned.map(p => p.path),
@@ -287,12 +368,15 @@ function main() {
 /** The heap the import's worker may use, in MB (SCORECARD_IMPORT_HEAP_MB). A year of 20,000 people needs well under 1 GB. */
 const heapMb = () => Number(process.env.SCORECARD_IMPORT_HEAP_MB) || 4096
 
+/** Signals that stop the import (Ctrl-C, kill, a closed terminal): passed on to the worker, then cleaned up after. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
 /**
  * Runs the import in a child process with a set heap, so that running out of memory, or being killed, ends in a
  * message saying what to do rather than V8's bare "FATAL ERROR" and exit code 134. The child writes its files
- * whole (temp file, then rename), so a crash leaves at most its temp files, which are removed here.
+ * whole (temp files, renamed when all are complete), so a crash leaves at most its temp files, removed here.
  */
-function runWorker(): number {
+async function runWorker(): Promise<number> {
   let out: string | undefined
   try {
     out = resolve(commandLine(ARGS).values.out ?? scorecardDir())
@@ -300,12 +384,32 @@ function runWorker(): number {
   catch {
     // bad arguments: the worker says which
   }
+  // Temp files of an import killed outright (worker and this process both) are removed: their process is gone.
+  const running = (pid: number) => {
+    try {
+      return process.kill(pid, 0)
+    }
+    catch (e) {
+      return (e as NodeJS.ErrnoException).code !== 'ESRCH'
+    }
+  }
+  if (out && existsSync(out)) {
+    for (const n of readdirSync(out)) {
+      const pid = IMPORT_TEMP.exec(n)?.[1]
+      if (pid && !running(Number(pid)))
+        rmSync(join(out, n))
+    }
+  }
   // What the folder holds now, to say truthfully afterwards whether a crash left it as it was.
   const state = () => (out && existsSync(out)
     ? readdirSync(out).map(n => `${n} ${statSync(join(out!, n)).mtimeMs}`).join('\n')
     : '')
   const before = state()
-  const r = spawnSync(process.execPath, [
+  // This process outlives a stop signal to clean up after the worker it passes the signal on to. The handlers are
+  // set before the worker starts: once it runs, a signal may come at any moment (they run only once it exists).
+  let child: ChildProcess | undefined
+  for (const s of STOP_SIGNALS) process.on(s, () => child?.kill(s))
+  child = spawn(process.execPath, [
     ...process.execArgv,
     `--max-old-space-size=${heapMb()}`,
     process.argv[1],
@@ -314,6 +418,13 @@ function runWorker(): number {
     stdio: 'inherit',
     env: { ...process.env, SCORECARD_IMPORT_WORKER: '1' },
   })
+  const r: { pid?: number, status: number | null, signal: NodeJS.Signals | null, error?: Error } = { pid: child.pid, status: null, signal: null }
+  try {
+    [r.status, r.signal] = await once(child, 'exit') as [number | null, NodeJS.Signals | null]
+  }
+  catch (e) {
+    r.error = e as Error
+  }
   // Done, stopped with its own ✗ message (USER_ERROR_EXIT), or a bug with its stack printed (1).
   if (r.status === 0 || r.status === 1 || r.status === USER_ERROR_EXIT)
     return r.status
@@ -333,6 +444,9 @@ function runWorker(): number {
   else if (r.signal === 'SIGKILL') {
     console.error(`✗ The import was killed (SIGKILL), most often by the system when memory runs out. ${left} Import a quarter's pages at a time, or run it on a machine with more memory.`)
   }
+  else if ((STOP_SIGNALS as readonly string[]).includes(r.signal ?? '')) {
+    console.error(`✗ The import was stopped (${r.signal}) before it finished. ${left}`)
+  }
   else if (r.error) {
     console.error(`✗ The import could not start (${r.error.message}). ${left}`)
   }
@@ -346,7 +460,7 @@ function runWorker(): number {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.env.SCORECARD_IMPORT_WORKER !== '1')
-    process.exit(runWorker())
+    process.exit(await runWorker())
   asCommand()
   main()
 }
