@@ -26,7 +26,7 @@ import { stampPack } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
 import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
-import { ensureNginx, streamModule } from './install/nginx.ts'
+import { ensureNginx, setpriv, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
 asCommand()
@@ -116,9 +116,11 @@ else {
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
 
 let nginx: string
+let parentDeath: string
 let stream = ''
 try {
   nginx = ensureNginx()
+  parentDeath = setpriv()
   if (!tlsProxy)
     stream = streamModule()
 }
@@ -313,6 +315,7 @@ const watchdog: ChildProcess = spawn(process.execPath, [
   prefix,
   join(logDir, 'access.log'),
   String(logMax),
+  parentDeath,
   nginx,
   ...args,
   '-g',

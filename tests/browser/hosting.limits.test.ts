@@ -315,6 +315,22 @@ describe('no orphan: nginx and its port go with the command, whichever process i
       expect(h.output()).toMatch(/✗ nginx/)
     }
   })
+
+  it('SIGKILL to the command and the watchdog at once (no one left to stop nginx): nginx, its workers and the port are freed', async () => {
+    const h = await startHost()
+    const workerPids = workers(h.nginxPid)
+    const watchdog = parentOf(h.nginxPid)
+    expect(await status(h.port, BASE, {
+      headers: { Authorization: AUTH },
+    })).toBe(200)
+    process.kill(h.proc.pid!, 'SIGKILL')
+    process.kill(watchdog, 'SIGKILL')
+    await h.exited
+    await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
+    await expect.poll(() => workerPids.filter(alive), { timeout: 30_000, interval: 250 }).toEqual([])
+    await expect.poll(() => portFree(h.port), { timeout: 30_000, interval: 250 }).toBe(true)
+    rmSync(h.prefix, { recursive: true, force: true }) // no process is left to remove nginx's folder
+  })
 })
 
 describe('HTTPS in the host', () => {
