@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto'
 import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import { CACHE_HASHED, CACHE_PAGE, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
+import { CACHE_CONFIDENTIAL, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
 import { stampPack } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
@@ -284,8 +284,7 @@ const values: Record<string, string> = {
   USER: worker
     ? `user ${worker.name};`
     : '',
-  CACHE_HASHED,
-  CACHE_PAGE,
+  CACHE_CONFIDENTIAL,
   ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
 }
 conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
