@@ -266,6 +266,8 @@ const tlsLines = tls
       `error_page 497 =301 https://$host:${port}$request_uri;`,
     ].join('\n    ')
   : ''
+// After a 429 for too many tries: room again for six tries of one name (deploy/nginx.conf: one every 10 s).
+const RETRY_AFTER_SECONDS = 60
 // Every value below was checked against a strict pattern (settings.ts) or is the project's own constant.
 const values: Record<string, string> = {
   ...front,
@@ -285,6 +287,7 @@ const values: Record<string, string> = {
     ? `user ${worker.name};`
     : '',
   CACHE_CONFIDENTIAL,
+  RETRY_AFTER: String(RETRY_AFTER_SECONDS),
   ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
 }
 conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
