@@ -7,7 +7,7 @@ import type { Socket } from 'node:net'
 import type { Host } from './host-process'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { connect, createServer } from 'node:net'
@@ -163,6 +163,32 @@ describe('the read log cannot be forged, and shows only what happened', () => {
       })).toBe(200)
       r = hostLog(h)
       expect(r.stdout).toContain('downloaded board pack (PDF)')
+    }
+    finally {
+      await stopHost(h)
+    }
+  })
+
+  it('a read log of the earlier format keeps its history: host:log lists its visits and downloads with today’s, its forged names as nothing', async () => {
+    const logDir = join(HOME, `log-earlier-${randomBytes(4).toString('hex')}`)
+    mkdirSync(logDir, { mode: 0o700 })
+    copyFileSync('tests/fixtures/hosting/access-earlier-format.log', join(logDir, 'access.log'))
+    const h = {
+      ...await startHost({ BOARD_LOG_DIR: logDir }),
+      logDir,
+    }
+    try {
+      expect(await status(h.port, BASE, {
+        headers: { Authorization: AUTH },
+      })).toBe(200)
+      const r = hostLog(h)
+      expect(r.status, r.stderr).toBe(0)
+      // First seen in the earlier log, last seen now.
+      expect(r.stdout).toMatch(/^ {2}ann: first visit 2026-11-20 09:00:02 \+00:00, last visit (?!2026-11-20)\d{4}-\d\d-\d\d /m)
+      expect(r.stdout).toContain('downloaded board pack (PDF) at 2026-11-20 09:05:10 +00:00 (earlier log: whole file not recorded)')
+      expect(r.stdout).toMatch(/from 192\.0\.2\.44 {2}as "bob" {2}wrong password/)
+      expect(r.stdout).not.toMatch(/^ {2}(carol|the\.chair):/m)
+      expect(r.stdout).toContain('11 lines written by an earlier version of the host')
     }
     finally {
       await stopHost(h)
