@@ -4,7 +4,7 @@
 //   BOARD_USERS     the users file (default ~/.config/board-deck/users), managed with `npm run host:users`
 //   BOARD_PASSWORD  instead of a users file, a one-person trial; BOARD_USER names it (default "board")
 //   BOARD_LOG_DIR   the read log's folder (default ~/.local/state/board-deck); `npm run host:log` reads it
-//   BOARD_PPTX      who may download the PowerPoint: all (default), off, or names ("ceo-office,secretary")
+//   BOARD_PPTX      who may download the PowerPoint, stamped with their name: off (default), all, or names ("ceo-office,secretary")
 //   BASE            the subfolder, as for `npm run build` (default "/board/")
 //   PORT, HOST      where to listen (default 8080 on 127.0.0.1; beyond loopback, TLS is required)
 //   BOARD_TLS_CERT, BOARD_TLS_KEY  HTTPS on PORT with this certificate (PEM) and key; plain HTTP there is redirected
@@ -17,12 +17,12 @@ import type { HostSettings } from './host/settings.ts'
 import type { Users } from './host/users.ts'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { CACHE_CONFIDENTIAL, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
-import { stampPack } from './host/packs.ts'
+import { stampPack, stampPowerPoint } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
 import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
@@ -114,6 +114,7 @@ else {
   progress(`using the site built for ${base} in ${site}`)
 }
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
+const deckPptx = readFileSync(join(site, `${DECK_NAME}.pptx`))
 
 let nginx: string
 let parentDeath: string
@@ -162,14 +163,12 @@ cpSync(site, served, {
   recursive: true,
   filter: src => ![`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`].includes(src.slice(site.length + 1)),
 })
-cpSync(join(site, `${DECK_NAME}.pptx`), join(prefix, 'deck.pptx'))
 if (worker) {
   for (const f of [
     '',
     'empty',
     'packs',
     'pptx',
-    'deck.pptx',
     'site',
     ...readdirSync(served, { recursive: true }).map(f => join('site', String(f))),
   ]) own(join(prefix, f))
@@ -179,7 +178,7 @@ mkdirSync(logDir, { recursive: true, mode: 0o700 })
 
 /**
  * The logins nginx checks (a copy of the users file, readable by the workers), each director's pack, and
- * the PowerPoint for those BOARD_PPTX names. Called at start and whenever the users file changes.
+ * the PowerPoint, stamped the same way, for those BOARD_PPTX names. Called at start and whenever the users file changes.
  */
 const stamped = new Set<string>()
 async function applyUsers(next: Users) {
@@ -188,9 +187,8 @@ async function applyUsers(next: Users) {
     if (stamped.has(name))
       continue
     writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, displayName(next, name)))
-    // A hard link to one copy: each named director's own path, the same unstamped file.
     if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name)))
-      linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
+      writeAtomically(join(prefix, 'pptx', `${name}.pptx`), await stampPowerPoint(deckPptx, displayName(next, name)))
     stamped.add(name)
   }
   // The logins: a removed director is refused from the next request on; then their files go.

@@ -5,6 +5,7 @@
 // while it runs, the read log, slow guessing, settings that cannot weaken the login, and nginx stopping
 // with the command however it ends.
 import type { Server } from 'node:net'
+import type { PDFContentStream, PDFPage } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { Host } from './host-process'
 import { spawnSync } from 'node:child_process'
@@ -14,7 +15,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { PDFDocument, PDFName } from 'pdf-lib'
+import JSZip from 'jszip'
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
 import { deckSlides } from '../helpers/deck'
@@ -287,12 +289,74 @@ describe('npm run host: each director’s own pack', () => {
     }
   })
 
-  it('the PowerPoint is unstamped, and only for the directors BOARD_PPTX names', async () => {
+  it('the stamp cannot be taken off with one content stream, nor by cutting the footer’s text out: every page still names the director', async () => {
+    const { file } = await download(USER, PASSWORD)
+    const bytes = readFileSync(file)
+    const name = /Prepared for board · \d{1,2} [A-Z][a-z]+ \d{4}/
+    // A page still shows its slide if the first line poppler reads on the original page is there.
+    const firstLines = pdfText(original).split('\f').map(t => t.split('\n').find(l => l.trim())?.trim() ?? '')
+    /** The pages that show their slide but no longer name the director. */
+    async function unstamped(change: (doc: PDFDocument, page: PDFPage) => void, label: string) {
+      const doc = await PDFDocument.load(bytes)
+      for (const page of doc.getPages()) change(doc, page)
+      const out = join(HOME, `${label}.pdf`)
+      writeFileSync(out, await doc.save())
+      const pages = pdfText(out).split('\f')
+      return firstLines.flatMap((line, i) => line && pages[i]?.includes(line) && !name.test(pages[i])
+        ? [i + 1]
+        : [])
+    }
+    const streams = (page: PDFPage) => {
+      const c = page.node.Contents()
+      return c instanceof PDFArray
+        ? c.asArray()
+        : c
+          ? [c]
+          : []
+    }
+    const most = Math.max(...(await PDFDocument.load(bytes)).getPages().map(p => streams(p).length))
+    for (let k = 0; k < most; k++) {
+      expect(await unstamped((_, page) => {
+        const c = page.node.Contents()
+        if (c instanceof PDFArray && k < c.size())
+          c.remove(k)
+        else if (!(c instanceof PDFArray) && k === 0)
+          page.node.delete(PDFName.of('Contents'))
+      }, `dropped-stream-${k}`), `content stream ${k + 1} of each page dropped`).toEqual([])
+    }
+    // The footer's stamp (the last artifact drawn on the page) cut out of the page's content.
+    expect(await unstamped((doc, page) => {
+      const text = streams(page).map((s) => {
+        const stream = doc.context.lookup(s)
+        return Buffer.from(stream instanceof PDFRawStream
+          ? decodePDFRawStream(stream).decode()
+          : (stream as PDFContentStream).getUnencodedContents()).toString('latin1')
+      }).join('\n')
+      const from = text.lastIndexOf('/Artifact BMC')
+      const cut = text.slice(0, from) + text.slice(text.indexOf('EMC', from) + 3)
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(Buffer.from(cut, 'latin1'))))
+    }, 'footer-cut')).toEqual([])
+    // And in the document's properties.
+    expect(spawnSync('pdfinfo', ['-custom', file], { encoding: 'utf8' }).stdout).toMatch(/PreparedFor: +Prepared for board ·/)
+  })
+
+  it('the PowerPoint is stamped like the pack, on every slide and in its properties, and only for the directors BOARD_PPTX names', async () => {
     const res = await fetch(`${origin}${BASE}${DECK}.pptx`, {
       headers: auth(),
     })
     expect(res.status).toBe(200)
-    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(SITE_DIR, `${DECK}.pptx`)))).toBe(true)
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))
+    const slides = zip.file(/^ppt\/slides\/slide\d+\.xml$/)
+    expect(slides).toHaveLength(TOTAL)
+    for (const slide of slides) {
+      const runs = [
+        ...(await slide.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g),
+      ].map(m => m[1])
+      expect(runs.filter(t => /^Prepared for board · \d{1,2} [A-Z][a-z]+ \d{4}$/.test(t)), slide.name).toHaveLength(1)
+    }
+    expect(await zip.file('docProps/custom.xml')!.async('string')).toMatch(/name="PreparedFor"><vt:lpwstr>Prepared for board ·/)
+    const original = await JSZip.loadAsync(readFileSync(join(SITE_DIR, `${DECK}.pptx`)))
+    expect(await original.file('ppt/slides/slide1.xml')!.async('string')).not.toContain('Prepared for')
     expect((await fetch(`${origin}${BASE}${DECK}.pptx`, {
       headers: auth(OTHER, OTHER_PASSWORD),
     })).status).toBe(404)
@@ -526,6 +590,10 @@ describe('npm run host: nginx lives and dies with the command', () => {
       })
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<div id="app"')
+      // With no BOARD_PPTX, the editable PowerPoint goes to no one.
+      expect((await fetch(`${h.origin}${BASE}${DECK}.pptx`, {
+        headers: auth('trial', trial.BOARD_PASSWORD),
+      })).status).toBe(404)
     }
     finally {
       await stopHost(h)
