@@ -3,7 +3,7 @@
 // director is added; nginx serves each director their own file by their login. Nothing is generated per request.
 import type { PDFPage } from 'pdf-lib'
 import JSZip from 'jszip'
-import { beginMarkedContent, decodePDFRawStream, degrees, drawText, endMarkedContent, grayscale, PDFArray, PDFContentStream, PDFDocument, PDFHexString, PDFName, PDFRawStream, popGraphicsState, pushGraphicsState, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
+import { beginMarkedContent, decodePDFRawStream, degrees, drawText, endMarkedContent, grayscale, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, popGraphicsState, pushGraphicsState, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import { formatDate } from '../../data/sources.ts'
 import { FMTID } from '../pptx/doc-props.ts'
 import { escapeXml } from '../pptx/patch-chart-xml.ts'
@@ -81,7 +81,15 @@ export async function stampPack(pdf: Uint8Array, name: string, date = new Date()
     ])
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(content)))
   }
-  doc.getInfoDict().set(PDFName.of(STAMP_PROPERTY), PDFHexString.fromText(text))
+  const info = doc.context.lookup(doc.context.trailerInfo.Info)
+  if (info instanceof PDFDict) {
+    info.set(PDFName.of(STAMP_PROPERTY), PDFHexString.fromText(text))
+  }
+  else {
+    doc.context.trailerInfo.Info = doc.context.register(doc.context.obj({
+      [STAMP_PROPERTY]: PDFHexString.fromText(text),
+    }))
+  }
   return doc.save()
 }
 

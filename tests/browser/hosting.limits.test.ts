@@ -316,10 +316,10 @@ describe('one client cannot take the site from the others', () => {
 
 describe('behind one shared address (an office, a proxy), a director’s typo asks again', () => {
   /** Directors d01…d14 in a users file of their own, each with a password. */
-  const DIRECTORS = Array.from({ length: 14 }, (_, i) => [
+  const DIRECTORS = Array.from({ length: 14 }, (_, i): [name: string, password: string] => [
     `d${String(i + 1).padStart(2, '0')}`,
     randomBytes(12).toString('hex'),
-  ] as const)
+  ])
   const password = new Map(DIRECTORS)
   function usersFile() {
     const file = join(HOME, `users-${randomBytes(4).toString('hex')}`)
