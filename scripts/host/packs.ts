@@ -97,7 +97,7 @@ export async function stampPack(pdf: Uint8Array, name: string, date = new Date()
 const PPTX_STAMP = {
   x: 0.02,
   y: 0.965,
-  width: 0.6,
+  width: 0.45,
   height: 0.03,
   points: 7,
 }

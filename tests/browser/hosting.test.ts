@@ -18,6 +18,7 @@ import bcrypt from 'bcryptjs'
 import JSZip from 'jszip'
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { convertToPdf } from '../../scripts/install/libreoffice.ts'
 import { USER_ERROR_EXIT } from '../../scripts/lib/cli.ts'
 import { deckSlides } from '../helpers/deck'
 import { BASE, freePort, launch, openSlide, pdfBookmarks, pdfInfo, pdfPages, pdfText, SITE_DIR, watchPage } from './helpers'
@@ -355,6 +356,12 @@ describe('npm run host: each director’s own pack', () => {
       expect(runs.filter(t => /^Prepared for board · \d{1,2} [A-Z][a-z]+ \d{4}$/.test(t)), slide.name).toHaveLength(1)
     }
     expect(await zip.file('docProps/custom.xml')!.async('string')).toMatch(/name="PreparedFor"><vt:lpwstr>Prepared for board ·/)
+    // As a director sees it: opened in LibreOffice Impress, every page names them.
+    const file = join(HOME, 'board.pptx')
+    writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }))
+    const pages = pdfText(convertToPdf(file, mkdtempSync(join(HOME, 'impress-')))).split('\f').filter(t => t.trim())
+    expect(pages).toHaveLength(TOTAL)
+    expect(pages.filter(t => !/Prepared for board ·/.test(t)).length).toBe(0)
     const original = await JSZip.loadAsync(readFileSync(join(SITE_DIR, `${DECK}.pptx`)))
     expect(await original.file('ppt/slides/slide1.xml')!.async('string')).not.toContain('Prepared for')
     expect((await fetch(`${origin}${BASE}${DECK}.pptx`, {
