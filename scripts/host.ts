@@ -26,6 +26,7 @@ import { stampPack, stampPowerPoint } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
 import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
+import { WATCHDOG_PID } from './host/watchdog-pid.ts'
 import { ensureNginx, setpriv, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
@@ -55,6 +56,16 @@ function workerAccount() {
     }
   }
   throw new UserError('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  }
+  catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, someone else's
+  }
 }
 
 /** Is something already listening there? Checked before anything is written, so the error is plain. */
@@ -131,7 +142,20 @@ catch (e) {
 
 // 3. A private folder for this run: config, the users file's copy, the packs, and a copy of the site.
 // Removed when nginx stops (by the watchdog, whichever way the host ends).
-const prefix = mkdtempSync(join(settings.tmpDir, 'board-deck-nginx-'))
+const PREFIX_NAME = 'board-deck-nginx-'
+// A folder left by a run whose watchdog was killed with the command (nginx stopped by the kernel, no one left to
+// remove it) holds the directors' packs: removed now. Only one whose watchdog is gone (scripts/host/watchdog.ts
+// writes its pid there); a run still starting has no watchdog yet.
+for (const entry of readdirSync(settings.tmpDir).filter(f => f.startsWith(PREFIX_NAME))) {
+  const left = join(settings.tmpDir, entry)
+  try {
+    const pid = Number(readFileSync(join(left, WATCHDOG_PID), 'utf8'))
+    if (pid > 0 && !processAlive(pid))
+      rmSync(left, { recursive: true, force: true })
+  }
+  catch {}
+}
+const prefix = mkdtempSync(join(settings.tmpDir, PREFIX_NAME))
 // Until the watchdog owns the folder, a Ctrl-C removes it here.
 function early() {
   rmSync(prefix, { recursive: true, force: true })

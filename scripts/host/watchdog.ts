@@ -15,10 +15,14 @@
 // is needed and no worker has to reopen a file in a folder it may not enter.
 //   node --import tsx scripts/host/watchdog.ts <working folder> <read log> <max bytes> <setpriv> <nginx> <nginx args…>
 import { spawn } from 'node:child_process'
-import { copyFileSync, rmSync, statSync, truncateSync, watch } from 'node:fs'
+import { copyFileSync, rmSync, statSync, truncateSync, watch, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { WATCHDOG_PID } from './watchdog-pid.ts'
 
 const [prefix, logFile, rawMax, setprivPath, nginxPath, ...args] = process.argv.slice(2)
 const logMax = Number(rawMax)
+// Where the next `npm run host` looks to tell a folder left behind from one in use.
+writeFileSync(join(prefix, WATCHDOG_PID), String(process.pid))
 // setpriv execs nginx in its own place: the pid is nginx's master's.
 const nginx = spawn(setprivPath, [
   '--pdeathsig',

@@ -433,7 +433,11 @@ describe('no orphan: nginx and its port go with the command, whichever process i
     await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
     await expect.poll(() => workerPids.filter(alive), { timeout: 30_000, interval: 250 }).toEqual([])
     await expect.poll(() => portFree(h.port), { timeout: 30_000, interval: 250 }).toBe(true)
-    rmSync(h.prefix, { recursive: true, force: true }) // no process is left to remove nginx's folder
+    // No process was left to remove nginx's folder (the directors' packs): the next start does.
+    expect(existsSync(h.prefix)).toBe(true)
+    const next = await startHost()
+    await stopHost(next)
+    expect(existsSync(h.prefix)).toBe(false)
   })
 })
 
