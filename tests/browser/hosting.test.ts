@@ -597,10 +597,12 @@ describe('npm run host: nginx lives and dies with the command', () => {
       })
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<div id="app"')
-      // With no BOARD_PPTX, the editable PowerPoint goes to no one.
-      expect((await fetch(`${h.origin}${BASE}${DECK}.pptx`, {
+      // With no BOARD_PPTX, the editable PowerPoint goes to no one, and the reader view's link says why.
+      const pptx = await fetch(`${h.origin}${BASE}${DECK}.pptx`, {
         headers: auth('trial', trial.BOARD_PASSWORD),
-      })).status).toBe(404)
+      })
+      expect(pptx.status).toBe(404)
+      expect(await pptx.text()).toBe(`The PowerPoint is the editable working copy, handed out by the company secretary. The board paper is the PDF: ${BASE}${DECK}.pdf\n`)
     }
     finally {
       await stopHost(h)
