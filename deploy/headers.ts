@@ -3,10 +3,13 @@
 // Cloudflare Pages and hosts that read the same format) and a robots.txt into the site.
 import { createHash } from 'node:crypto'
 
-/** One week is too short and "forever" is right: asset names carry a content hash. */
-export const CACHE_HASHED = 'private, max-age=31536000, immutable'
-/** Pages and downloads are revalidated on every visit, so a corrected figure reaches every reader. */
-export const CACHE_PAGE = 'no-cache'
+/**
+ * Every file behind the login, the page, its assets (the scripts hold every slide's text) and the packs: kept
+ * in no cache, the reader's browser included. A copy cached on a director's laptop, or on a shared computer,
+ * would outlive the removal of their login, and `no-cache` or a long `max-age` both write the file to disk.
+ * The price: a browser downloads the deck's files again on each visit (about 360 kB gzipped for the first slide).
+ */
+export const CACHE_CONFIDENTIAL = 'no-store'
 
 export const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n'
 
@@ -93,18 +96,14 @@ export function nginxHeaderLines(options: PolicyOptions = {}): string {
 }
 
 /**
- * A `_headers` file for static hosts that read it. Cache-Control is set per path and never twice for
- * one path, because such hosts merge the headers of every rule a path matches. `pages`: the other
- * files at the site root (the PDF, figures.json, figures.csv).
+ * A `_headers` file for static hosts that read it: one rule for every path, Cache-Control included (such hosts
+ * merge the headers of every rule a path matches, so it is set once).
  */
-export function staticHostHeaders(base: string, pages: string[], options: PolicyOptions = {}): string {
-  const lines: string[] = []
-  const rule = (path: string, headers: Record<string, string>) => {
-    lines.push(path)
-    for (const [name, value] of Object.entries(headers)) lines.push(`  ${name}: ${value}`)
-  }
-  rule(`${base}*`, securityHeaders(options))
-  rule(`${base}assets/*`, { 'Cache-Control': CACHE_HASHED })
-  for (const page of ['', 'index.html', ...pages]) rule(`${base}${page}`, { 'Cache-Control': CACHE_PAGE })
+export function staticHostHeaders(base: string, options: PolicyOptions = {}): string {
+  const lines = [`${base}*`]
+  for (const [name, value] of Object.entries({
+    ...securityHeaders(options),
+    'Cache-Control': CACHE_CONFIDENTIAL,
+  })) lines.push(`  ${name}: ${value}`)
   return `${lines.join('\n')}\n`
 }

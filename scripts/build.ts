@@ -64,13 +64,7 @@ run('npx', [
 // For static hosts: the same headers nginx sends (deploy/headers.ts), and a robots.txt that keeps crawlers out.
 // A static host still needs its own login in front: these files cannot protect the deck (see README).
 const hashes = inlineScriptHashes(readFileSync(resolve(out, 'index.html'), 'utf8'))
-writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, [
-  `${DECK_NAME}.pdf`,
-  `${DECK_NAME}.pptx`,
-  'figures.json',
-  'figures.csv',
-  'changes.json',
-], { scriptHashes: hashes }))
+writeFileSync(resolve(out, '_headers'), staticHostHeaders(base, { scriptHashes: hashes }))
 writeFileSync(resolve(out, 'robots.txt'), ROBOTS_TXT)
 console.log(`✓ ${audience === 'presenter'
   ? 'the presenter\'s copy, with the presenter\'s notes and view: not for hosting,'

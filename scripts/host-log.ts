@@ -36,5 +36,5 @@ function plural(n: number) {
 if (summary.unreadable)
   console.log(`(${summary.unreadable} line${plural(summary.unreadable)} not in the read log's format, skipped)`)
 if (summary.older) {
-  console.log(`(${summary.older} line${plural(summary.older)} written by an earlier version of the host, which logged any name sent with a request, checked or not: skipped)`)
+  console.log(`(${summary.older} line${plural(summary.older)} written by an earlier version of the host, which logged any name sent: a name there counts as a reader only on a page or file it served after the login)`)
 }

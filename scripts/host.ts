@@ -4,7 +4,7 @@
 //   BOARD_USERS     the users file (default ~/.config/board-deck/users), managed with `npm run host:users`
 //   BOARD_PASSWORD  instead of a users file, a one-person trial; BOARD_USER names it (default "board")
 //   BOARD_LOG_DIR   the read log's folder (default ~/.local/state/board-deck); `npm run host:log` reads it
-//   BOARD_PPTX      who may download the PowerPoint: all (default), off, or names ("ceo-office,secretary")
+//   BOARD_PPTX      who may download the PowerPoint, stamped with their name: off (default), all, or names ("ceo-office,secretary")
 //   BASE            the subfolder, as for `npm run build` (default "/board/")
 //   PORT, HOST      where to listen (default 8080 on 127.0.0.1; beyond loopback, TLS is required)
 //   BOARD_TLS_CERT, BOARD_TLS_KEY  HTTPS on PORT with this certificate (PEM) and key; plain HTTP there is redirected
@@ -17,16 +17,17 @@ import type { HostSettings } from './host/settings.ts'
 import type { Users } from './host/users.ts'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import { CACHE_HASHED, CACHE_PAGE, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
+import { CACHE_CONFIDENTIAL, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
-import { stampPack } from './host/packs.ts'
+import { stampPack, stampPowerPoint } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
 import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
-import { ensureNginx, streamModule } from './install/nginx.ts'
+import { WATCHDOG_PID } from './host/watchdog-pid.ts'
+import { ensureNginx, setpriv, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
 asCommand()
@@ -55,6 +56,16 @@ function workerAccount() {
     }
   }
   throw new UserError('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  }
+  catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, someone else's
+  }
 }
 
 /** Is something already listening there? Checked before anything is written, so the error is plain. */
@@ -114,11 +125,14 @@ else {
   progress(`using the site built for ${base} in ${site}`)
 }
 const deckPdf = readFileSync(join(site, `${DECK_NAME}.pdf`))
+const deckPptx = readFileSync(join(site, `${DECK_NAME}.pptx`))
 
 let nginx: string
+let parentDeath: string
 let stream = ''
 try {
   nginx = ensureNginx()
+  parentDeath = setpriv()
   if (!tlsProxy)
     stream = streamModule()
 }
@@ -128,7 +142,20 @@ catch (e) {
 
 // 3. A private folder for this run: config, the users file's copy, the packs, and a copy of the site.
 // Removed when nginx stops (by the watchdog, whichever way the host ends).
-const prefix = mkdtempSync(join(settings.tmpDir, 'board-deck-nginx-'))
+const PREFIX_NAME = 'board-deck-nginx-'
+// A folder left by a run whose watchdog was killed with the command (nginx stopped by the kernel, no one left to
+// remove it) holds the directors' packs: removed now. Only one whose watchdog is gone (scripts/host/watchdog.ts
+// writes its pid there); a run still starting has no watchdog yet.
+for (const entry of readdirSync(settings.tmpDir).filter(f => f.startsWith(PREFIX_NAME))) {
+  const left = join(settings.tmpDir, entry)
+  try {
+    const pid = Number(readFileSync(join(left, WATCHDOG_PID), 'utf8'))
+    if (pid > 0 && !processAlive(pid))
+      rmSync(left, { recursive: true, force: true })
+  }
+  catch {}
+}
+const prefix = mkdtempSync(join(settings.tmpDir, PREFIX_NAME))
 // Until the watchdog owns the folder, a Ctrl-C removes it here.
 function early() {
   rmSync(prefix, { recursive: true, force: true })
@@ -160,14 +187,12 @@ cpSync(site, served, {
   recursive: true,
   filter: src => ![`${DECK_NAME}.pdf`, `${DECK_NAME}.pptx`].includes(src.slice(site.length + 1)),
 })
-cpSync(join(site, `${DECK_NAME}.pptx`), join(prefix, 'deck.pptx'))
 if (worker) {
   for (const f of [
     '',
     'empty',
     'packs',
     'pptx',
-    'deck.pptx',
     'site',
     ...readdirSync(served, { recursive: true }).map(f => join('site', String(f))),
   ]) own(join(prefix, f))
@@ -177,7 +202,7 @@ mkdirSync(logDir, { recursive: true, mode: 0o700 })
 
 /**
  * The logins nginx checks (a copy of the users file, readable by the workers), each director's pack, and
- * the PowerPoint for those BOARD_PPTX names. Called at start and whenever the users file changes.
+ * the PowerPoint, stamped the same way, for those BOARD_PPTX names. Called at start and whenever the users file changes.
  */
 const stamped = new Set<string>()
 async function applyUsers(next: Users) {
@@ -186,9 +211,8 @@ async function applyUsers(next: Users) {
     if (stamped.has(name))
       continue
     writeAtomically(join(prefix, 'packs', `${name}.pdf`), await stampPack(deckPdf, displayName(next, name)))
-    // A hard link to one copy: each named director's own path, the same unstamped file.
     if (pptx === 'all' || (Array.isArray(pptx) && pptx.includes(name)))
-      linkSync(join(prefix, 'deck.pptx'), join(prefix, 'pptx', `${name}.pptx`))
+      writeAtomically(join(prefix, 'pptx', `${name}.pptx`), await stampPowerPoint(deckPptx, displayName(next, name)))
     stamped.add(name)
   }
   // The logins: a removed director is refused from the next request on; then their files go.
@@ -264,6 +288,8 @@ const tlsLines = tls
       `error_page 497 =301 https://$host:${port}$request_uri;`,
     ].join('\n    ')
   : ''
+// After a 429 for too many tries: room again for six tries of one name (deploy/nginx.conf: one every 10 s).
+const RETRY_AFTER_SECONDS = 60
 // Every value below was checked against a strict pattern (settings.ts) or is the project's own constant.
 const values: Record<string, string> = {
   ...front,
@@ -282,8 +308,8 @@ const values: Record<string, string> = {
   USER: worker
     ? `user ${worker.name};`
     : '',
-  CACHE_HASHED,
-  CACHE_PAGE,
+  CACHE_CONFIDENTIAL,
+  RETRY_AFTER: String(RETRY_AFTER_SECONDS),
   ROBOTS_TXT: ROBOTS_TXT.replace(/\n/g, '\\n'), // nginx reads "\n" in a quoted string as a line end
 }
 conf = conf.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
@@ -313,6 +339,7 @@ const watchdog: ChildProcess = spawn(process.execPath, [
   prefix,
   join(logDir, 'access.log'),
   String(logMax),
+  parentDeath,
   nginx,
   ...args,
   '-g',

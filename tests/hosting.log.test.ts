@@ -5,7 +5,10 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { formatSummary, MAX_RUNS, summariseText } from '../scripts/host/readlog.ts'
+import { formatSummary, MAX_RUNS, summariseFiles, summariseText } from '../scripts/host/readlog.ts'
+
+/** A read log as the earlier host wrote it (no "tried", no "done"; nginx's $remote_user on every line). */
+const EARLIER_LOG = 'tests/fixtures/hosting/access-earlier-format.log'
 
 interface Line { user?: string, tried?: string, status: number, uri: string, addr?: string, method?: string, bytes?: number, done?: string }
 function line(time: string, { user = '', tried = '', status, uri, addr = '10.0.0.5', method = 'GET', bytes = 10, done = 'OK' }: Line) {
@@ -120,18 +123,31 @@ describe('the read log', () => {
     ])
   })
 
-  it('lines of the earlier format (any name sent was logged) are not trusted: skipped and counted', () => {
-    const older = JSON.stringify({
-      time: '2026-11-28T09:00:00+00:00',
-      addr: '10.0.0.5',
-      user: 'carol',
-      status: 200,
-      method: 'GET',
-      uri: '/robots.txt',
-    })
-    const s = summariseText(older)
-    expect(s.readers).toEqual([])
-    expect(s.older).toBe(1)
+  it('a log of the earlier format (any name sent was logged) is read: its readers, downloads and failed logins, a name believed only where it was checked', async () => {
+    const s = await summariseFiles([EARLIER_LOG])
+    expect(s.older).toBe(11)
+    expect(s.unreadable).toBe(0)
+    expect(s.readers.map(r => r.user)).toEqual(['ann']) // not carol at robots.txt, nor the.chair at the public redirect
+    const [ann] = s.readers
+    expect([ann.first, ann.last]).toEqual(['2026-11-20T09:00:02+00:00', '2026-11-20T09:06:00+00:00'])
+    // The GET of the PDF, not its HEAD, not a one-byte range.
+    expect(ann.downloads).toEqual([
+      {
+        time: '2026-11-20T09:05:10+00:00',
+        what: 'board pack (PDF)',
+        uri: '/board/board-deck-agentic-coding.pdf',
+        earlier: true,
+      },
+    ])
+    expect(s.runs.map(r => [r.first.user, r.first.status])).toEqual([
+      ['bob', 401],
+      ['bob', 429],
+      ['\u001B[8m', 401],
+    ])
+    const text = formatSummary(s, ['ann', 'bob'])
+    expect(text).toContain('downloaded board pack (PDF) at 2026-11-20 09:05:10 +00:00 (earlier log: whole file not recorded)')
+    expect(text).toContain('Not opened yet: bob')
+    expect(text).toContain('as "\\u001b[8m"')
   })
 
   it('no control character or look-alike separator reaches the terminal: a forged line, a hidden tail', () => {

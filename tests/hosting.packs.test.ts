@@ -1,5 +1,6 @@
-// Each director's pack: the deck PDF stamped "Prepared for <name> · <date>" on every page, as an artifact,
-// with the outline and the structure tree kept. The real deck PDF is read with poppler in tests/browser/hosting.test.ts.
+// Each director's pack: the deck PDF stamped "Prepared for <name> · <date>" on every page, twice, as artifacts in
+// the page's one content stream, with the outline and the structure tree kept; and the PowerPoint stamped on every
+// slide. The real deck PDF and PowerPoint, through nginx, are read with poppler in tests/browser/hosting.test.ts.
 import type { PDFDict, PDFRawStream } from 'pdf-lib'
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
@@ -30,16 +31,18 @@ describe('a director’s pack', () => {
     expect(stampText('ann', new Date('2026-11-28T10:00:00Z'))).toBe('Prepared for ann · 28 November 2026')
   })
 
-  it('stamps every page inside an /Artifact marked-content sequence and keeps tags and outline', async () => {
+  it('stamps every page twice, inside /Artifact marked-content sequences of the page’s one content stream, and keeps tags and outline', async () => {
     const out = await PDFDocument.load(await stampPack(await deck(), 'ann', new Date('2026-11-28T10:00:00Z')))
     expect(out.getPageCount()).toBe(3)
     for (let i = 0; i < 3; i++) {
+      expect(out.getPages()[i].node.Contents(), `page ${i + 1}`).not.toBeInstanceOf(PDFArray)
       const text = contents(out, i)
+      expect(text).toContain(`Slide ${i + 1}`.split('').map(c => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')).join(''))
       // The text is drawn between "/Artifact BMC" and "EMC"; the hex string holds the stamp in WinAnsi.
-      const m = /\/Artifact BMC([\s\S]*?)EMC/.exec(text)
-      expect(m, `page ${i + 1}`).not.toBeNull()
-      const hex = /<([0-9A-F]+)> Tj/.exec(m![1])![1]
-      expect(Buffer.from(hex, 'hex').toString('latin1')).toBe('Prepared for ann \xB7 28 November 2026')
+      const stamps = [
+        ...text.matchAll(/\/Artifact BMC([\s\S]*?)EMC/g),
+      ].map(m => Buffer.from(/<([0-9A-F]+)> Tj/.exec(m[1])![1], 'hex').toString('latin1'))
+      expect(stamps, `page ${i + 1}`).toEqual(['Prepared for ann \xB7 28 November 2026', 'Prepared for ann \xB7 28 November 2026'])
     }
     expect(out.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
     expect(out.catalog.get(PDFName.of('Outlines'))).toBeDefined()

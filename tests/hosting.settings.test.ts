@@ -28,7 +28,7 @@ describe('the settings npm run host accepts', () => {
       port: 8080,
       base: '/board/',
       ancestors: '\'none\'',
-      pptx: 'all',
+      pptx: 'off', // the editable working copy goes to no one unless named
       warnings: [],
     })
     expect(s.login).toEqual({

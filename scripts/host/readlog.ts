@@ -4,6 +4,9 @@
 // size takes the same memory; and every field is shown escaped, since a name tried at the login, a path or
 // an address is whatever a stranger sent: no control character (a terminal's escape sequences, a line
 // break) and no look-alike of a separator reaches the terminal as itself.
+// Lines of the earlier format (no "tried", no "done": nginx's $remote_user logged on every request, checked or
+// not) are read too, believing a name only where that host had checked it: a page or file served (2xx, 304),
+// but not robots.txt, its one public page that answered 200.
 import { createReadStream } from 'node:fs'
 import { DECK_NAME } from '../../shared/deck-name.ts'
 import { USER_NAME } from './users.ts'
@@ -21,12 +24,16 @@ export interface LogEntry {
   bytes: number
   /** nginx's $request_completion: "OK" when the whole answer was sent. */
   done: string
+  /** A line of the earlier format, which did not record whether the whole answer was sent. */
+  earlier?: true
 }
 
 export interface Download {
   time: string
   what: string
   uri: string
+  /** From the earlier log format: whether the whole file was sent is not known. */
+  earlier?: true
 }
 
 export interface Reader {
@@ -53,7 +60,7 @@ export interface Summary {
   /** Failed logins past the runs listed (a flood), counted only. */
   unlisted: number
   unreadable: number
-  /** Lines from an earlier version of the host, which logged any name sent: not trusted, skipped. */
+  /** Lines of the earlier format, read with a name believed only where that host had checked it. */
   older: number
 }
 
@@ -96,8 +103,37 @@ export function downloadKind(uri: string): string | undefined {
 
 const isString = (v: unknown): v is string => typeof v === 'string'
 
-/** Reads one line of the log: an entry, 'older' for a line of the earlier format, or undefined if not ours. */
-export function parseLine(line: string): LogEntry | 'older' | undefined {
+/** The earlier format's one public path that answered 200 whatever name was sent. */
+const EARLIER_PUBLIC = '/robots.txt'
+
+/** A line of the earlier format as the current one would have written it, or undefined if not ours. */
+function earlierLine(e: Record<string, unknown>): LogEntry | undefined {
+  if (![e.addr, e.user, e.method, e.uri].every(isString) || typeof e.bytes !== 'number')
+    return undefined
+  const name = e.user as string
+  const status = e.status as number
+  const refused = status === 401 || status === 429
+  const served = ((status >= 200 && status < 300) || status === 304) && e.uri !== EARLIER_PUBLIC
+  return {
+    time: e.time as string,
+    addr: e.addr as string,
+    user: served && USER_NAME.test(name)
+      ? name
+      : '',
+    tried: refused
+      ? name
+      : '',
+    status,
+    method: e.method as string,
+    uri: e.uri as string,
+    bytes: e.bytes,
+    done: '',
+    earlier: true,
+  }
+}
+
+/** Reads one line of the log (either format), or undefined if not ours. */
+export function parseLine(line: string): LogEntry | undefined {
   let e: Record<string, unknown>
   try {
     e = JSON.parse(line) as Record<string, unknown>
@@ -108,7 +144,7 @@ export function parseLine(line: string): LogEntry | 'older' | undefined {
   if (!e || typeof e !== 'object' || !isString(e.time) || typeof e.status !== 'number')
     return undefined
   if (!('tried' in e))
-    return 'older'
+    return earlierLine(e)
   if (![
     e.addr,
     e.user,
@@ -137,11 +173,13 @@ export class LogSummary {
     if (!line.trim())
       return
     const e = parseLine(line)
-    if (e === 'older')
-      this.older++
-    else if (!e)
+    if (!e) {
       this.unreadable++
-    else this.entry(e)
+      return
+    }
+    if (e.earlier)
+      this.older++
+    this.entry(e)
   }
 
   entry(e: LogEntry) {
@@ -171,9 +209,16 @@ export class LogSummary {
     // A download is a whole file sent: not a HEAD, not a range (206), not an answer the reader broke off.
     // Several in the same minute are one.
     const previous = r.downloads.at(-1)
-    if (what && e.status === 200 && e.method === 'GET' && e.done === 'OK' && e.bytes > 0
+    if (what && e.status === 200 && e.method === 'GET' && (e.done === 'OK' || e.earlier) && e.bytes > 0
       && !(previous?.uri === e.uri && e.time.slice(0, 16) === previous.time.slice(0, 16))) {
-      r.downloads.push({ time: e.time, what, uri: e.uri })
+      r.downloads.push({
+        time: e.time,
+        what,
+        uri: e.uri,
+        ...(e.earlier
+          ? { earlier: true as const }
+          : {}),
+      })
     }
     this.readers.set(e.user, r)
   }
@@ -262,7 +307,7 @@ export function formatSummary({ readers, runs, unlisted }: Summary, directors?: 
     out.push(`  ${r.user}: first visit ${when(r.first)}, last visit ${when(r.last)}`)
     if (!r.downloads.length)
       out.push('    no download')
-    for (const d of r.downloads) out.push(`    downloaded ${d.what} at ${when(d.time)}`)
+    for (const d of r.downloads) out.push(`    downloaded ${d.what} at ${when(d.time)}${d.earlier ? ' (earlier log: whole file not recorded)' : ''}`)
   }
   if (directors) {
     const seen = new Map(readers.map(r => [r.user, r]))

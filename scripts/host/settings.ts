@@ -219,7 +219,7 @@ export function hostSettings(env: NodeJS.ProcessEnv = process.env): HostSettings
     throw new SettingError((e as Error).message)
   }
 
-  const rawPptx = (env.BOARD_PPTX ?? 'all').trim() || 'all'
+  const rawPptx = (env.BOARD_PPTX ?? 'off').trim() || 'off'
   let pptx: HostSettings['pptx']
   if (rawPptx === 'all' || rawPptx === 'off')
     pptx = rawPptx

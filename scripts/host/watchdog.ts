@@ -5,16 +5,32 @@
 // folder removed, and the watchdog exits with nginx's status.
 // nginx runs in a process group of its own, so that its workers can be reached when its master is gone:
 // workers do not notice a master killed outright, and would keep the port.
+// And if the watchdog itself is killed outright while the host is gone too (both SIGKILLed, as an
+// out-of-memory killer or `kill -9` of the whole tree may do), no one is left to stop nginx: so nginx is
+// started through util-linux's setpriv with a parent-death signal (Linux's PR_SET_PDEATHSIG, kept across
+// the exec): the kernel sends its master SIGTERM the moment the watchdog dies, and the master stops its
+// workers and frees the port.
 // It also keeps the read log to its size: past the limit, the log is copied to access.log.1 (replacing the
 // one before) and emptied in place. nginx keeps writing to the same open file (it appends), so no signal
 // is needed and no worker has to reopen a file in a folder it may not enter.
-//   node --import tsx scripts/host/watchdog.ts <working folder> <read log> <max bytes> <nginx> <nginx args…>
+//   node --import tsx scripts/host/watchdog.ts <working folder> <read log> <max bytes> <setpriv> <nginx> <nginx args…>
 import { spawn } from 'node:child_process'
-import { copyFileSync, rmSync, statSync, truncateSync, watch } from 'node:fs'
+import { copyFileSync, rmSync, statSync, truncateSync, watch, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { WATCHDOG_PID } from './watchdog-pid.ts'
 
-const [prefix, logFile, rawMax, nginxPath, ...args] = process.argv.slice(2)
+const [prefix, logFile, rawMax, setprivPath, nginxPath, ...args] = process.argv.slice(2)
 const logMax = Number(rawMax)
-const nginx = spawn(nginxPath, args, {
+// Where the next `npm run host` looks to tell a folder left behind from one in use.
+writeFileSync(join(prefix, WATCHDOG_PID), String(process.pid))
+// setpriv execs nginx in its own place: the pid is nginx's master's.
+const nginx = spawn(setprivPath, [
+  '--pdeathsig',
+  'TERM',
+  '--',
+  nginxPath,
+  ...args,
+], {
   stdio: ['ignore', 'inherit', 'inherit'],
   detached: true,
 })

@@ -40,6 +40,26 @@ export function streamModule() {
   return now
 }
 
+const SETPRIV_PATHS = ['/usr/bin/setpriv', '/bin/setpriv']
+
+/**
+ * util-linux's setpriv, which starts nginx with a parent-death signal (Linux's PR_SET_PDEATHSIG): when the
+ * watchdog that started it dies, however it dies, the kernel sends nginx's master SIGTERM. Part of util-linux,
+ * which every Debian system has.
+ */
+export function setpriv() {
+  const found = SETPRIV_PATHS.find(p => existsSync(p))
+  if (found)
+    return found
+  if (!canAptInstall())
+    throw new UserError('setpriv not found. Install util-linux (sudo apt-get install -y util-linux) and re-run.')
+  aptInstall(['util-linux'])
+  const now = SETPRIV_PATHS.find(p => existsSync(p))
+  if (!now)
+    throw new UserError('Debian\'s util-linux package installed, but no setpriv was found.')
+  return now
+}
+
 // `node scripts/install/nginx.ts` prints the path, installing if needed.
 if (import.meta.url === `file://${process.argv[1]}`) {
   asCommand()

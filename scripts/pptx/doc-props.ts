@@ -49,7 +49,7 @@ const CUSTOM_PART = 'docProps/custom.xml'
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml'
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties'
 // The property set every custom property of an Office document belongs to.
-const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}'
+export const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}'
 
 /** Sets one element of core.xml, replacing it if there, else adding it before the closing tag. */
 function setCore(xml: string, tag: string, value: string): string {

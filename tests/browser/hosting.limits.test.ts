@@ -7,12 +7,13 @@ import type { Socket } from 'node:net'
 import type { Host } from './host-process'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import bcrypt from 'bcryptjs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { selfSignedCertificate } from '../helpers/tls'
 import { BASE, freePort, SITE_DIR } from './helpers'
@@ -168,6 +169,32 @@ describe('the read log cannot be forged, and shows only what happened', () => {
     }
   })
 
+  it('a read log of the earlier format keeps its history: host:log lists its visits and downloads with today’s, its forged names as nothing', async () => {
+    const logDir = join(HOME, `log-earlier-${randomBytes(4).toString('hex')}`)
+    mkdirSync(logDir, { mode: 0o700 })
+    copyFileSync('tests/fixtures/hosting/access-earlier-format.log', join(logDir, 'access.log'))
+    const h = {
+      ...await startHost({ BOARD_LOG_DIR: logDir }),
+      logDir,
+    }
+    try {
+      expect(await status(h.port, BASE, {
+        headers: { Authorization: AUTH },
+      })).toBe(200)
+      const r = hostLog(h)
+      expect(r.status, r.stderr).toBe(0)
+      // First seen in the earlier log, last seen now.
+      expect(r.stdout).toMatch(/^ {2}ann: first visit 2026-11-20 09:00:02 \+00:00, last visit (?!2026-11-20)\d{4}-\d\d-\d\d /m)
+      expect(r.stdout).toContain('downloaded board pack (PDF) at 2026-11-20 09:05:10 +00:00 (earlier log: whole file not recorded)')
+      expect(r.stdout).toMatch(/from 192\.0\.2\.44 {2}as "bob" {2}wrong password/)
+      expect(r.stdout).not.toMatch(/^ {2}(carol|the\.chair):/m)
+      expect(r.stdout).toContain('11 lines written by an earlier version of the host')
+    }
+    finally {
+      await stopHost(h)
+    }
+  })
+
   it('the log is rotated past BOARD_LOG_MAX, one previous part kept, and host:log reads both', async () => {
     const h = await startHost({ BOARD_LOG_MAX: '16K' })
     try {
@@ -287,6 +314,83 @@ describe('one client cannot take the site from the others', () => {
   })
 })
 
+describe('behind one shared address (an office, a proxy), a director’s typo asks again', () => {
+  /** Directors d01…d14 in a users file of their own, each with a password. */
+  const DIRECTORS = Array.from({ length: 14 }, (_, i): [name: string, password: string] => [
+    `d${String(i + 1).padStart(2, '0')}`,
+    randomBytes(12).toString('hex'),
+  ])
+  const password = new Map(DIRECTORS)
+  function usersFile() {
+    const file = join(HOME, `users-${randomBytes(4).toString('hex')}`)
+    writeFileSync(file, DIRECTORS.map(([name, pw]) => `${name}:${bcrypt.hashSync(pw, 8)}\n`).join(''), { mode: 0o600 })
+    return { BOARD_USERS: file, BOARD_USER: '', BOARD_PASSWORD: '' }
+  }
+  /** A first login from a browser with no cookie yet: the answer's status and whether it asks for the password again. */
+  const login = (h: Host, from: string, name: string, pw = password.get(name)!) => ask(h.port, BASE, {
+    from,
+    headers: {
+      Authorization: basic(name, pw),
+    },
+  })
+  const asksAgain = (a: Answer) => a.headers['www-authenticate'] === 'Basic realm="Board paper"'
+
+  it('14 directors log in from one address; then one mistypes: a 401 that asks again, and the next try gets in', async () => {
+    const h = await startHost(usersFile())
+    try {
+      const office = '127.0.0.11'
+      const firsts = []
+      for (const [name] of DIRECTORS) firsts.push((await login(h, office, name)).status)
+      expect(firsts).toEqual(DIRECTORS.map(() => 200))
+      const typo = await login(h, office, 'd01', 'wrong')
+      expect(typo.status).toBe(401)
+      expect(asksAgain(typo)).toBe(true)
+      expect((await login(h, office, 'd01')).status).toBe(200)
+    }
+    finally {
+      await stopHost(h)
+    }
+  })
+
+  it('the limit is per address: a guesser’s 429s reach no other director’s typo, at their address or another; the 429 says when to try again, and then the director gets in', async () => {
+    const h = await startHost(usersFile())
+    try {
+      const shared = '127.0.0.12'
+      const guesses: number[] = []
+      for (let i = 0; i < 15; i++) guesses.push((await login(h, shared, 'd02', `guess-${i}`)).status)
+      expect(guesses[0]).toBe(401)
+      expect(guesses.at(-1)).toBe(429)
+      // Another director at the guesser's address, and the guessed director from home: each typo asks again.
+      for (const [from, name] of [
+        [shared, 'd03'],
+        ['127.0.0.13', 'd02'],
+      ]) {
+        const typo = await login(h, from, name, 'wrong')
+        expect(typo.status, `${name} from ${from}`).toBe(401)
+        expect(asksAgain(typo)).toBe(true)
+      }
+      // The guessed director at the guesser's address: refused for now, told when to come back, then let in.
+      const refused = await login(h, shared, 'd02')
+      expect(refused.status).toBe(429)
+      const retryAfter = Number(refused.headers['retry-after'])
+      expect(retryAfter).toBeGreaterThan(0)
+      expect(refused.body).toContain(`Wait ${retryAfter} seconds, then reload the page`)
+      await expect.poll(async () => (await login(h, shared, 'd02')).status, { timeout: retryAfter * 1000, interval: 1000 }).toBe(200)
+      // One address trying many names is held too, by its address alone.
+      const spray: number[] = []
+      for (let i = 0; i < 60; i++) spray.push((await login(h, '127.0.0.14', `nobody${i}`, 'x')).status)
+      expect(spray.slice(0, 10)).toEqual(Array.from({ length: 10 }).fill(401))
+      expect(spray.at(-1)).toBe(429)
+      const elsewhere = await login(h, '127.0.0.15', 'd04', 'wrong')
+      expect(elsewhere.status).toBe(401)
+      expect(asksAgain(elsewhere)).toBe(true)
+    }
+    finally {
+      await stopHost(h)
+    }
+  })
+})
+
 describe('no orphan: nginx and its port go with the command, whichever process is killed', () => {
   async function expectGone(h: Host, workerPids: number[]) {
     await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
@@ -314,6 +418,26 @@ describe('no orphan: nginx and its port go with the command, whichever process i
       expect(code).toBe(1)
       expect(h.output()).toMatch(/✗ nginx/)
     }
+  })
+
+  it('SIGKILL to the command and the watchdog at once (no one left to stop nginx): nginx, its workers and the port are freed', async () => {
+    const h = await startHost()
+    const workerPids = workers(h.nginxPid)
+    const watchdog = parentOf(h.nginxPid)
+    expect(await status(h.port, BASE, {
+      headers: { Authorization: AUTH },
+    })).toBe(200)
+    process.kill(h.proc.pid!, 'SIGKILL')
+    process.kill(watchdog, 'SIGKILL')
+    await h.exited
+    await expect.poll(() => alive(h.nginxPid), { timeout: 30_000, interval: 250 }).toBe(false)
+    await expect.poll(() => workerPids.filter(alive), { timeout: 30_000, interval: 250 }).toEqual([])
+    await expect.poll(() => portFree(h.port), { timeout: 30_000, interval: 250 }).toBe(true)
+    // No process was left to remove nginx's folder (the directors' packs): the next start does.
+    expect(existsSync(h.prefix)).toBe(true)
+    const next = await startHost()
+    await stopHost(next)
+    expect(existsSync(h.prefix)).toBe(false)
   })
 })
 
