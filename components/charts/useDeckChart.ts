@@ -63,8 +63,9 @@ export function figureLabels(base: BasePlugins) {
   }
 }
 
-/** What any chart on a slide needs, the scorecard's included: the theme, the plugins, and replay on slide entry. */
+/** What any chart on a slide needs, the scorecard's included: the model's rules, the theme, the plugins, and replay on slide entry. */
 export function useChartCanvas<T extends ChartType = ChartType>() {
+  const rules = inject(CHART_RULES_KEY, CHART_RULES)
   const theme = useChartTheme()
   // Our plugins work on a chart of any type; vue-chartjs's components want them typed for theirs.
   const plugins = computed(() => (theme.value.isPrint
@@ -76,12 +77,12 @@ export function useChartCanvas<T extends ChartType = ChartType>() {
     : [readyMarker]) as Plugin<T>[])
   const chartRef = ref<{ chart?: Chart } | null>(null)
   useReplayOnEnter(chartRef)
-  return { theme, plugins, chartRef }
+  return { rules, theme, plugins, chartRef }
 }
 
 export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
-  const rules = inject(CHART_RULES_KEY, CHART_RULES)
-  const chart: ComputedRef<ResolvedChart> = computed(() => resolvedOf(id(), kind, rules))
+  const canvas = useChartCanvas<K extends 'slope' ? 'line' : 'bar'>()
+  const chart: ComputedRef<ResolvedChart> = computed(() => resolvedOf(id(), kind, canvas.rules))
   // In the reader view on a phone, the chart is drawn again at the reader's width under its slide.
   offerToReader(() => ({
     group: 'chart',
@@ -92,8 +93,5 @@ export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
       instance: 'reader',
     },
   }))
-  return {
-    chart,
-    ...useChartCanvas<K extends 'slope' ? 'line' : 'bar'>(),
-  }
+  return { chart, ...canvas }
 }

@@ -7,6 +7,7 @@ import type { ChartId, ChartSpec, SplitBarSpec } from '../../data/charts'
 import { fact, figure, formatFigure, formatWithUnit, shortName } from '../../data'
 import { CHARTS } from '../../data/charts'
 import { ends } from '../../data/value'
+import { CHART_ATTR } from '../dom-hooks'
 
 const SHORT_QUALIFIER: Record<string, string> = {
   'about': '~',
@@ -116,11 +117,11 @@ export interface ChartFrameContent {
 }
 
 /** A deck chart's frame: its title, its table of values, its source line and any footnote. */
-export function deckChartFrame(id: ChartId, hookAttr: string): ChartFrameContent {
+export function deckChartFrame(id: ChartId): ChartFrameContent {
   const spec: ChartSpec = CHARTS[id]
   const rows = tableRows(spec)
   return {
-    hook: { attr: hookAttr, id },
+    hook: { attr: CHART_ATTR, id },
     className: 'deck-chart',
     title: spec.title,
     alt: chartAlt(spec.title, rows),
