@@ -33,9 +33,9 @@ import { asCommand, commandLine } from './lib/cli.ts'
 import { DECK_NAME, run } from './lib/run.ts'
 import { openPrintView, startSlidev } from './lib/slidev-print.ts'
 import { paperDocProps, setDocProps } from './pptx/doc-props.ts'
-import { labelOffsets, nativeChart, plotOptions, pptxData, roomForCategories } from './pptx/native-charts'
+import { addNativeChart, labelOffsets, nativeChart, roomForCategories } from './pptx/native-charts'
 import { patchChartXml } from './pptx/patch-chart-xml'
-import { scorecardChartArgs } from './pptx/scorecard-charts'
+import { addScorecardChart } from './pptx/scorecard-charts'
 import { EMU_PER_PT, fitTextFrames, interMetrics } from './pptx/text-fit'
 
 interface Box {
@@ -229,29 +229,17 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
       if ('scorecard' in box) {
         // One of our own measures: bars by quarter, study figures or the budget as dashed lines.
         const spec = scorecardChartModel(box.scorecard, scorecard)
-        const { types, options: chartOptions } = scorecardChartArgs(this, spec)
         const values = spec.bars.map(x => `${x.name}: ${spec.categories.map((c, i) => `${c} ${x.values[i] === null
           ? 'no data'
           : Number(x.values[i]!.toFixed(2))}`).join(', ')}`)
-        const opts = {
-          ...chartOptions,
-          ...plotOptions(box.plot),
+        addScorecardChart(this, slide, spec, {
           ...place,
           objectName: `scorecard:${spec.title}`,
           altText: `${spec.title}. ${[
             ...values,
             ...spec.lines.map(l => `${l.name}`),
           ].join('; ')}.`,
-        } as PptxGenJS.IChartOpts
-        if (types.length > 1) {
-          slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
-        }
-        else {
-          slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, {
-            ...opts,
-            ...(types[0].options as PptxGenJS.IChartOpts),
-          })
-        }
+        }, box.plot)
         placed.push({ slide: index + 1, chart: `scorecard:${spec.title}` })
         return slide
       }
@@ -266,18 +254,11 @@ function hookCharts(boxesOf: () => ChartBox[][], placed: { slide: number, chart:
       const values = tableRows(CHARTS[box.chart]).map(r => `${r.label}: ${r.value}`).join('; ')
       if (plot)
         plots.set(`chart:${box.chart}`, plot)
-      slide.addChart(chart.type === 'bar'
-        ? this.ChartType.bar
-        : this.ChartType.line, pptxData(chart), {
-        ...chart.options,
-        ...plotOptions(plot),
-        x: options.x,
-        y: options.y,
-        w: options.w,
-        h: options.h,
+      addNativeChart(this, slide, chart, {
+        ...place,
         objectName: `chart:${box.chart}`,
         altText: `${title}. ${values}.`,
-      } as PptxGenJS.IChartOpts)
+      }, plot)
       placed.push({ slide: index + 1, chart: box.chart })
       return slide
     }

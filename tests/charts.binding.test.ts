@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest'
 import { figure } from '../data'
 import { CHARTS } from '../data/charts'
 import { ends } from '../data/value'
-import { buildBarData, buildSlopeData, buildSplitData, chartLabel, figureIdsOf, mergeLocators, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
+import { chartLabel, figureIdsOf, mergeLocators, sourceLine, spreadLabels, tableRows } from '../shared/charts/build'
+import { resolveSpec } from '../shared/charts/model'
 import { PALETTE } from '../shared/charts/palette'
+import { barData, lineData } from '../shared/charts/slide'
 
 /** Sums each bar's segments back into [lo, hi] per figure id. */
 function drawn(spec: ChartSpec): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {}
   if (spec.kind === 'bar') {
-    const { datasets } = buildBarData(spec)
+    const { datasets } = barData(resolveSpec(spec))
     for (let k = 0; k < datasets.length; k += 2) {
       const [base, range] = [datasets[k], datasets[k + 1]]
       base.figureIds.forEach((id, i) => (out[id] = [base.data[i], base.data[i] + range.data[i]]))
@@ -20,8 +22,8 @@ function drawn(spec: ChartSpec): Record<string, [number, number]> {
   }
   else {
     const { datasets } = spec.kind === 'split'
-      ? buildSplitData(spec)
-      : buildSlopeData(spec)
+      ? barData(resolveSpec(spec))
+      : lineData(resolveSpec(spec))
     for (const d of datasets) d.figureIds.forEach((id, i) => (out[id] = [d.data[i], d.data[i]]))
   }
   return out
@@ -72,7 +74,7 @@ describe('colours carry one meaning each', () => {
     for (const spec of Object.values(CHARTS)) {
       if (spec.kind !== 'bar')
         continue
-      const { datasets } = buildBarData(spec)
+      const { datasets } = barData(resolveSpec(spec))
       datasets.forEach(ds =>
         ds.figureIds.forEach((id, i) => {
           if (/\.novice\./.test(id) && !ds.rangePart)
@@ -95,7 +97,7 @@ describe('a malformed chart spec fails by name', () => {
         },
       ],
     }
-    expect(() => buildBarData(spec)).toThrow('series "Novice" has 1 figures for 2 categories')
+    expect(() => barData(resolveSpec(spec))).toThrow('series "Novice" has 1 figures for 2 categories')
   })
   it('an unknown figure id', () => {
     const spec = {
@@ -108,7 +110,7 @@ describe('a malformed chart spec fails by name', () => {
         },
       ],
     }
-    expect(() => buildBarData(spec)).toThrow('Unknown figure id "expertise.nobody"')
+    expect(() => barData(resolveSpec(spec))).toThrow('Unknown figure id "expertise.nobody"')
   })
 })
 

@@ -1,17 +1,18 @@
 /**
- * What every chart component shares: its spec (checked for the right kind), the theme, the
- * plugins (ready marker; an opaque background in print), replay on slide entry, and the tooltip
- * and data-label text, both read from the figure behind each bar or point.
+ * What every chart component shares: its resolved chart (shared/charts/model.ts, checked for the right kind),
+ * the theme, the plugins (ready marker; an opaque background in print), replay on slide entry, the tooltip
+ * (read from the figure behind each bar or point) and the data labels (as the model wrote them).
  */
 import type { Chart, ChartType, Plugin } from 'chart.js'
-import type { ComputedRef } from 'vue'
+import type { ComputedRef, InjectionKey } from 'vue'
 import type { ChartId, ChartSpec } from '../../data/charts'
-import type { DeckDataset } from '../../shared/charts/build'
+import type { ChartRules, ResolvedChart } from '../../shared/charts/model'
+import type { DeckDataset } from '../../shared/charts/slide'
 import type { baseOptions } from '../../shared/charts/theme'
-import { computed, ref } from 'vue'
+import { computed, inject, ref } from 'vue'
 import { figure, formatFigure } from '../../data'
 import { CHARTS } from '../../data/charts'
-import { chartLabel } from '../../shared/charts/build'
+import { CHART_RULES, resolveChart } from '../../shared/charts/model'
 import { slideBackground } from '../../shared/charts/theme'
 import { offerToReader } from '../reader/readerItems'
 import { plotLayout, printBackground, readyMarker } from './readyMarker'
@@ -21,17 +22,19 @@ import './chartSetup'
 
 type Kind = ChartSpec['kind']
 type BasePlugins = ReturnType<typeof baseOptions>['options']['plugins']
-type SpecOf<K extends Kind> = Extract<ChartSpec, { kind: K }>
 
-/** The spec for a chart id, refused by name if it is another kind of chart. */
-export function specOf<K extends Kind>(id: ChartId, kind: K): SpecOf<K> {
+/** The rules the charts resolve by: the model's own, unless a parent provides others (a test does). */
+export const CHART_RULES_KEY: InjectionKey<ChartRules> = Symbol('chart rules')
+
+/** A chart resolved, refused by name if it is another kind of chart. */
+export function resolvedOf(id: ChartId, kind: Kind, rules: ChartRules): ResolvedChart {
   const s: ChartSpec = CHARTS[id]
   if (s.kind !== kind) {
     throw new Error(`Chart "${id}" is a ${s.kind} chart, not a ${kind === 'split'
       ? 'split bar'
       : kind} chart`)
   }
-  return s as SpecOf<K>
+  return resolveChart(id, rules)
 }
 
 interface PointCtx { dataset: unknown, dataIndex: number }
@@ -43,8 +46,8 @@ export function tooltipLabel(item: PointCtx) {
   return `${f.label}: ${formatFigure(f)}`
 }
 
-/** Data label: the short reading ("~70%", "28–33%"). */
-export const dataLabel = (_: number, ctx: PointCtx) => chartLabel(figureAt(ctx))
+/** Data label: the short reading ("~70%", "28–33%"), as the model wrote it. */
+export const dataLabel = (_: number, ctx: PointCtx) => (ctx.dataset as DeckDataset).pointLabels[ctx.dataIndex]
 
 /**
  * The tooltip and data labels of a deck chart, over the theme's base settings: both read from the figure
@@ -60,8 +63,9 @@ export function figureLabels(base: BasePlugins) {
   }
 }
 
-/** What any chart on a slide needs, the scorecard's included: the theme, the plugins, and replay on slide entry. */
+/** What any chart on a slide needs, the scorecard's included: the model's rules, the theme, the plugins, and replay on slide entry. */
 export function useChartCanvas<T extends ChartType = ChartType>() {
+  const rules = inject(CHART_RULES_KEY, CHART_RULES)
   const theme = useChartTheme()
   // Our plugins work on a chart of any type; vue-chartjs's components want them typed for theirs.
   const plugins = computed(() => (theme.value.isPrint
@@ -73,11 +77,12 @@ export function useChartCanvas<T extends ChartType = ChartType>() {
     : [readyMarker]) as Plugin<T>[])
   const chartRef = ref<{ chart?: Chart } | null>(null)
   useReplayOnEnter(chartRef)
-  return { theme, plugins, chartRef }
+  return { rules, theme, plugins, chartRef }
 }
 
 export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
-  const spec: ComputedRef<SpecOf<K>> = computed(() => specOf(id(), kind))
+  const canvas = useChartCanvas<K extends 'slope' ? 'line' : 'bar'>()
+  const chart: ComputedRef<ResolvedChart> = computed(() => resolvedOf(id(), kind, canvas.rules))
   // In the reader view on a phone, the chart is drawn again at the reader's width under its slide.
   offerToReader(() => ({
     group: 'chart',
@@ -88,8 +93,5 @@ export function useDeckChart<K extends Kind>(id: () => ChartId, kind: K) {
       instance: 'reader',
     },
   }))
-  return {
-    spec,
-    ...useChartCanvas<K extends 'slope' ? 'line' : 'bar'>(),
-  }
+  return { chart, ...canvas }
 }

@@ -1,16 +1,15 @@
 /**
- * Each deck chart (data/charts.ts) as a native PowerPoint chart: what pptxgenjs needs to write it
- * (values, categories, colours by meaning), plus what pptxgenjs cannot say and patch-chart-xml.ts adds:
+ * Each deck chart as a native PowerPoint chart: its resolved model (shared/charts/model.ts: axes, formats,
+ * labels, legend, colours) in pptxgenjs's terms, plus what pptxgenjs cannot say and patch-chart-xml.ts adds:
  * each point's label as the slide writes it ("28–33%", "~70%") and, for a range, a bar up to its low
  * end with an error bar up to its high end. Pure: unit-tested in tests/pptx.charts.test.ts.
  */
 import type PptxGenJS from 'pptxgenjs'
-import type { FigureId } from '../../data'
-import type { ChartId, ChartSpec, Meaning } from '../../data/charts'
-import { figure } from '../../data'
-import { CHARTS } from '../../data/charts'
-import { chartLabel, hi, lo, splitSeries, spreadLabels } from '../../shared/charts/build'
-import { inkFor, PALETTE, SLOPE_LINE_STYLES } from '../../shared/charts/palette'
+import type { ChartId } from '../../data/charts'
+import type { ChartRules, ResolvedChart, ResolvedPoint } from '../../shared/charts/model'
+import { spreadLabels } from '../../shared/charts/build'
+import { CHART_RULES, nominalMax, resolveChart } from '../../shared/charts/model'
+import { inkFor } from '../../shared/charts/palette'
 import { TYPE } from '../../shared/charts/theme'
 
 /** The deck's type face, named in every chart; PowerPoint falls back to its own sans where Inter is missing. */
@@ -27,10 +26,9 @@ export function hex(css: string): string {
 }
 /** Slide pixels (980-wide canvas) to points, as Slidev's exporter converts its text. */
 const pt = (px: number) => Math.round(px * 0.75 * 10) / 10
-/** The data labels' type, as on the slide: size in hundredths of a point (DrawingML) and colour. */
+/** The data labels' type, as on the slide: size in hundredths of a point (DrawingML). */
 export const LABEL_STYLE = {
   sizeHundredths: Math.round(pt(TYPE.dataLabel) * 100),
-  colour: hex(INK.text),
 }
 
 /**
@@ -42,16 +40,8 @@ export type ChartOptions = Omit<PptxGenJS.IChartOpts, 'catAxisOrientation' | 'ca
   catAxisCrossesAt?: number | 'autoZero' | 'max'
 }
 
-export interface NativePoint {
-  /** The figure the point shows. */
-  figureId: FigureId
-  /** The label as the slide writes it. */
-  label: string
-  /** The low end of a range, or the value. */
-  value: number
-  /** How far a range reaches above `value`; 0 for a single value. */
-  rangeAbove: number
-}
+/** A point as the model resolved it: its figure, value, reach and label. */
+export type NativePoint = ResolvedPoint
 
 export interface NativeSeries {
   name: string
@@ -74,6 +64,8 @@ export interface NativeChart {
   labelPositions: string[][]
   /** Error-bar colour of each series, for ranges. */
   rangeColours: string[]
+  /** The data labels' colour (hex without #). */
+  labelColour: string
 }
 
 /**
@@ -87,16 +79,6 @@ function text(c: string | readonly string[], horizontal = false) {
     : c.join(horizontal ? ' ' : '\n')
 }
 
-function point(id: FigureId): NativePoint {
-  const f = figure(id)
-  return {
-    figureId: id,
-    label: chartLabel(f),
-    value: lo(f),
-    rangeAbove: hi(f) - lo(f),
-  }
-}
-
 /** Options every chart shares: the deck's font and ink, no chart title (the slide has one), no gridlines. */
 function common(): ChartOptions {
   const font = { fontFace: FONT_FACE }
@@ -106,7 +88,6 @@ function common(): ChartOptions {
     dataLabelFontFace: font.fontFace,
     dataLabelFontSize: pt(TYPE.dataLabel),
     dataLabelFontBold: true,
-    dataLabelColor: hex(INK.text),
     catAxisLabelFontFace: font.fontFace,
     catAxisLabelFontSize: pt(TYPE.tick),
     catAxisLabelColor: hex(INK.text),
@@ -119,7 +100,6 @@ function common(): ChartOptions {
     legendFontFace: font.fontFace,
     legendFontSize: pt(TYPE.legend),
     legendColor: hex(INK.text),
-    legendPos: 't', // chart.js's place for it
     valGridLine: {
       color: hex(INK.grid),
       size: 0.75,
@@ -127,160 +107,97 @@ function common(): ChartOptions {
     }, // as the slide's value grid
 
     catGridLine: { style: 'none' },
-    valAxisMinVal: 0,
     catAxisLabelRotate: 0,
     catAxisLabelFrequency: '1', // every category named, as on the slide (a crowded axis otherwise skips some)
   }
 }
 
-function unitsOf(series: NativeSeries[]): Set<string> {
-  return new Set(series.flatMap(s => s.points.map(p => figure(p.figureId).unit)))
+const LABEL_POSITION: Record<ResolvedChart['labelPlace'], (i: number) => string> = {
+  end: () => 'outEnd',
+  centre: () => 'ctr',
+  beside: i => (i === 0
+    ? 'l'
+    : 'r'),
 }
 
-function axisFormat(series: NativeSeries[]): string {
-  const units = unitsOf(series)
-  if (units.size === 1 && units.has('percent'))
-    return '0"%"'
-  if (units.size === 1 && units.has('percentChange'))
-    return '+0"%";−0"%";0"%"'
-  return '#,##0'
-}
-
-const colourOf = (m: Meaning) => hex(PALETTE[m])
-
-function barChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'bar' }>): NativeChart {
-  const categories = spec.categories.map(c => text(c, spec.horizontal))
-  const series: NativeSeries[] = spec.series.map((s) => {
-    if (s.figures.length !== categories.length) {
-      throw new Error(`Chart "${id}": series "${s.name}" has ${s.figures.length} figures for ${categories.length} categories`)
-    }
-    return {
-      name: s.name,
-      categories,
-      points: s.figures.map(point),
-      colours: s.figures.map((_, i) => colourOf(typeof s.meaning === 'string'
-        ? s.meaning
-        : (s.meaning as readonly Meaning[])[i])),
-    }
-  })
+/** A resolved chart (shared/charts/model.ts) in pptxgenjs's terms: axes, formats, legend, colours and labels as the model says. */
+function render(id: ChartId, chart: ResolvedChart): NativeChart {
+  const { horizontal, valueAxis, legend } = chart
+  const categories = chart.categories.map(c => text(c, horizontal))
+  const series: NativeSeries[] = chart.series.map(s => ({
+    name: s.name,
+    categories,
+    points: s.points,
+    colours: s.colours.map(hex),
+    line: s.line && { prstDash: s.line.prstDash, symbol: s.line.symbol },
+  }))
   const single = series.length === 1
-  const units = unitsOf(series)
-  const percentScale = units.size === 1 && units.has('percent') && !spec.horizontal
+  const axes: ChartOptions = {
+    valAxisMinVal: valueAxis.min,
+    valAxisMaxVal: valueAxis.hidden
+      ? nominalMax(chart)
+      : valueAxis.max,
+    ...(valueAxis.step === undefined
+      ? {}
+      : { valAxisMajorUnit: valueAxis.step }),
+    valAxisLabelFormatCode: valueAxis.format.code,
+    valAxisHidden: valueAxis.hidden || undefined,
+    showValAxisTitle: valueAxis.title
+      ? true
+      : undefined,
+    valAxisTitle: valueAxis.title,
+    showLegend: legend.show,
+    legendPos: legend.position === 'top'
+      ? 't'
+      : 'b',
+    dataLabelColor: hex(chart.labelColour ?? INK.text),
+  }
+  const frame = {
+    id,
+    title: chart.title,
+    series,
+    labelPositions: chart.series.map(s => s.points.map((_, i) => LABEL_POSITION[chart.labelPlace](i))),
+    rangeColours: chart.series.map(s => hex(s.rangeColour)),
+    labelColour: hex(chart.labelColour ?? INK.text),
+  }
+  if (chart.kind === 'slope') {
+    return {
+      ...frame,
+      type: 'line',
+      options: {
+        ...common(),
+        ...axes,
+        chartColors: series.map(s => s.colours[0]),
+        lineSize: 3,
+        lineDataSymbol: 'circle', // each line's own, in patch-chart-xml.ts
+        lineDataSymbolSize: 8,
+        // A white ring round each marker, as on the slide, so ends that nearly meet stay separate shapes.
+        lineDataSymbolLineColor: 'FFFFFF',
+        lineDataSymbolLineSize: 1.5,
+      },
+    }
+  }
   return {
-    ...barFrame(id, spec, series),
+    ...frame,
+    type: 'bar',
     options: {
       ...common(),
-      barDir: spec.horizontal ? 'bar' : 'col',
-      barGrouping: 'clustered',
-      barGapWidthPct: 60,
+      ...axes,
+      barDir: horizontal ? 'bar' : 'col',
+      barGrouping: chart.stacked ? 'stacked' : 'clustered',
+      barGapWidthPct: chart.stacked ? 50 : 60,
       // One series coloured point by point (pptxgenjs writes a colour per bar), several by series.
       chartColors: single
         ? series[0].colours
         : series.map(s => s.colours[0]),
-      showLegend: !single,
       // chart.js draws a horizontal chart's first category at the top; PowerPoint, at the bottom.
-      catAxisOrientation: spec.horizontal ? 'maxMin' : 'minMax',
+      catAxisOrientation: horizontal ? 'maxMin' : 'minMax',
       // …and the value axis then belongs at the last category, the bottom (pptxgenjs writes this on valAx),
       // its labels beside it: pptxgenjs's default for lying bars, "low", puts them by the first category, at the top.
-      catAxisCrossesAt: spec.horizontal ? 'max' : undefined,
-      valAxisLabelPos: spec.horizontal ? 'nextTo' : undefined,
-      valAxisMaxVal: percentScale ? 100 : undefined,
-      valAxisLabelFormatCode: axisFormat(series),
-      showValAxisTitle: Boolean(spec.axisTitle),
-      valAxisTitle: spec.axisTitle,
+      catAxisCrossesAt: horizontal ? 'max' : undefined,
+      valAxisLabelPos: horizontal ? 'nextTo' : undefined,
     },
-    labelPositions: series.map(s => s.points.map(() => 'outEnd')),
-    rangeColours: series.map(s => (single
-      ? hex(INK.text)
-      : s.colours[0])),
   }
-}
-
-/** What names a bar chart (grouped or split) in the PowerPoint: its id, its title, its series. */
-function barFrame(id: ChartId, spec: ChartSpec, series: NativeSeries[]) {
-  return {
-    id,
-    title: spec.title,
-    type: 'bar' as const,
-    series,
-  }
-}
-
-function splitChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'split' }>): NativeChart {
-  const categories = spec.rows.map(r => r.label)
-  const series: NativeSeries[] = splitSeries(spec).map(({ name, parts }) => ({
-    name,
-    categories,
-    points: parts.map(p => point(p.figure)),
-    colours: parts.map(p => colourOf(p.meaning)),
-  }))
-  return {
-    ...barFrame(id, spec, series),
-    options: {
-      ...common(),
-      barDir: 'bar',
-      barGrouping: 'stacked',
-      barGapWidthPct: 50,
-      chartColors: series.map(s => s.colours[0]),
-      showLegend: true,
-      catAxisOrientation: 'maxMin',
-      catAxisCrossesAt: 'max',
-      valAxisLabelPos: 'nextTo',
-      valAxisMaxVal: 100,
-      valAxisLabelFormatCode: '0"%"',
-    },
-    labelPositions: series.map(s => s.points.map(() => 'ctr')),
-    rangeColours: series.map(s => s.colours[0]),
-  }
-}
-
-function slopeChart(id: ChartId, spec: Extract<ChartSpec, { kind: 'slope' }>): NativeChart {
-  const categories = [spec.fromLabel, spec.toLabel]
-  const colour = hex(PALETTE.share)
-  const series: NativeSeries[] = spec.lines.map((l, i) => {
-    const [from, to] = [
-      point(l.from),
-      point(l.to),
-    ]
-    // As on the slide: the start point shows its value, the end point its value and the line's name.
-    return {
-      name: l.name,
-      categories,
-      points: [
-        from,
-        { ...to, label: `${to.label}  ${l.name}` },
-      ],
-      colours: [colour, colour],
-      // As on the slide: one colour, told apart by each line's pattern and marker (patch-chart-xml.ts writes them).
-      line: (({ prstDash, symbol }) => ({ prstDash, symbol }))(SLOPE_LINE_STYLES[i % SLOPE_LINE_STYLES.length]),
-    }
-  })
-  return {
-    id,
-    title: spec.title,
-    type: 'line',
-    series,
-    options: {
-      ...common(),
-      chartColors: series.map(() => colour),
-      lineSize: 3,
-      lineDataSymbol: 'circle', // each line's own, in patch-chart-xml.ts
-      lineDataSymbolSize: 8,
-      // A white ring round each marker, as on the slide, so ends that nearly meet stay separate shapes.
-      lineDataSymbolLineColor: 'FFFFFF',
-      lineDataSymbolLineSize: 1.5,
-      showLegend: false,
-      valAxisHidden: true,
-      valAxisMaxVal: slopeTop(series),
-      valAxisLabelFormatCode: axisFormat(series),
-    },
-    labelPositions: series.map(() => ['l', 'r']),
-    rangeColours: series.map(() => colour),
-  }
-}
-
-function slopeTop(series: NativeSeries[]): number {
-  return Math.ceil((Math.max(...series.flatMap(s => s.points.map(p => p.value))) * 1.15) / 5) * 5
 }
 
 /**
@@ -370,7 +287,7 @@ export function labelOffsets(chart: NativeChart, heightInches: number, plot?: Pl
 export function slopeLabelOffsets(chart: NativeChart, heightInches: number, frame?: PlotFrame): number[][] {
   if (chart.type !== 'line')
     return chart.series.map(s => s.points.map(() => 0))
-  const top = frame?.max ?? slopeTop(chart.series)
+  const top = frame?.max ?? chart.options.valAxisMaxVal!
   const plot = frame?.h ?? 0.8 // share of the chart's height the plot takes (the rest is the category axis and margins)
   const gap = (pt(TYPE.dataLabel) * 1.4) / 72 / heightInches // one label's height, in chart heights
   const offsets = chart.series.map(s => s.points.map(() => 0))
@@ -381,16 +298,23 @@ export function slopeLabelOffsets(chart: NativeChart, heightInches: number, fram
   return offsets
 }
 
-/** The native chart for one deck chart. Throws, naming the chart, when its spec does not fit its figures. */
-export function nativeChart(id: ChartId): NativeChart {
-  const spec = CHARTS[id] as ChartSpec
-  if (!spec)
-    throw new Error(`No chart "${id}" in data/charts.ts`)
-  if (spec.kind === 'bar')
-    return barChart(id, spec)
-  if (spec.kind === 'split')
-    return splitChart(id, spec)
-  return slopeChart(id, spec)
+/** The native chart for one deck chart, by the model's rules. Throws, naming the chart, when its spec does not fit its figures. */
+export function nativeChart(id: ChartId, rules: ChartRules = CHART_RULES): NativeChart {
+  return render(id, resolveChart(id, rules))
+}
+
+/** Where a chart sits on its slide, in inches, and what names it there. */
+export type ChartPlace = Pick<PptxGenJS.IChartOpts, 'x' | 'y' | 'w' | 'h' | 'objectName' | 'altText'>
+
+/** Adds a deck chart to a slide as pptxgenjs writes it; `plot`: laid out and scaled as chart.js drew it. */
+export function addNativeChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: NativeChart, place: ChartPlace, plot?: PlotFrame): void {
+  slide.addChart(chart.type === 'bar'
+    ? pptx.ChartType.bar
+    : pptx.ChartType.line, pptxData(chart), {
+    ...chart.options,
+    ...plotOptions(plot),
+    ...place,
+  } as PptxGenJS.IChartOpts)
 }
 
 /** pptxgenjs's chart data: one entry per series, each point at the low end of its figure. */

@@ -15,8 +15,8 @@ import { FONT_FACE, LABEL_STYLE } from './native-charts'
 /** Text made safe inside an XML element or attribute. */
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-function pointLabel(idx: number, label: string, position: string, { dx, dy }: LabelOffset): string {
-  const { sizeHundredths, colour } = LABEL_STYLE
+function pointLabel(idx: number, label: string, position: string, colour: string, { dx, dy }: LabelOffset): string {
+  const { sizeHundredths } = LABEL_STYLE
   const run = `<a:defRPr sz="${sizeHundredths}" b="1"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:latin typeface="${FONT_FACE}"/></a:defRPr>`
   return (
     `<c:dLbl><c:idx val="${idx}"/>${
@@ -60,7 +60,7 @@ export function patchChartXml(xml: string, chart: NativeChart, offsets?: LabelOf
     if (!ser.includes('<c:dLbls>') || !ser.includes('<c:cat>')) {
       throw new Error(`Chart "${chart.id}", series "${series.name}": no <c:dLbls> or <c:cat> to add the slide's labels to`)
     }
-    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], offsets?.[s]?.[i] ?? { dx: 0, dy: 0 })).join('')
+    const labels = series.points.map((p, i) => pointLabel(i, p.label, chart.labelPositions[s][i], chart.labelColour, offsets?.[s]?.[i] ?? { dx: 0, dy: 0 })).join('')
     ser = ser.replace('<c:dLbls>', `<c:dLbls>${labels}`)
     if (series.line) {
       // The series' own line comes first in its <c:spPr>; the marker's outline after <c:dLbls> keeps its solid dash.

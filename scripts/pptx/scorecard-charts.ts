@@ -1,30 +1,16 @@
 /**
  * Our scorecard charts (components/scorecard/ScorecardChart.vue) as native PowerPoint charts: a bar per
- * quarter and function, the study's figures or the budget as dashed lines, from the same model the slide
- * draws (shared/charts/scorecard.ts), so the numbers are the ones the slide shows.
+ * quarter and function, the study's figures or the budget as dashed lines, from the same resolved model the
+ * slide draws (shared/charts/scorecard.ts: values, colours, axis, number formats, legend), so they cannot disagree.
  */
 import type PptxGenJS from 'pptxgenjs'
 import type { ScorecardChartModel } from '../../shared/charts/scorecard'
-import { FONT_FACE, hex, INK } from './native-charts'
-
-function numberFormat(s: ScorecardChartModel): string {
-  const max = Math.max(...s.bars.flatMap(x => x.values.filter((v): v is number => v !== null)))
-  const symbol = s.currency === 'USD'
-    ? '$'
-    : `${s.currency} `
-  return {
-    count: '#,##0',
-    decimal: '0.0',
-    percent: '0"%"',
-    money: max < 10
-      ? `"${symbol}"0.00`
-      : `"${symbol}"#,##0`,
-  }[s.format]
-}
+import type { ChartPlace, PlotFrame } from './native-charts'
+import { FONT_FACE, hex, INK, plotOptions } from './native-charts'
 
 /** The arguments for slide.addChart: chart types with their data, and the options for the whole chart. */
 export function scorecardChartArgs(pptx: PptxGenJS, s: ScorecardChartModel) {
-  const format = numberFormat(s)
+  const { valueAxis, legend } = s
   const text = {
     color: hex(INK.text),
     fontFace: FONT_FACE,
@@ -37,7 +23,7 @@ export function scorecardChartArgs(pptx: PptxGenJS, s: ScorecardChartModel) {
       barGrouping: 'clustered',
       chartColors: s.bars.map(x => hex(x.colour)),
       showValue: true,
-      dataLabelFormatCode: format,
+      dataLabelFormatCode: s.labelFormat.code,
       dataLabelPosition: 'outEnd',
       dataLabelFontSize: 11,
       dataLabelColor: text.color,
@@ -59,8 +45,10 @@ export function scorecardChartArgs(pptx: PptxGenJS, s: ScorecardChartModel) {
     },
   }
   const options = {
-    showLegend: true,
-    legendPos: 'b',
+    showLegend: legend.show,
+    legendPos: legend.position === 'top'
+      ? 't'
+      : 'b',
     legendFontSize: 11,
     legendColor: text.color,
     legendFontFace: text.fontFace,
@@ -68,11 +56,14 @@ export function scorecardChartArgs(pptx: PptxGenJS, s: ScorecardChartModel) {
     catAxisLabelColor: text.color,
     valAxisLabelFontSize: 10,
     valAxisLabelColor: text.color,
-    valAxisLabelFormatCode: format,
-    valAxisMinVal: 0,
-    ...(s.format === 'percent'
-      ? { valAxisMaxVal: 100 }
-      : {}),
+    valAxisLabelFormatCode: valueAxis.format.code,
+    valAxisMinVal: valueAxis.min,
+    ...(valueAxis.max === undefined
+      ? {}
+      : { valAxisMaxVal: valueAxis.max }),
+    ...(valueAxis.step === undefined
+      ? {}
+      : { valAxisMajorUnit: valueAxis.step }),
     valGridLine: { color: 'D9DDE3', size: 0.5 },
   }
   return {
@@ -81,4 +72,22 @@ export function scorecardChartArgs(pptx: PptxGenJS, s: ScorecardChartModel) {
       : [bars],
     options,
   }
+}
+
+/** Adds a scorecard chart to a slide, bars and lines in one chart; `plot`: laid out and scaled as chart.js drew it. */
+export function addScorecardChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ScorecardChartModel, place: ChartPlace, plot?: PlotFrame): void {
+  const { types, options } = scorecardChartArgs(pptx, s)
+  const opts = {
+    ...options,
+    ...plotOptions(plot),
+    ...place,
+  } as PptxGenJS.IChartOpts
+  if (types.length > 1) {
+    slide.addChart(types as unknown as PptxGenJS.IChartMulti[], opts as never)
+    return
+  }
+  slide.addChart(types[0].type as unknown as PptxGenJS.CHART_NAME, types[0].data, {
+    ...opts,
+    ...(types[0].options as PptxGenJS.IChartOpts),
+  })
 }

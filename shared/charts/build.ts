@@ -1,12 +1,13 @@
 /**
- * Pure functions that turn a chart spec (data/charts.ts) and the figures module into what
- * chart.js draws, the accessible data table, and the source line. Unit-tested without a browser.
+ * Pure functions from a chart spec (data/charts.ts) and the figures module: a figure's data label, a split
+ * chart's series, the accessible data table, the alternative text and the source line. Unit-tested without a browser.
  */
 import type { FactId, Figure, FigureId, SourceId } from '../../data'
-import type { BarChartSpec, ChartSpec, Meaning, SlopeSpec, SplitBarSpec } from '../../data/charts'
+import type { ChartId, ChartSpec, SplitBarSpec } from '../../data/charts'
 import { fact, figure, formatFigure, formatWithUnit, shortName } from '../../data'
+import { CHARTS } from '../../data/charts'
 import { ends } from '../../data/value'
-import { faded, PALETTE } from './palette'
+import { CHART_ATTR } from '../dom-hooks'
 
 const SHORT_QUALIFIER: Record<string, string> = {
   'about': '~',
@@ -30,61 +31,6 @@ export function chartLabel(f: Figure): string {
 /** A figure's value, or the low or high end of its range. */
 export const lo = (f: Figure): number => ends(f.value)[0]
 export const hi = (f: Figure): number => ends(f.value)[1]
-function meaningAt(m: Meaning | readonly Meaning[], i: number): Meaning {
-  return typeof m === 'string'
-    ? m
-    : m[i]
-}
-
-export interface DeckDataset {
-  label: string
-  data: number[]
-  backgroundColor: string[]
-  borderColor?: string[]
-  borderWidth?: number
-  stack?: string
-  /** Figure behind each point, for labels and tooltips. */
-  figureIds: FigureId[]
-  /** The lo→hi part of a range, stacked on its series' base bar. */
-  rangePart?: boolean
-}
-
-/**
- * Grouped bars. A range figure is drawn as a solid bar up to its low end and a faded segment
- * from low to high, so "28–33%" never shows as a single point.
- */
-export function buildBarData(spec: BarChartSpec): { labels: (string | string[])[], datasets: DeckDataset[] } {
-  const labels = spec.categories.map(c => (typeof c === 'string'
-    ? c
-    : [...c]))
-  const datasets: DeckDataset[] = []
-  for (const s of spec.series) {
-    if (s.figures.length !== spec.categories.length) {
-      throw new Error(`Chart "${spec.title}": series "${s.name}" has ${s.figures.length} figures for ${spec.categories.length} categories`)
-    }
-    const figs = s.figures.map(figure)
-    const colours = figs.map((_, i) => PALETTE[meaningAt(s.meaning, i)])
-    datasets.push({
-      label: s.name,
-      data: figs.map(lo),
-      backgroundColor: colours,
-      stack: s.name,
-      figureIds: [...s.figures],
-    })
-    datasets.push({
-      label: `${s.name} (range)`,
-      data: figs.map(f => hi(f) - lo(f)),
-      backgroundColor: colours.map(c => faded(c)),
-      borderColor: colours,
-      borderWidth: 2,
-      stack: s.name,
-      figureIds: [...s.figures],
-      rangePart: true,
-    })
-  }
-  return { labels, datasets }
-}
-
 /**
  * A split chart's series: one per part name (person, Claude), with that part of every row. Refuses a
  * row that lacks a part, naming the chart and the row. Shared by chart.js and the PowerPoint export.
@@ -102,42 +48,6 @@ export function splitSeries(spec: SplitBarSpec): { name: string, parts: SplitBar
       return part
     }),
   }))
-}
-
-/** Rows that each add up to the whole (e.g. person vs Claude), as a 100% stacked bar. */
-export function buildSplitData(spec: SplitBarSpec): { labels: string[], datasets: DeckDataset[] } {
-  return {
-    labels: spec.rows.map(r => r.label),
-    datasets: splitSeries(spec).map(({ name, parts }) => ({
-      label: name,
-      data: parts.map(p => lo(figure(p.figure))),
-      backgroundColor: parts.map(p => PALETTE[p.meaning as Meaning]),
-      stack: 'all',
-      figureIds: parts.map(p => p.figure),
-    })),
-  }
-}
-
-/** Before/after lines: one line per kind of work, from its first to its last share, all in the neutral share colour. */
-export function buildSlopeData(spec: SlopeSpec): { labels: string[], datasets: (DeckDataset & { borderColor: string[] })[] } {
-  return {
-    labels: [spec.fromLabel, spec.toLabel],
-    datasets: spec.lines.map((l) => {
-      const from = figure(l.from)
-      const to = figure(l.to)
-      const colour = PALETTE.share
-      return {
-        label: l.name,
-        data: [
-          lo(from),
-          lo(to),
-        ],
-        backgroundColor: [colour, colour],
-        borderColor: [colour],
-        figureIds: [l.from, l.to],
-      }
-    }),
-  }
 }
 
 /** Every figure id a chart draws. */
@@ -183,6 +93,48 @@ export function tableRows(spec: ChartSpec): { label: string, value: string }[] {
  */
 export function chartAlt(title: string, rows: readonly { label: string, value: string }[]): string {
   return `${title}: ${rows.map(r => `${r.label}, ${r.value}`).join('; ')}.`
+}
+
+/**
+ * What a chart's frame (components/charts/ChartFrame.vue) shows around the canvas, for a deck chart and a
+ * scorecard chart alike: the attribute it is found by, its alternative text, and its data table.
+ */
+export interface ChartFrameContent {
+  /** The figure's hook attribute (shared/dom-hooks.ts) and its value, the chart's id. */
+  hook: { attr: string, id: string }
+  /** The figure's class: its parts are named after it. */
+  className: string
+  title: string
+  alt: string
+  /** The data table's id, before the instance's suffix. */
+  tableId: string
+  /** Column heads, the first over the row names; none: rows of a name and one value. */
+  head?: string[]
+  /** A row with one cell under several heads spans them. */
+  rows: { label: string, cells: string[] }[]
+  source?: string
+  footnote?: string
+}
+
+/** A deck chart's frame: its title, its table of values, its source line and any footnote. */
+export function deckChartFrame(id: ChartId): ChartFrameContent {
+  const spec: ChartSpec = CHARTS[id]
+  const rows = tableRows(spec)
+  return {
+    hook: { attr: CHART_ATTR, id },
+    className: 'deck-chart',
+    title: spec.title,
+    alt: chartAlt(spec.title, rows),
+    tableId: `chart-data-${id}`,
+    rows: rows.map(r => ({
+      label: r.label,
+      cells: [r.value],
+    })),
+    source: sourceLine(spec),
+    footnote: 'footnote' in spec
+      ? spec.footnote
+      : undefined,
+  }
 }
 
 /** What a source line cites: a figure, or a fact written "fact:<id>". */

@@ -41,6 +41,8 @@ export const SLOPE_LINE_STYLES = [
   },
 ] as const
 
+export type SlopeLineStyle = typeof SLOPE_LINE_STYLES[number]
+
 /** A scorecard chart's quarters: earlier ones grey, the latest in the ink colour, so the eye goes to the newest reading. */
 export function quarterColour(i: number, n: number, isDark: boolean): string {
   const shades = isDark

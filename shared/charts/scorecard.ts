@@ -1,16 +1,20 @@
 /**
- * A scorecard chart as data: the bars (one series per quarter, one bar per function) and the dashed lines
- * (study figures, the budget), with their names, values and colours. The slide's chart.js datasets and the
- * PowerPoint's native chart are both drawn from this, so they cannot disagree.
+ * A scorecard chart resolved: the bars (one series per quarter, one bar per function) and the dashed lines
+ * (study figures, the budget), with their names, values and colours, its value axis and number formats, and its
+ * legend, by the chart model's rules (model.ts). The slide's chart.js options and the PowerPoint's native chart
+ * are both renderings of this, so they cannot disagree.
  */
 import type { ScorecardChartId } from '../../data/charts'
 import type { QuarterFile, Scorecard } from '../../data/scorecard'
 import type { Measure } from '../../data/scorecard-measures'
+import type { ChartRules, Legend, NumberFormat, ValueAxis } from './model'
 import { figure, formatFigure } from '../../data'
 import { SCORECARD_CHARTS } from '../../data/charts'
+import { formatCurrency } from '../../data/format'
 import { quarterLabel } from '../../data/scorecard'
 import { formatMeasure, MEASURES, measureTable } from '../../data/scorecard-measures'
 import { chartLabel } from './build'
+import { CHART_RULES } from './model'
 import { inkFor, PALETTE, quarterColour } from './palette'
 
 export interface ScorecardChartModel {
@@ -22,6 +26,10 @@ export interface ScorecardChartModel {
   rows: { function: string, values: (number | null)[] }[]
   bars: { name: string, values: (number | null)[], colour: string }[]
   lines: { name: string, value: number, colour: string, reading: string }[]
+  valueAxis: ValueAxis
+  /** How a bar's label writes its value ("$4.20", "61%", "–" for no data). */
+  labelFormat: NumberFormat & { text: (v: number | null) => string }
+  legend: Legend
 }
 
 /** The currency every quarter file is in (the import refuses a mix); USD before the first import. */
@@ -32,7 +40,7 @@ export const currencyOf = (quarters: readonly QuarterFile[]): string => quarters
  * `narrow`: on a phone the reader view lays the chart on its side and shortens the study lines' names.
  * `isDark`: the quarters' greys for a dark slide.
  */
-export function scorecardChartModel(id: ScorecardChartId, scorecard: Pick<Scorecard, 'quarters' | 'budget'>, { isDark = false, narrow = false } = {}): ScorecardChartModel {
+export function scorecardChartModel(id: ScorecardChartId, scorecard: Pick<Scorecard, 'quarters' | 'budget'>, { isDark = false, narrow = false, rules = CHART_RULES }: { isDark?: boolean, narrow?: boolean, rules?: ChartRules } = {}): ScorecardChartModel {
   const spec = SCORECARD_CHARTS[id]
   const m = MEASURES[spec.measure]
   const quarters = scorecard.quarters
@@ -77,6 +85,9 @@ export function scorecardChartModel(id: ScorecardChartId, scorecard: Pick<Scorec
           reading: formatMeasure(spec.measure, budget, currency),
         },
       ]
+  const values = bars.flatMap(b => b.values.filter((v): v is number => v !== null))
+  const format = axisFormat(m.format, currency, Math.max(...values), rules)
+  const percent = m.format === 'percent'
   return {
     title: m.name,
     format: m.format,
@@ -88,5 +99,43 @@ export function scorecardChartModel(id: ScorecardChartId, scorecard: Pick<Scorec
       ...references,
       ...budgetLine,
     ],
+    valueAxis: {
+      min: 0,
+      max: percent
+        ? rules.shareAxisMax
+        : undefined,
+      headroom: percent
+        ? undefined
+        : rules.headroom,
+      format,
+      hidden: false,
+    },
+    labelFormat: {
+      text: v => formatMeasure(spec.measure, v, currency),
+      code: format.code,
+    },
+    legend: { show: true, position: 'bottom' },
   }
+}
+
+/**
+ * A measure's axis format: ticks in whole currency units where they are whole ("$50", "$2"), cents only where
+ * needed; the PowerPoint's one code for ticks and labels shows cents when the largest value is under ten.
+ */
+function axisFormat(format: Measure['format'], currency: string, largest: number, rules: ChartRules): NumberFormat {
+  const symbol = currency === 'USD'
+    ? '$'
+    : `${currency} `
+  const axis: Record<Measure['format'], NumberFormat> = {
+    count: rules.countFormat,
+    decimal: { code: '0.0' },
+    percent: rules.percentFormat,
+    money: {
+      text: v => formatCurrency(v, currency, { cents: 'if-any' }),
+      code: largest < 10
+        ? `"${symbol}"0.00`
+        : `"${symbol}"#,##0`,
+    },
+  }
+  return axis[format]
 }

@@ -3,6 +3,7 @@
  * and no animation when printing (Slidev's print mode stops CSS transitions only, and a bar
  * caught mid-animation shows a wrong number) or when the reader asked for reduced motion.
  */
+import type { ValueAxis } from './model'
 import { inkFor } from './palette'
 
 /** Font sizes in slide pixels. The slide is 980 px wide, shown ~1.96× larger at 1920×1080, so 15 px ≈ 29 px on screen. */
@@ -85,7 +86,23 @@ export function barAxes<C, V>(horizontal: boolean, category: C, value: V) {
   }
 }
 
-export function axis(t: ThemeState, opts: { title?: string, stacked?: boolean, max?: number, percent?: boolean, grid?: boolean, category?: boolean } = {}) {
+/** A value axis as the chart model resolved it (shared/charts/model.ts); the options a category or other axis takes. */
+export interface AxisOptions {
+  title?: string
+  stacked?: boolean
+  grid?: boolean
+  category?: boolean
+  value?: Pick<ValueAxis, 'max' | 'headroom' | 'step' | 'format'>
+}
+
+/** Headroom as chart.js's grace: 0.18 → "18%". */
+function grace(headroom: number | undefined) {
+  return headroom === undefined
+    ? undefined
+    : `${Math.round(headroom * 1000) / 10}%`
+}
+
+export function axis(t: ThemeState, opts: AxisOptions = {}) {
   const ink = inkFor(t.isDark)
   if (opts.category) {
     // Every category keeps its label: chart.js would otherwise skip some when space is tight.
@@ -100,22 +117,25 @@ export function axis(t: ThemeState, opts: { title?: string, stacked?: boolean, m
       },
     }
   }
+  const text = opts.value?.format.text
+  const step = opts.value?.step
   return {
     stacked: opts.stacked ?? false,
     beginAtZero: true,
-    max: opts.max,
-    grace: opts.max === undefined
-      ? '18%'
-      : undefined,
+    max: opts.value?.max,
+    grace: grace(opts.value?.headroom),
     grid: { color: ink.grid, display: opts.grid ?? true },
     border: { color: ink.grid },
     ticks: {
       color: ink.text,
       font: { size: TYPE.tick },
+      ...(step === undefined
+        ? {}
+        : { stepSize: step }),
       // Only value axes get a callback: on a category axis it would replace the labels with indices.
-      ...(opts.percent
+      ...(text
         ? {
-            callback: (v: string | number) => `${v}%`,
+            callback: (v: string | number) => text(Number(v)),
           }
         : {}),
     },
