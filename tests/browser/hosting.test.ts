@@ -368,6 +368,32 @@ describe('npm run host: each director’s own pack', () => {
       headers: auth(OTHER, OTHER_PASSWORD),
     })).status).toBe(404)
   })
+
+  it('the reader view offers the PowerPoint to the directors BOARD_PPTX names, and no dead link to the others', async () => {
+    for (const [username, password, offered] of [
+      [USER, PASSWORD, true],
+      [OTHER, OTHER_PASSWORD, false],
+    ] as const) {
+      const context = await browser.newContext({
+        httpCredentials: { username, password },
+      })
+      try {
+        const p = await context.newPage()
+        // The reader view asks the server for the PowerPoint (a HEAD) before it offers it.
+        const asked = p.waitForResponse(r => r.request().method() === 'HEAD' && r.url().endsWith(`${DECK}.pptx`))
+        await p.goto(`${origin}${BASE}#/read`)
+        expect((await asked).status()).toBe(offered
+          ? 200
+          : 404)
+        const links = p.getByRole('navigation', { name: 'Downloads' }).getByRole('link')
+        await expect.poll(async () => (await links.allInnerTexts()).includes('PowerPoint (PPTX)'), username).toBe(offered)
+        expect(await links.allInnerTexts()).toContain('Board pack (PDF)')
+      }
+      finally {
+        await context.close()
+      }
+    }
+  })
 })
 describe('npm run host: the headers', () => {
   const everyResponse = async () => [
