@@ -264,8 +264,8 @@ describe('the claims on the built site', () => {
       await openSlide(page, env.presenterSite.url, no)
       const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
       await page.goto(`${env.presenterSite.url}#/presenter/${no}`)
-      await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
-      await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))
+      // Every slide has notes: wait until this one's are shown.
+      await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note')?.textContent?.trim(), no)
       const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
       deck.push({
         no,
@@ -515,9 +515,17 @@ describe('presenter-only text stays with the presenter', () => {
     const page = await env.browser.newPage({
       viewport: { width: 1920, height: 1080 },
     })
-    await page.goto(`${env.site.url}#/presenter/2`)
-    await page.waitForLoadState('networkidle')
-    await page.evaluate(() => new Promise(r => setTimeout(r, 500)))
+    // The route resolved, one way or the other: the presenter view with its current slide drawn (by when the
+    // presenter's copy shows its notes), or Slidev's "not found" page.
+    const presenterView = async (siteUrl: string) => {
+      await page.goto(`${siteUrl}#/presenter/2`)
+      await page.waitForFunction(() => document.querySelector('.slidev-presenter .slidev-page-2 .slidev-layout h1')
+        || /not found/.test(document.querySelector('#app')?.textContent ?? ''))
+    }
+    await presenterView(env.presenterSite.url)
+    expect(await page.locator('.slidev-note').count(), 'notes in the presenter\'s copy').toBeGreaterThan(0)
+    await presenterView(env.site.url)
+    expect(await page.locator('#app').textContent()).toContain('/presenter/2 not found')
     expect(await page.locator('.slidev-note').count()).toBe(0)
     expect(await page.locator('[data-pace]').count()).toBe(0)
     expect(await page.content()).not.toMatch(CUE)
