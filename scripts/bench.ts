@@ -250,7 +250,7 @@ try {
               executablePath,
               // Each page is ready when it has loaded and Slidev's own checks pass (the slide there, none still
               // loading, every data-waitfor shown, every frame loaded), not when the network has been quiet for
-              // half a second: the starter's pages keep asking for what this machine cannot fetch. No time limit.
+              // half a second, which a busy machine may not see within any fixed limit. No time limit.
               '--wait-until',
               'load',
               '--timeout',
