@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { UserError } from '../../shared/errors.ts'
+import { UserError } from '../../data/errors.ts'
 import { currentSnapshot, quartersIn, snapshotFrom } from '../../vite/paper-snapshot.ts'
 import { REPO_ROOT } from '../../vite/scorecard-slides.ts'
 
