@@ -7,7 +7,7 @@
  */
 import type { Analysis } from './pilot-stats.ts'
 import type { Pilot } from './pilot.ts'
-import { UserError } from '../shared/errors.ts'
+import { UserError } from './errors.ts'
 import { designPower, estimateIcc } from './pilot-stats.ts'
 import { expectedGain, pilotDesign, pilotVerdict } from './pilot.ts'
 import { QUARTER } from './scorecard.ts'

@@ -6,7 +6,7 @@
  * This module is pure (no file access), so the slides, the import script and the tests share it.
  * Each measure's definition is written once, in MEASURES, and shown with the measure.
  */
-import { UserError } from '../shared/errors.ts'
+import { UserError } from './errors.ts'
 
 /** Functions with fewer active people than this are merged into OTHER_FUNCTION at import. */
 export const MIN_GROUP = 5

@@ -4,18 +4,20 @@
 // built by the same toolchain on this machine, in alternating runs (deck, starter, empty, deck, …).
 // First views are loaded from a local server that gzips text as a host does; "throttled" loads slide 1
 // over an emulated slow link (1.6 Mbit/s down, 150 ms latency). Prints medians and ratios, writes
-// bench-results.json, and exits non-zero naming any measure over its budget.
-// BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine; compare ratios.
+// bench-results.json, and exits non-zero naming any measure over its budget. Slowness is never a failure: no wait
+// has a time limit (each waits until its page is ready), and when other work kept the machine busy a time over
+// budget is reported as slow. BENCH_RUNS sets the number of runs (default 3). Absolute times vary by machine;
+// compare ratios.
 import type { Browser, Request } from 'playwright-chromium'
 import type { Unit } from './lib/bench-stats.ts'
 import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, chromiumVersion, ensureChromium } from './install/chromium.ts'
-import { missedBudgets, summarise, table } from './lib/bench-stats.ts'
+import { judgeBudgets, summarise, table, wasBusy } from './lib/bench-stats.ts'
 import { asCommand, commandLine, UserError } from './lib/cli.ts'
 import { pdfPages } from './lib/pdf.ts'
 import { DECK_NAME } from './lib/run.ts'
@@ -136,7 +138,7 @@ async function firstView(browser: Browser, dir: string): Promise<{ bytes: number
     pending.push(r.sizes().then(s => (bytes += s.responseBodySize + s.responseHeadersSize), () => {}))
   }
   page.on('requestfinished', onFinished)
-  await page.goto(server.url, { waitUntil: 'networkidle' })
+  await page.goto(server.url, { waitUntil: 'networkidle', timeout: 0 })
   page.off('requestfinished', onFinished)
   await Promise.all(pending)
   await page.close()
@@ -156,8 +158,8 @@ async function throttledFirstSlide(browser: Browser, dir: string): Promise<numbe
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   await cdp.send('Network.emulateNetworkConditions', THROTTLE)
   const start = performance.now()
-  await page.goto(server.url, { waitUntil: 'commit', timeout: 120_000 })
-  await page.waitForSelector('.slidev-page-1 .slidev-layout', { state: 'visible', timeout: 120_000 })
+  await page.goto(server.url, { waitUntil: 'commit', timeout: 0 })
+  await page.waitForSelector('.slidev-page-1 .slidev-layout', { state: 'visible', timeout: 0 })
   await page.evaluate(() => document.fonts.ready)
   const ms = performance.now() - start
   await context.close()
@@ -192,6 +194,9 @@ const floor: Record<string, Series & { deck: number[], empty: number[] }> = {
   'time to first slide, throttled': { unit: 'ms', deck: [], empty: [] },
 }
 
+// The machine's load while the runs go, to tell a slow run from a slow deck.
+const loads = [loadavg()[0]]
+const sampler = setInterval(() => loads.push(loadavg()[0]), 5000)
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
   for (let run = 1; run <= RUNS; run++) {
@@ -243,8 +248,13 @@ try {
               pdf,
               '--executable-path',
               executablePath,
+              // Each page is ready when it has loaded and Slidev's own checks pass (the slide there, none still
+              // loading, every data-waitfor shown, every frame loaded), not when the network has been quiet for
+              // half a second, which a busy machine may not see within any fixed limit. No time limit.
+              '--wait-until',
+              'load',
               '--timeout',
-              '60000',
+              '0',
             ])
       const pages = pdfPages(pdf)
       samples['build time'][name]!.push(build.ms)
@@ -258,6 +268,7 @@ try {
   }
 }
 finally {
+  clearInterval(sampler)
   await browser.close()
 }
 
@@ -269,7 +280,9 @@ const machine = {
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   chromium: chromiumVersion(executablePath),
+  peakLoadAverage: Math.max(...loads),
 }
+const busy = wasBusy(loads, machine.cpus)
 writeFileSync(
   'bench-results.json',
   `${JSON.stringify({
@@ -284,12 +297,19 @@ writeFileSync(
 console.log(`\nAgainst the stock starter:\n${table(rows)}\n\nAgainst an empty deck (the framework's floor):\n${table(floorRows)}`)
 console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.chromium}. Medians of ${RUNS} alternating runs.`)
 console.log('Written to bench-results.json.')
-const missed = [
-  ...missedBudgets(rows),
-  ...missedBudgets(floorRows),
-]
-if (missed.length) {
-  console.error(`\n✗ Budget missed:\n  - ${missed.join('\n  - ')}`)
+const { failed, slow } = judgeBudgets([
+  ...rows,
+  ...floorRows,
+], busy)
+if (busy) {
+  console.log(`\nSlow run: the load average reached ${machine.peakLoadAverage.toFixed(1)} on ${machine.cpus} cores, so other work shared the machine; times are reported, not judged.`)
+  for (const s of slow)
+    console.log(`  - slow: ${s}`)
+}
+if (failed.length) {
+  console.error(`\n✗ Budget missed:\n  - ${failed.join('\n  - ')}`)
   process.exit(1)
 }
-console.log('✓ every budget holds')
+console.log(slow.length
+  ? '✓ every budget that does not depend on the machine holds'
+  : '✓ every budget holds')

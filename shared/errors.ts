@@ -1,8 +1,3 @@
-// The one error type for a failure the user can fix: bad input, a bad setting, a missing file. Commands
-// print its message alone ("✗ …") and exit with USER_ERROR_EXIT (scripts/lib/cli.ts); any other error is a
-// bug or a broken tool and keeps its stack. It lives in shared/ so the data modules' checks can throw it too.
-export const USER_ERROR_EXIT = 2
-
-export class UserError extends Error {
-  override name = 'UserError'
-}
+// UserError, for the commands that import it from here (scripts/host/, scripts/scorecard/): it is defined in
+// data/errors.ts, the lowest layer, where the data modules' checks throw it too.
+export { USER_ERROR_EXIT, UserError } from '../data/errors.ts'

@@ -1,6 +1,6 @@
 // The benchmark's own logic: medians, ratios and the budget check.
 import { describe, expect, it } from 'vitest'
-import { median, missedBudgets, ratio, summarise, table } from '../scripts/lib/bench-stats.ts'
+import { judgeBudgets, median, missedBudgets, ratio, summarise, table, wasBusy } from '../scripts/lib/bench-stats.ts'
 
 describe('median', () => {
   it('takes the middle of an odd count and the mean of the middle two of an even count', () => {
@@ -69,5 +69,35 @@ describe('ratio and budgets', () => {
     const t = table(rows)
     expect(t.split('\n')).toHaveLength(2 + rows.length)
     expect(t).toContain('MISSED')
+  })
+})
+
+describe('a slow run is reported as slow, not as a failure', () => {
+  const rows = summarise({
+    'build time': {
+      unit: 'ms',
+      deck: [200, 200, 200],
+      starter: [100, 100, 100],
+    },
+    'first view': {
+      unit: 'bytes',
+      deck: [120, 120, 120],
+      starter: [100, 100, 100],
+    },
+  }, { 'build time': 1.3, 'first view': 1.1 })
+
+  it('on a busy machine a time over budget is slow; a size over budget still fails', () => {
+    expect(judgeBudgets(rows, true)).toEqual({
+      failed: ['first view: 1.20× the starter, budget 1.1×'],
+      slow: ['build time: 2.00× the starter, budget 1.3×'],
+    })
+  })
+  it('on a quiet machine both fail', () => {
+    expect(judgeBudgets(rows, false).failed).toHaveLength(2)
+    expect(judgeBudgets(rows, false).slow).toEqual([])
+  })
+  it('busy means a load average above the cores at some point of the run', () => {
+    expect(wasBusy([0.5, 2.5, 1], 2)).toBe(true)
+    expect(wasBusy([0.5, 2, 1], 2)).toBe(false)
   })
 })

@@ -3,14 +3,15 @@
 // since the tag, lists exactly those two. An unknown ref is refused, naming it.
 import type { Snapshot } from '../shared/changes'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { USER_ERROR_EXIT } from '../data/errors'
 import { PLAN } from '../data/plan'
 import { snapshotAt } from '../scripts/changes/snapshot'
 import { CHARSET } from '../scripts/fonts'
 import { changesText, compareSnapshots, FIELD_WORDS, flattenPlan, planLabel } from '../shared/changes'
-import { USER_ERROR_EXIT } from '../shared/errors'
 import { changesSincePrevious, writeRecord } from '../vite/releases'
 import { copyOfProject } from './helpers/project'
 
@@ -419,5 +420,19 @@ describe('npm run changes, on a git repository', () => {
     expect(run.stderr).toContain('unknown git ref "paper-v9"')
     const second = changes(repo, 'paper-v1', 'no-such-branch')
     expect(second.stderr).toContain('"no-such-branch"')
+  })
+
+  it('a version with no claims register is refused, naming the file, never read as one that had no claims', () => {
+    // Version one less its register, committed from a worktree of its own and tagged.
+    const other = mkdtempSync(join(tmpdir(), 'changes-no-register-'))
+    git(repo, 'worktree', 'add', '-q', '--detach', other, 'paper-v1')
+    git(other, 'rm', '-q', join('data', 'claims.ts'))
+    git(other, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'no register')
+    git(other, 'tag', 'no-register')
+    git(repo, 'worktree', 'remove', '--force', other)
+    const run = changes(repo, 'no-register', 'paper-v1')
+    expect(run.status).toBe(USER_ERROR_EXIT)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('no-register has no data/claims.ts')
   })
 })

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { USER_ERROR_EXIT } from '../shared/errors'
+import { USER_ERROR_EXIT } from '../data/errors'
 
 const ROOT = resolve(__dirname, '..')
 

@@ -1,18 +1,21 @@
 // The import rule of the README's layout table: code is split by where it runs, and reaches across only
 // through the shared folders. Browser code (components/, setup/, the global components) must not import
 // Node-only code (scripts/, vite/, deploy/) nor Node's built-ins; Node-side code must not import browser
-// code; shared code (data/, shared/) imports only shared code and packages. Tests may import anything.
+// code; the pure code imports only pure code and packages, in one direction: shared/ (the model) may import
+// data/, data/ never imports shared/. Tests may import anything.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-type Runtime = 'shared' | 'browser' | 'build' | 'node'
+type Runtime = 'data' | 'shared' | 'browser' | 'build' | 'node'
 
 const ROOT = resolve(__dirname, '..')
 
 /** Where a file runs, from its path alone (the README's table). */
 export function runtimeOf(path: string): Runtime | null {
-  if (/^(data|shared)\//.test(path))
+  if (/^data\//.test(path))
+    return 'data'
+  if (/^shared\//.test(path))
     return 'shared'
   // Slidev runs setup/preparser.ts in Node while it reads slides.md; the rest of setup/ is the browser's.
   if (path === 'setup/preparser.ts' || /^vite\//.test(path) || /^vite[.\w]*\.config\.ts$/.test(path))
@@ -26,13 +29,15 @@ export function runtimeOf(path: string): Runtime | null {
 
 /**
  * Which runtimes each may import from, in one direction only: commands (scripts/) use the build (they start Slidev
- * with its plugins), the build never uses a command, and both use the shared data and model.
+ * with its plugins), the build never uses a command, and all use the pure data and model; the model (shared/)
+ * uses the data (data/), never the other way round. A type-only import counts: it ties the two as much.
  */
 const ALLOWED: Record<Runtime, Runtime[]> = {
-  shared: ['shared'],
-  browser: ['browser', 'shared'],
-  build: ['build', 'shared'],
-  node: ['node', 'build', 'shared'],
+  data: ['data'],
+  shared: ['shared', 'data'],
+  browser: ['browser', 'shared', 'data'],
+  build: ['build', 'shared', 'data'],
+  node: ['node', 'build', 'shared', 'data'],
 }
 
 const CODE = /\.(ts|mts|mjs|js|vue)$/
@@ -94,7 +99,7 @@ export function crossings(files: string[], read: (f: string) => string): string[
       continue
     for (const spec of specifiers(read(file))) {
       if (spec.startsWith('node:')) {
-        if (from === 'browser' || from === 'shared')
+        if (from === 'browser' || from === 'shared' || from === 'data')
           problems.push(`${file} → ${spec} (Node's built-ins are not in the browser)`)
         continue
       }
@@ -118,10 +123,16 @@ describe('code is split by where it runs (README: Layout)', () => {
 
   it('finds the code it checks in every runtime', () => {
     const kinds = new Set(files.map(runtimeOf))
-    for (const k of ['shared', 'browser', 'build', 'node'] as const) expect(kinds, `no ${k} code found: is the layout table out of date?`).toContain(k)
+    for (const k of [
+      'data',
+      'shared',
+      'browser',
+      'build',
+      'node',
+    ] as const) expect(kinds, `no ${k} code found: is the layout table out of date?`).toContain(k)
   })
 
-  it('no browser code imports Node-only code, no Node code imports browser code, shared code imports only shared code', () => {
+  it('no browser code imports Node-only code, no Node code imports browser code, pure code imports only pure code, data/ never shared/', () => {
     expect(crossings(files, f => readFileSync(resolve(ROOT, f), 'utf8'))).toEqual([])
   })
 
@@ -129,6 +140,7 @@ describe('code is split by where it runs (README: Layout)', () => {
     const fake: Record<string, string> = {
       'components/Fig.vue': `<script setup lang="ts">\nimport { run } from '../scripts/lib/run.ts'\nimport { readFileSync } from 'node:fs'\n</script>`,
       'data/format.ts': `import { ensureChromium } from '../scripts/install/chromium.ts'`,
+      'data/plan.ts': `import type { DeckDataset } from '../shared/charts/build'`,
       'scripts/export.ts': `const c = await import('../components/BarChart.vue')`,
       'setup/routes.ts': `export { x } from '../vite/first-view.ts'`,
       'vite/data.ts': `const { readScorecard } = await import('../scripts/scorecard/import.ts')`,
@@ -136,7 +148,8 @@ describe('code is split by where it runs (README: Layout)', () => {
     expect(crossings(Object.keys(fake), f => fake[f])).toEqual([
       'components/Fig.vue → scripts/lib/run.ts (browser code importing node code)',
       'components/Fig.vue → node:fs (Node\'s built-ins are not in the browser)',
-      'data/format.ts → scripts/install/chromium.ts (shared code importing node code)',
+      'data/format.ts → scripts/install/chromium.ts (data code importing node code)',
+      'data/plan.ts → shared/charts/build.ts (data code importing shared code)',
       'scripts/export.ts → components/BarChart.vue (node code importing browser code)',
       'setup/routes.ts → vite/first-view.ts (browser code importing build code)',
       'vite/data.ts → scripts/scorecard/import.ts (build code importing node code)',

@@ -4,9 +4,9 @@
 import type { ChangesReport, PaperRecord, Snapshot } from '../shared/changes.ts'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { UserError } from '../data/errors.ts'
 import { PAPER } from '../data/paper.ts'
 import { compareSnapshots, firstIssue } from '../shared/changes.ts'
-import { UserError } from '../shared/errors.ts'
 import { currentSnapshot } from './paper-snapshot.ts'
 import { REPO_ROOT } from './scorecard-slides.ts'
 

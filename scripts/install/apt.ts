@@ -2,7 +2,7 @@
 // anywhere else): on Debian as root, `apt-get install`; elsewhere the caller says what to install.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { UserError } from '../../shared/errors.ts'
+import { UserError } from '../../data/errors.ts'
 
 export function isDebian() {
   return existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release')

@@ -3,7 +3,7 @@
 // download from the network); elsewhere stops with the exact command to get one.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { UserError } from '../../shared/errors.ts'
+import { UserError } from '../../data/errors.ts'
 import { asCommand } from '../lib/cli.ts'
 import { aptInstall, canAptInstall } from './apt.ts'
 

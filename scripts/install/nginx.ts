@@ -1,7 +1,7 @@
 // Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
 // (as root on Debian), the same way scripts/install/chromium.ts gets Chromium.
 import { existsSync } from 'node:fs'
-import { UserError } from '../../shared/errors.ts'
+import { UserError } from '../../data/errors.ts'
 import { asCommand } from '../lib/cli.ts'
 import { aptInstall, canAptInstall } from './apt.ts'
 

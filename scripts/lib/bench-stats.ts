@@ -53,6 +53,24 @@ export function missedBudgets(rows: Row[]): string[] {
   return rows.filter(r => !r.ok).map(r => `${r.measure}: ${r.ratio.toFixed(2)}× the ${r.baselineName}, budget ${r.budget}×`)
 }
 
+/**
+ * Budgets missed, split by what they mean. On a busy machine (other work took the cores while it ran) a time is
+ * the machine's as much as the deck's: a time over budget is then reported as `slow`, never as a failure. Sizes
+ * and counts do not depend on the machine and always count.
+ */
+export function judgeBudgets(rows: Row[], busy: boolean): { failed: string[], slow: string[] } {
+  const slowRow = (r: Row) => busy && r.unit === 'ms'
+  return {
+    failed: missedBudgets(rows.filter(r => !slowRow(r))),
+    slow: missedBudgets(rows.filter(slowRow)),
+  }
+}
+
+/** Whether the machine was busy: a 1-minute load average above its core count at any point of the run. */
+export function wasBusy(loadAverages: number[], cores: number): boolean {
+  return loadAverages.some(l => l > cores)
+}
+
 function fmt(v: number, unit: string): string {
   if (unit === 'bytes') {
     return v >= 1e6

@@ -6,7 +6,7 @@ import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks.ts'
  * Opens slide `no` with a fresh load (as a deep link would: no slide transition in the picture)
  * and waits until its content is there and every chart on it has drawn its final frame (data-chart-ready="true").
  */
-export async function openSlide(page: Page, siteUrl: string, no: number | string, { timeout = 45_000 } = {}): Promise<void> {
+export async function openSlide(page: Page, siteUrl: string, no: number | string, { timeout = 15_000 } = {}): Promise<void> {
   await page.goto('about:blank')
   await page.goto(`${siteUrl}#/${no}`)
   if (typeof no !== 'number')
@@ -16,7 +16,7 @@ export async function openSlide(page: Page, siteUrl: string, no: number | string
   await page.waitForFunction((n: number) => (document.querySelector(`.slidev-page-${n} .slidev-layout`)?.textContent ?? '').trim().length > 0, no, { timeout })
   // A chart redraws when its box changes size (fonts arriving, the slide scaling to the window), a frame after
   // the box does; until then its canvas keeps the old size. Wait until every canvas fills its box again, and is
-  // drawn: on a busy machine that frame can come late (two whole test runs sharing two cores took over 15 s).
+  // drawn (components/charts/readyMarker.ts puts right a resize chart.js would drop).
   await page.waitForFunction((n: number) => [
     ...document.querySelectorAll(`.slidev-page-${n} canvas`),
   ].every((c) => {

@@ -4,7 +4,7 @@
 // tool that broke, and keeps its stack (exit 1), so the two can be told apart by a script that runs us.
 import type { ParseArgsConfig } from 'node:util'
 import { parseArgs } from 'node:util'
-import { USER_ERROR_EXIT, UserError } from '../../shared/errors.ts'
+import { USER_ERROR_EXIT, UserError } from '../../data/errors.ts'
 
 export { USER_ERROR_EXIT, UserError }
 

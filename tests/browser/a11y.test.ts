@@ -145,10 +145,7 @@ function expectClean(results: AxeResults, where: string) {
   expect(results.passes.length, `rules that passed on ${where}`).toBeGreaterThan(10)
 }
 
-// One retry per slide: in about one run in three, on a loaded two-core machine, one chart slide of the 58 never
-// reported its charts fitting their boxes within openSlide's wait (a different slide each time: 5, 12, 15), an
-// opening that failed, not an audit. A retry opens it again; an axe finding fails both times.
-describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A and AA)', { retry: 1 }, (scheme) => {
+describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A and AA)', (scheme) => {
   let page: Page
   beforeAll(async () => {
     page = await newPage(env.browser, { width: 1920, height: 1080, scheme })
@@ -156,8 +153,7 @@ describe.each(SCHEMES)('every slide in %s at 1920×1080 passes axe (WCAG 2.2 A a
   afterAll(() => page?.context().close())
 
   it.each(SLIDES.map((s, i) => ({ no: i + 1, title: s.title ?? '' })))('slide $no: $title', async ({ no }) => {
-    // A longer wait than openSlide's own: on a busy two-core machine a chart can take more than 15 s to fit its box.
-    await openSlide(page, env.site.url, no, { timeout: 45_000 })
+    await openSlide(page, env.site.url, no)
     expectClean(await audit(page), `slide ${no} (${scheme})`)
   })
 })
@@ -233,7 +229,7 @@ describe('the scorecard slides built from the fixture pass axe', () => {
     const page = await newPage(env.browser, { width: 1920, height: 1080, scheme })
     let charts = 0
     for (const no of scorecardNos) {
-      await openSlide(page, site.url, no, { timeout: 45_000 })
+      await openSlide(page, site.url, no)
       charts += await page.locator(`.slidev-page-${no} canvas`).count()
       expectClean(await audit(page), `scorecard slide ${no} (${scheme})`)
     }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatMoney, PLAN } from '../../data/plan'
 import { freePort, launch } from './helpers'
@@ -14,18 +15,15 @@ import { freePort, launch } from './helpers'
 const REPO = resolve('.')
 const LEFT_OUT = /^(?:node_modules|\.git|test-results|dist[^/]*|exports|screenshots)(?:\/|$)/
 
-async function waitForServer(url: string, server: ChildProcess, log: () => string) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null)
-      throw new Error(`the dev server stopped (exit ${server.exitCode}):\n${log()}`)
-    try {
-      if ((await fetch(url)).ok)
-        return
-    }
-    catch {}
-    await new Promise(r => setTimeout(r, 500))
-  }
-  throw new Error(`the dev server did not answer at ${url}:\n${log()}`)
+/** Resolves once Slidev says it is listening (it prints the address after the server listens); fails if it stops first. */
+function serverListening(server: ChildProcess, url: string, log: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.stdout!.on('data', () => {
+      if (stripVTControlCharacters(log()).includes(url))
+        resolve()
+    })
+    server.once('exit', code => reject(new Error(`the dev server stopped (exit ${code}):\n${log()}`)))
+  })
 }
 
 describe('npm run dev refuses bad data', () => {
@@ -69,7 +67,7 @@ describe('npm run dev refuses bad data', () => {
     server.stdout!.on('data', keep)
     server.stderr!.on('data', keep)
     url = `http://localhost:${port}/`
-    await waitForServer(url, server, () => log)
+    await serverListening(server, url, () => log)
     browser = await launch()
     page = await browser.newPage({
       viewport: { width: 1280, height: 720 },

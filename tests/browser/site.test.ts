@@ -16,7 +16,7 @@ import { meetingLine, pageMark, PAPER, paperKeywords, resolution, resolutionText
 import { PLAN } from '../../data/plan'
 import { tableRows } from '../../shared/charts/build'
 import { DECK_NAME as DECK, PRESENTER_NOTES_FILE } from '../../shared/deck-name'
-import { READY_ATTR } from '../../shared/dom-hooks'
+import { everyChartReady, READY_ATTR } from '../../shared/dom-hooks'
 import { MAIN_STORY_MINUTES } from '../../shared/parts'
 import { PRESENTER_CUE } from '../../shared/presenter-cues'
 import { slideTitle } from '../../shared/slide-title.ts'
@@ -121,6 +121,55 @@ describe.each(['light', 'dark'] as const)('every slide, %s', (scheme) => {
   })
 })
 
+/**
+ * In the page, before it loads: the first time the opened slide's chart's box is measured (a ResizeObserver's first report, just
+ * after the chart is made and has drawn its first frame), the page is held for 800 ms, as a loaded machine holds a
+ * frame. The chart's entrance animation (700 ms) then ends in its next frame, the very frame in which the
+ * correction of its first, wrong size arrives.
+ */
+const SLOW_FIRST_FRAME = `new MutationObserver(() => {
+  for (const c of document.querySelectorAll('.slidev-page-' + location.hash.slice(2) + ' canvas:not([data-held])')) {
+    c.setAttribute('data-held', '')
+    new ResizeObserver((_, o) => {
+      const t = performance.now()
+      while (performance.now() - t < 800) {}
+      o.disconnect()
+    }).observe(c.parentElement)
+  }
+}).observe(document, { childList: true, subtree: true })`
+
+describe('on a machine too busy to draw more than a frame or two a second', () => {
+  const chartSlides = SLIDES.flatMap((s, i) => /<\w*Chart /.test(s.content)
+    ? [i + 1]
+    : [])
+
+  it.each(chartSlides)('slide %i: once drawn, every chart fills its box', async (no) => {
+    const context = await env.browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+    })
+    await context.addInitScript(SLOW_FIRST_FRAME)
+    const page = await context.newPage()
+    await page.goto(`${env.site.url}#/${no}`)
+    await page.waitForSelector(`.slidev-page-${no} canvas`)
+    await page.waitForFunction(everyChartReady, { scope: `.slidev-page-${no}`, attr: READY_ATTR })
+    expect(await page.locator(`.slidev-page-${no} canvas`).count()).toBeGreaterThan(0)
+    // Each canvas that does not fill its box, in slide pixels (offsetWidth: before the slide's scale).
+    const misfits = () => page.$$eval(`.slidev-page-${no} canvas`, cs => cs.flatMap((c) => {
+      const [w, h, bw, bh] = [
+        (c as HTMLElement).offsetWidth,
+        (c as HTMLElement).offsetHeight,
+        c.parentElement!.clientWidth,
+        c.parentElement!.clientHeight,
+      ]
+      return Math.abs(w - bw) > 1 || Math.abs(h - bh) > 1
+        ? [`canvas ${w}x${h} in a box ${bw}x${bh}`]
+        : []
+    }))
+    await expect.poll(misfits).toEqual([])
+    await context.close()
+  })
+})
+
 describe('what the first view loads', () => {
   // chart.js is the file holding its own error message; the build names its chunk after a chart module.
   const chartJs = readdirSync(join(SITE_DIR, 'assets'), { recursive: true, encoding: 'utf8' })
@@ -215,8 +264,8 @@ describe('the claims on the built site', () => {
       await openSlide(page, env.presenterSite.url, no)
       const slide: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-page-${no}'))`)
       await page.goto(`${env.presenterSite.url}#/presenter/${no}`)
-      await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note'), no)
-      await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))
+      // Every slide has notes: wait until this one's are shown.
+      await page.waitForFunction(n => location.hash === `#/presenter/${n}` && document.querySelector('.slidev-note')?.textContent?.trim(), no)
       const notes: string[] = await page.evaluate(`${extract}(document.querySelector('.slidev-note'))`)
       deck.push({
         no,
@@ -466,9 +515,17 @@ describe('presenter-only text stays with the presenter', () => {
     const page = await env.browser.newPage({
       viewport: { width: 1920, height: 1080 },
     })
-    await page.goto(`${env.site.url}#/presenter/2`)
-    await page.waitForLoadState('networkidle')
-    await page.evaluate(() => new Promise(r => setTimeout(r, 500)))
+    // The route resolved, one way or the other: the presenter view with its current slide drawn (by when the
+    // presenter's copy shows its notes), or Slidev's "not found" page.
+    const presenterView = async (siteUrl: string) => {
+      await page.goto(`${siteUrl}#/presenter/2`)
+      await page.waitForFunction(() => document.querySelector('.slidev-presenter .slidev-page-2 .slidev-layout h1')
+        || /not found/.test(document.querySelector('#app')?.textContent ?? ''))
+    }
+    await presenterView(env.presenterSite.url)
+    expect(await page.locator('.slidev-note').count(), 'notes in the presenter\'s copy').toBeGreaterThan(0)
+    await presenterView(env.site.url)
+    expect(await page.locator('#app').textContent()).toContain('/presenter/2 not found')
     expect(await page.locator('.slidev-note').count()).toBe(0)
     expect(await page.locator('[data-pace]').count()).toBe(0)
     expect(await page.content()).not.toMatch(CUE)
