@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { isIP, isIPv4, isIPv6 } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { UserError } from '../../data/errors.ts'
 import { frameAncestors } from '../../deploy/headers.ts'
-import { UserError } from '../../shared/errors.ts'
 import { checkPassword, checkUserName, refuseInsideRepo, USER_NAME, UsersError, usersFilePath } from './users.ts'
 
 export class SettingError extends UserError {}

@@ -9,8 +9,8 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
 import * as zxcvbnEn from '@zxcvbn-ts/language-en'
 import bcrypt from 'bcryptjs'
+import { UserError } from '../../data/errors.ts'
 import { DECK_NAME } from '../../shared/deck-name.ts'
-import { UserError } from '../../shared/errors.ts'
 
 /** Lower-case letter first, then letters, digits, ".", "_", "-"; 32 at most. Also the pack's file name, so nothing else. */
 export const USER_NAME = /^[a-z][a-z0-9._-]{0,31}$/

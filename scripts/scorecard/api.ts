@@ -4,8 +4,8 @@
  * answers one UTC day, one record per person (user_actor) or API key (api_actor), paged with next_page.
  * Saved pages and fetched pages go through parsePage, so both are checked the same way.
  */
+import { UserError } from '../../data/errors.ts'
 import { isUtcDay } from '../../data/scorecard.ts'
-import { UserError } from '../../shared/errors.ts'
 
 export const API_URL = 'https://api.anthropic.com/v1/organizations/usage_report/claude_code'
 export const API_VERSION = '2023-06-01'

@@ -386,7 +386,7 @@ describe('npm run host: each director’s own pack', () => {
           ? 200
           : 404)
         const links = p.getByRole('navigation', { name: 'Downloads' }).getByRole('link')
-        await expect.poll(async () => (await links.allInnerTexts()).includes('PowerPoint (PPTX)'), username).toBe(offered)
+        await expect.poll(async () => (await links.allInnerTexts()).includes('PowerPoint (PPTX)'), { message: username }).toBe(offered)
         expect(await links.allInnerTexts()).toContain('Board pack (PDF)')
       }
       finally {
