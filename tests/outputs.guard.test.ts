@@ -1,30 +1,43 @@
 // Bad input stops the build and the export with a message that names the problem, before anything is drawn.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIGURES } from '../data'
 import { figureRows, toCsv, toJson } from '../data/export'
 import { PAPER } from '../data/paper'
 import { normaliseBase } from '../scripts/lib/base.ts'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { npx } from './helpers/npx'
+import { copyOfProject, VALIDATE_NEEDS } from './helpers/project'
 
-const MALFORMED = { FIGURES_MODULE: 'tests/fixtures/malformed-figures.ts' }
-
-function runScript(args: string[], env: Record<string, string>) {
-  const r = npx(['tsx', ...args], env, { timeout: 120_000 })
+function runScript(args: string[], env: Record<string, string>, cwd?: string) {
+  const r = npx(['tsx', ...args], env, { timeout: 120_000, cwd })
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` }
 }
 
+/** A copy of the project with one broken figure (a share of 150%), in which each command is run. */
+let malformed: string
+beforeAll(() => {
+  malformed = copyOfProject('malformed-', [...VALIDATE_NEEDS, 'deploy'])
+  const file = join(malformed, 'data/figures.ts')
+  const source = readFileSync(file, 'utf8')
+  const broken = source.replace(/(id: 'success\.novice\.verified',\n\s+label: [^\n]+\n\s+value: )15,/, '$1150,')
+  expect(broken).not.toBe(source)
+  writeFileSync(file, broken)
+})
+afterAll(() => rmSync(malformed, { recursive: true, force: true }))
+
 describe('a malformed figure stops build and export', () => {
   it('npm run build exits with the figure id and the rule', () => {
-    const r = runScript(['scripts/build.ts'], { ...MALFORMED, OUT_DIR: 'test-results/should-not-exist' })
+    const r = runScript(['scripts/build.ts'], { OUT_DIR: 'test-results/should-not-exist' }, malformed)
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
     expect(r.output).not.toContain('slidev build')
   }, 120_000)
 
   it('npm run export exits with the figure id and the rule', () => {
-    const r = runScript(['scripts/export.ts', '--out', 'test-results/should-not-exist'], MALFORMED)
+    const r = runScript(['scripts/export.ts', '--out', 'test-results/should-not-exist'], {}, malformed)
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
   }, 120_000)
@@ -35,7 +48,7 @@ describe('a malformed figure stops build and export', () => {
       'scripts/export-pptx.ts',
       '--out',
       'test-results/should-not-exist',
-    ], MALFORMED)
+    ], {}, malformed)
     expect(r.status).not.toBe(0)
     expect(r.output).toContain('figure "success.novice.verified" breaks rule unit-range')
     expect(r.output).not.toContain('deck PPTX')

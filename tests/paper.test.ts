@@ -2,15 +2,12 @@
 // resolution is the plan's asks as the board would minute them, never retyped; every page carries the same mark.
 import type { Paper } from '../data/paper'
 import type { Plan } from '../data/plan'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatDate } from '../data/format'
 import { meetingLine, pageMark, PAPER, paperKeywords, paperMark, paperProblems, resolution, resolutionText, versionLine } from '../data/paper'
 import { formatMoney, PLAN } from '../data/plan'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
-import { npx } from './helpers/npx'
+import { validateWith } from './helpers/project'
 
 function variant(change: (p: Paper) => void): Paper {
   const p = structuredClone(PAPER) as Paper
@@ -115,14 +112,7 @@ describe('data/paper.ts is checked like the plan: a bad particular names its fie
   })
 
   it('bad particulars stop the build (the step every build and export runs), naming the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paper-'))
-    const source = readFileSync(join(__dirname, '..', 'data', 'paper.ts'), 'utf8')
-      .replace('sponsor: \'Chief Executive\'', 'sponsor: \'\'')
-      .replace(/from '\.\/(plan|scorecard|sources)\.ts'/g, (_, m: string) => `from '${join(__dirname, '..', 'data', `${m}.ts`)}'`) // the copy lives elsewhere
-    writeFileSync(join(dir, 'paper.ts'), source)
-    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
-      PAPER_MODULE: join(dir, 'paper.ts'),
-    })
+    const r = validateWith('data/paper.ts', source => source.replace('sponsor: \'Chief Executive\'', 'sponsor: \'\''))
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('sponsor is missing')
   })

@@ -1,8 +1,7 @@
 // The company's proposal (data/plan.ts) and the meeting's shape: the plan is validated like the figures, no plan
 // number is typed into a slide, every measure a slide promises is defined once, and the main story fits the meeting.
 import type { Plan } from '../data/plan'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatDecimal, formatWhole } from '../data/format'
@@ -13,7 +12,7 @@ import { formatDate } from '../data/sources'
 import { USER_ERROR_EXIT } from '../scripts/lib/cli.ts'
 import { MAIN_STORY_MINUTES, minutesOf, partOf } from '../shared/parts'
 import { deckSlides } from './helpers/deck'
-import { npx } from './helpers/npx'
+import { validateWith } from './helpers/project'
 
 const SLIDES_PATH = join(__dirname, '..', 'slides.md')
 const markdown = readFileSync(SLIDES_PATH, 'utf8')
@@ -108,28 +107,15 @@ describe('data/plan.ts is checked like the figures: a bad plan names its field',
   })
 
   it('a broken plan stops the build (the step every build and export runs), naming the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plan-'))
-    const broken = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8').replace('owner: \'Chief Technology Officer\',\n      cap: null', 'owner: \'\',\n      cap: null').replace(/from '\.\/([\w.-]+)'/g, (_, f: string) => `from '${join(__dirname, '..', 'data', f)}'`) // the copy lives elsewhere: its imports point home
-    writeFileSync(join(dir, 'plan.ts'), broken)
-    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
-      PLAN_MODULE: join(dir, 'plan.ts'),
-    })
+    const r = validateWith('data/plan.ts', source => source.replace('owner: \'Chief Technology Officer\',\n      cap: null', 'owner: \'\',\n      cap: null'))
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toContain('asks[1] (review).owner is missing')
   })
 
   it('npm run validate refuses a pilot too small to see the gain, and a go threshold above it, naming the fields', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plan-'))
-    const source = readFileSync(join(__dirname, '..', 'data', 'plan.ts'), 'utf8')
-    const small = source
+    const r = validateWith('data/plan.ts', source => source
       .replace(/people: (\d+) \}/g, (_, n: string) => `people: ${Number(n) / 4} }`)
-      .replace(/goAbove: 0,/, 'goAbove: 5,')
-      .replace(/from '\.\/([\w.-]+)'/g, (_, f: string) => `from '${join(__dirname, '..', 'data', f)}'`)
-    expect(small).not.toBe(source)
-    writeFileSync(join(dir, 'plan.ts'), small)
-    const r = npx(['tsx', 'scripts/validate-figures.ts'], {
-      PLAN_MODULE: join(dir, 'plan.ts'),
-    })
+      .replace(/goAbove: 0,/, 'goAbove: 5,'))
     expect(r.status).toBe(USER_ERROR_EXIT)
     expect(r.stderr).toMatch(/pilot\.functions give the pilot a power of \d+% to see the expected gain/)
     expect(r.stderr).toMatch(/pilot\.goAbove \(5 points\) must be below the gain the paper expects/)
