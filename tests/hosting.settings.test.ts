@@ -21,7 +21,7 @@ function settings(env: NodeJS.ProcessEnv) {
 }
 
 describe('the settings npm run host accepts', () => {
-  it('defaults: loopback, 8080, /board/, no framing, everyone gets the PowerPoint', () => {
+  it('defaults: loopback, 8080, /board/, no framing, the PowerPoint to no one', () => {
     const s = settings({})
     expect(s).toMatchObject({
       listenHost: '127.0.0.1',
