@@ -1,15 +1,13 @@
 // Slidev's Vite config: validate the figures and the plan whenever the deck is served, built or exported,
 // serve our scorecard (virtual:scorecard) (both vite/data.ts), pre-bundle chart.js so the first visit does
-// not reload, keep the first view light (vite/first-view.ts), and fix Slidev's nested menu buttons
-// (vite/a11y-patches.ts).
+// not reload, and keep the first view light (vite/first-view.ts). (Slidev's own accessibility fixes are in
+// patches/, applied by npm install.)
 import { defineConfig } from 'vite'
-import { a11yPatchesPlugin } from './vite/a11y-patches.ts'
 import { paperChangesPlugin, pilotResultsPlugin, scorecardPlugin, validateDataPlugin } from './vite/data.ts'
 import { chartsChunkPlugin, leanClientPlugin, preloadFirstViewPlugin } from './vite/first-view.ts'
 
 export default defineConfig({
   plugins: [
-    a11yPatchesPlugin(),
     validateDataPlugin(),
     chartsChunkPlugin(),
     leanClientPlugin(),
