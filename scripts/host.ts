@@ -17,9 +17,9 @@ import type { HostSettings } from './host/settings.ts'
 import type { Users } from './host/users.ts'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { CACHE_CONFIDENTIAL, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
 import { DECK_NAME } from '../shared/deck-name.ts'
 import { stampPack, stampPowerPoint } from './host/packs.ts'
@@ -140,6 +140,32 @@ catch (e) {
   throw new UserError((e as Error).message)
 }
 
+// Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
+const worker = process.getuid?.() === 0
+  ? workerAccount()
+  : undefined
+const own = (path: string) => worker && chownSync(path, worker.uid, worker.gid)
+
+/** The first folder on the way to `path` that `account` may not pass through (no search permission), if any. */
+function closedTo(account: { uid: number, gid: number }, path: string): string | undefined {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const { mode, uid, gid } = statSync(dir)
+    const search = uid === account.uid
+      ? mode & 0o100
+      : gid === account.gid
+        ? mode & 0o010
+        : mode & 0o001
+    if (!search)
+      return dir
+    if (dir === dirname(dir))
+      return undefined
+  }
+}
+// The workers read the folder made below: a TMPDIR they cannot pass through would give every director an error.
+const closed = worker && closedTo(worker, settings.tmpDir)
+if (worker && closed)
+  throw new UserError(`TMPDIR: nginx's workers run as ${worker.name} and cannot pass through ${closed} (mode ${(statSync(closed).mode & 0o777).toString(8)}); set TMPDIR to a folder they can (the default, /tmp, is)`)
+
 // 3. A private folder for this run: config, the users file's copy, the packs, and a copy of the site.
 // Removed when nginx stops (by the watchdog, whichever way the host ends).
 const PREFIX_NAME = 'board-deck-nginx-'
@@ -166,11 +192,6 @@ function cleanUpAndFail(message: string): never {
   rmSync(prefix, { recursive: true, force: true })
   throw new UserError(message)
 }
-// Started as root, nginx runs its workers as an unprivileged user; that user alone may read the folder.
-const worker = process.getuid?.() === 0
-  ? workerAccount()
-  : undefined
-const own = (path: string) => worker && chownSync(path, worker.uid, worker.gid)
 /** Written whole, then renamed into place: nginx never reads half a file. */
 function writeAtomically(path: string, data: string | Uint8Array) {
   const tmp = `${path}.tmp`

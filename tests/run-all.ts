@@ -2,7 +2,7 @@
 // `npm test`: every check the deck has, in order, then one closing line "N passed, N failed"
 // (CI reads that line; vitest's own summary is not read).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -60,7 +60,10 @@ const steps = [
 mkdirSync('test-results', { recursive: true })
 // Every temporary folder the checks make (copies of the project, fixtures, Chromium profiles) goes under one
 // folder for this run, removed at the end, so a run leaves nothing in the machine's temp folder.
+// Open to pass through (0755, as /tmp is): nginx's workers, run by the hosting tests as www-data, must reach
+// their folder inside it.
 const scratch = mkdtempSync(join(tmpdir(), 'deck-checks-'))
+chmodSync(scratch, 0o755)
 const env = { ...process.env, TMPDIR: scratch }
 let passed = 0
 let failed = 0

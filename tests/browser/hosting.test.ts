@@ -579,6 +579,23 @@ describe('npm run host: no setting can weaken the login', () => {
     expect(readdirSync(tmp).filter(f => f.startsWith('board-deck-nginx-'))).toEqual([])
   })
 
+  // As root, nginx's workers run as an unprivileged account, and must pass through every folder above their own.
+  it.skipIf(process.getuid?.() !== 0)('a TMPDIR nginx\'s workers cannot pass through is refused by name, before anything is written', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'board-host-closed-')) // 0700, root's
+    try {
+      const r = hostCommand({ ...trial, TMPDIR: tmp })
+      let out = ''
+      r.stdout!.on('data', d => (out += d))
+      r.stderr!.on('data', d => (out += d))
+      expect(await new Promise(res => r.once('exit', res))).toBe(USER_ERROR_EXIT)
+      expect(out).toContain(`✗ TMPDIR: nginx's workers run as www-data and cannot pass through ${tmp} (mode 700)`)
+      expect(readdirSync(tmp).filter(f => f.startsWith('board-deck-nginx-'))).toEqual([])
+    }
+    finally {
+      rmSync(tmp, { recursive: true, force: true })
+    }
+  })
+
   it('a port already taken is a clear error', async () => {
     const port = await freePort()
     const taken: Server = await new Promise((res) => {
