@@ -1,8 +1,8 @@
 // Each director's pack: the deck PDF stamped "Prepared for <name> · <date>" on every page, twice, as artifacts in
 // the page's one content stream, with the outline and the structure tree kept; and the PowerPoint stamped on every
 // slide. The real deck PDF and PowerPoint, through nginx, are read with poppler in tests/browser/hosting.test.ts.
-import type { PDFDict, PDFRawStream } from 'pdf-lib'
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFName } from 'pdf-lib'
+import type { PDFDict } from 'pdf-lib'
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { stampPack, stampText } from '../scripts/host/packs.ts'
 
@@ -47,5 +47,18 @@ describe('a director’s pack', () => {
     expect(out.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined()
     expect(out.catalog.get(PDFName.of('Outlines'))).toBeDefined()
     expect((out.catalog.lookup(PDFName.of('MarkInfo')) as PDFDict).get(PDFName.of('Marked'))?.toString()).toBe('true')
+  })
+
+  it('keeps no copy of a page without the stamp anywhere in the file (pdf-lib would save the old streams too)', async () => {
+    const original = await deck()
+    const before = await PDFDocument.load(original)
+    const pages = [0, 1, 2].map(i => contents(before, i))
+    const out = await PDFDocument.load(await stampPack(original, 'ann', new Date('2026-11-28T10:00:00Z')))
+    const streams = out.context.enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o): o is PDFRawStream => o instanceof PDFRawStream)
+      .map(s => Buffer.from(decodePDFRawStream(s).decode()).toString('latin1'))
+    expect(streams.length).toBeGreaterThanOrEqual(3)
+    for (const [i, page] of pages.entries()) expect(streams, `page ${i + 1}'s unstamped content`).not.toContain(page)
   })
 })

@@ -3,7 +3,7 @@
 // director is added; nginx serves each director their own file by their login. Nothing is generated per request.
 import type { PDFPage } from 'pdf-lib'
 import JSZip from 'jszip'
-import { beginMarkedContent, decodePDFRawStream, degrees, drawText, endMarkedContent, grayscale, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, popGraphicsState, pushGraphicsState, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
+import { beginMarkedContent, decodePDFRawStream, degrees, drawText, endMarkedContent, grayscale, PDFArray, PDFContentStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, popGraphicsState, pushGraphicsState, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib'
 import { formatDate } from '../../data/sources.ts'
 import { FMTID } from '../pptx/doc-props.ts'
 import { escapeXml } from '../pptx/patch-chart-xml.ts'
@@ -46,7 +46,18 @@ export async function stampPack(pdf: Uint8Array, name: string, date = new Date()
   const font = await doc.embedFont(StandardFonts.Helvetica) // WinAnsi: the "·" is in it, and every letter a display name may hold (users.ts DISPLAY_NAME)
   const text = stampText(name, date)
   const encoded = font.encodeText(text)
+  // The unstamped content streams, dropped from the file once every page has its stamped one: pdf-lib saves every
+  // object it loaded, so a stream no page points at would stay in the file, a slide without the name.
+  const unstamped: PDFRef[] = []
   for (const page of doc.getPages()) {
+    const old = page.node.get(PDFName.of('Contents'))
+    const list = old instanceof PDFRef
+      ? doc.context.lookup(old)
+      : old
+    if (old instanceof PDFRef)
+      unstamped.push(old)
+    if (list instanceof PDFArray)
+      unstamped.push(...list.asArray().filter((r): r is PDFRef => r instanceof PDFRef))
     const { width, height } = page.getSize()
     const size = Math.max(7, Math.round(height / 60))
     const key = page.node.newFontDictionary(font.name, font.ref)
@@ -81,6 +92,7 @@ export async function stampPack(pdf: Uint8Array, name: string, date = new Date()
     ])
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(content)))
   }
+  for (const ref of unstamped) doc.context.delete(ref)
   const info = doc.context.lookup(doc.context.trailerInfo.Info)
   if (info instanceof PDFDict) {
     info.set(PDFName.of(STAMP_PROPERTY), PDFHexString.fromText(text))
