@@ -112,9 +112,11 @@ const LOOK_ALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map(name => ({
  * The scripts with look-alike letters (Latin, Cyrillic, Greek) that one word of a text mixes: "Engineеring" with a
  * Cyrillic е mixes two, the signature of a look-alike; "Отдел QA" or иван@example.com (each word in one script) none.
  */
-export function mixedScripts(s: string): string[] {
-  if (!/\P{ASCII}/u.test(s))
+export function mixedScripts(raw: string): string[] {
+  if (!/\P{ASCII}/u.test(raw))
     return [] // plain ASCII, as nearly every email is: one script
+  // As the text will be compared: invisible characters removed first, or one could split a look-alike word.
+  const s = folded(raw)
   for (const word of s.split(/[^\p{L}\p{M}]+/u)) {
     const found = LOOK_ALIKE_SCRIPTS.filter(x => x.letter.test(word)).map(x => x.name)
     if (found.length > 1)
