@@ -430,17 +430,19 @@ describe('scorecard:fetch against a local fake API', () => {
       }
     }
 
-    it('pages are written 0600 in a 0700 folder, an existing folder open to others included', async () => {
+    it('pages are written 0600 in a 0700 folder; an existing folder open to others is refused, and left as it was', async () => {
       const made = join(mkdtempSync(join(tmpdir(), 'export-')), 'new')
       const { outcome } = await fetchAgainst(fixtureAnswer, { out: made })
       expect(outcome.files.length).toBeGreaterThan(0)
+      expect(statSync(made).mode & 0o777).toBe(0o700)
+      for (const f of readdirSync(made)) expect(statSync(join(made, f)).mode & 0o777, f).toBe(0o600)
       const open = mkdtempSync(join(tmpdir(), 'export-'))
       chmodSync(open, 0o755)
-      await fetchAgainst(fixtureAnswer, { out: open })
-      for (const out of [made, open]) {
-        expect(statSync(out).mode & 0o777, out).toBe(0o700)
-        for (const f of readdirSync(out)) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600)
-      }
+      const { outcome: refused } = await fetchAgainst(fixtureAnswer, { out: open })
+      expect(refused).toBeInstanceOf(FetchError)
+      expect(refused.message).toBe(`--out ${open} is open to other users (mode 755) and the pages carry email addresses: make it private (chmod 700 ${open}) or name a new folder, which the fetch makes private`)
+      expect(statSync(open).mode & 0o777).toBe(0o755)
+      expect(readdirSync(open)).toEqual([])
     })
 
     it.skipIf(!canMountTmpfs())('a disk that fills up mid-fetch leaves no page (not even an empty one), only a one-line error naming the file', async () => {

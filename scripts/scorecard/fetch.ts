@@ -82,22 +82,28 @@ const OWNER_ONLY_FILE = 0o600
 const faultText = (file: string, e: unknown) => `${file}: could not be written (${(e as Error).message.split(', ')[0]})`
 
 /**
- * Refuses an output folder inside the repo (before making it): the pages list people by email. Makes it (and
- * says which folder it made, to remove on a fault) readable by its owner only, or makes an existing one so.
+ * Refuses an output folder inside the repo (before making it), or an existing one others may open: the pages list
+ * people by email. Makes a new one readable by its owner only, and says which folder it made, to remove on a
+ * fault. An existing folder's permissions are the owner's business (it may be /tmp or a home folder): never changed.
  */
 export function outsideRepo(out: string): { out: string, made?: string } {
   const abs = resolve(out)
   if (isInsideRepo(abs))
     throw new FetchError(`--out ${out} is inside the repo; the pages carry email addresses, so save them outside it (for example ~/claude-code-export)`)
+  let made: string | undefined
+  let mode: number
   try {
-    const made = mkdirSync(abs, { recursive: true, mode: OWNER_ONLY_FOLDER })
-    if (statSync(abs).mode & 0o077)
-      chmodSync(abs, OWNER_ONLY_FOLDER)
-    return { out: abs, made }
+    made = mkdirSync(abs, { recursive: true, mode: OWNER_ONLY_FOLDER })
+    if (made)
+      chmodSync(abs, OWNER_ONLY_FOLDER) // mkdir's mode is narrowed by the umask, never widened: set it exactly
+    mode = statSync(abs).mode & 0o777
   }
   catch (e) {
     throw new FetchError(faultText(abs, e))
   }
+  if (mode & 0o077)
+    throw new FetchError(`--out ${out} is open to other users (mode ${mode.toString(8)}) and the pages carry email addresses: make it private (chmod 700 ${abs}) or name a new folder, which the fetch makes private`)
+  return { out: abs, made }
 }
 
 type RequestOptions = Required<Pick<FetchOptions, 'key' | 'attempts' | 'retryBaseMs' | 'maxRetryAfterMs' | 'requestTimeoutMs' | 'maxBodyBytes'>> & {
