@@ -17,7 +17,7 @@ import type { HostSettings } from './host/settings.ts'
 import type { Users } from './host/users.ts'
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { CACHE_CONFIDENTIAL, inlineScriptHashes, nginxHeaderLines, ROBOTS_TXT } from '../deploy/headers.ts'
@@ -172,9 +172,15 @@ const PREFIX_NAME = 'board-deck-nginx-'
 // A folder left by a run whose watchdog was killed with the command (nginx stopped by the kernel, no one left to
 // remove it) holds the directors' packs: removed now. Only one whose watchdog is gone (scripts/host/watchdog.ts
 // writes its pid there); a run still starting has no watchdog yet.
+// Only a real folder (not a link), private, and this account's or its nginx workers' (who own it when run as root),
+// as a run leaves it: never another user's.
 for (const entry of readdirSync(settings.tmpDir).filter(f => f.startsWith(PREFIX_NAME))) {
   const left = join(settings.tmpDir, entry)
   try {
+    const folder = lstatSync(left)
+    const ours = folder.uid === process.getuid?.() || folder.uid === worker?.uid
+    if (!folder.isDirectory() || !ours || (folder.mode & 0o077))
+      continue
     const pid = Number(readFileSync(join(left, WATCHDOG_PID), 'utf8'))
     if (pid > 0 && !processAlive(pid))
       rmSync(left, { recursive: true, force: true })

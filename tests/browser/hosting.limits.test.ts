@@ -7,7 +7,7 @@ import type { Socket } from 'node:net'
 import type { Host } from './host-process'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { connect, createServer } from 'node:net'
@@ -438,6 +438,33 @@ describe('no orphan: nginx and its port go with the command, whichever process i
     const next = await startHost()
     await stopHost(next)
     expect(existsSync(h.prefix)).toBe(false)
+  })
+
+  it('the next start removes only a folder a run of its own left: not a link, not one open to others, not another user\'s', async () => {
+    const dead = String(2 ** 22 + 1) // above Linux's largest process id: no process has it
+    const plant = (name: string, mode: number, uid?: number) => {
+      const dir = join(tmpdir(), `board-deck-nginx-${name}`)
+      mkdirSync(dir, { mode })
+      chmodSync(dir, mode)
+      writeFileSync(join(dir, 'watchdog.pid'), dead)
+      if (uid !== undefined)
+        chownSync(dir, uid, uid)
+      return dir
+    }
+    const leftByUs = plant(`ours-${process.pid}`, 0o700)
+    const open = plant(`open-${process.pid}`, 0o755)
+    const others = plant(`others-${process.pid}`, 0o700, 65534) // nobody's
+    const target = plant(`target-${process.pid}`, 0o700, 65534)
+    const link = join(tmpdir(), `board-deck-nginx-link-${process.pid}`)
+    symlinkSync(target, link)
+    try {
+      await stopHost(await startHost())
+      expect(existsSync(leftByUs)).toBe(false)
+      for (const kept of [open, others, target, link]) expect(existsSync(kept), kept).toBe(true)
+    }
+    finally {
+      for (const dir of [leftByUs, open, others, target, link]) rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
