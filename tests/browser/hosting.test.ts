@@ -130,7 +130,7 @@ describe('npm run host: the login', () => {
     })
     let err = ''
     r.stderr!.on('data', d => (err += d))
-    const code = await new Promise(res => r.once('exit', res))
+    const code = await new Promise(res => r.once('close', res)) // 'close': the output is all read
     expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain('No users file')
     expect(err).toContain('npm run host:users -- add <name>')
@@ -571,7 +571,7 @@ describe('npm run host: no setting can weaken the login', () => {
     let out = ''
     r.stdout!.on('data', d => (out += d))
     r.stderr!.on('data', d => (out += d))
-    const code = await new Promise(res => r.once('exit', res))
+    const code = await new Promise(res => r.once('close', res)) // 'close': the output is all read
     expect(code).toBe(USER_ERROR_EXIT)
     expect(out).toMatch(new RegExp(`✗ ${setting}\\b`))
     expect(out).not.toContain('serving')
@@ -587,7 +587,7 @@ describe('npm run host: no setting can weaken the login', () => {
       let out = ''
       r.stdout!.on('data', d => (out += d))
       r.stderr!.on('data', d => (out += d))
-      expect(await new Promise(res => r.once('exit', res))).toBe(USER_ERROR_EXIT)
+      expect(await new Promise(res => r.once('close', res))).toBe(USER_ERROR_EXIT) // 'close': the output is all read
       expect(out).toContain(`✗ TMPDIR: nginx's workers run as www-data and cannot pass through ${tmp} (mode 700)`)
       expect(readdirSync(tmp).filter(f => f.startsWith('board-deck-nginx-'))).toEqual([])
     }
@@ -607,7 +607,7 @@ describe('npm run host: no setting can weaken the login', () => {
     })
     let err = ''
     r.stderr!.on('data', d => (err += d))
-    const code = await new Promise(res => r.once('exit', res))
+    const code = await new Promise(res => r.once('close', res)) // 'close': the output is all read
     await new Promise(res => taken.close(res))
     expect(code).toBe(USER_ERROR_EXIT)
     expect(err).toContain(`PORT ${port} on 127.0.0.1 is already taken`)
