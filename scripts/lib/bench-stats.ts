@@ -66,7 +66,7 @@ export function judgeBudgets(rows: Row[], busy: boolean): { failed: string[], sl
   }
 }
 
-/** Whether the machine was busy: a 1-minute load average above its core count at any point of the run. */
+/** Whether the machine was busy: a 1-minute load average above its core count in any of the samples given. */
 export function wasBusy(loadAverages: number[], cores: number): boolean {
   return loadAverages.some(l => l > cores)
 }
