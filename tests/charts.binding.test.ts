@@ -130,3 +130,23 @@ describe('source lines', () => {
     expect(mergeLocators(['The work', 'The work, Figure 4', 'Footnote 8'])).toEqual(['The work, Figure 4', 'Footnote 8'])
   })
 })
+
+describe('the value axis\'s lower end', () => {
+  const bar = (figures: FigureId[]): ChartSpec => ({
+    kind: 'bar',
+    title: 'a change',
+    categories: figures.map(f => f),
+    series: [
+      { name: 'Change', meaning: 'person', figures },
+    ],
+  })
+
+  it('starts at zero on the slide and in the PowerPoint when no value is below it', () => {
+    expect(resolveSpec(bar(['autonomy.userControlsExecution.actions'])).valueAxis.min).toBe(0)
+  })
+
+  it('is left to each renderer\'s own nice end when a value is below zero, so neither clips the bar', () => {
+    expect(figure('shift.fixing.relativeDecline').value).toBeLessThan(0)
+    expect(resolveSpec(bar(['shift.fixing.relativeDecline'])).valueAxis.min).toBeUndefined()
+  })
+})

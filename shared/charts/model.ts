@@ -23,7 +23,8 @@ export interface NumberFormat {
 }
 
 export interface ValueAxis {
-  min: number
+  /** 0 where no value is below it; none: the renderer's nice end below the lowest value. */
+  min?: number
   /** A fixed end; none: the renderer's nice end above the data plus `headroom`. */
   max?: number
   /** Room above the data where the axis has no fixed end, as a fraction of it: space for the labels. */
@@ -129,6 +130,13 @@ function point(id: FigureId, rules: ChartRules): ResolvedPoint {
   }
 }
 
+/** The axis starts at zero unless a value lies below it. */
+function axisMin(series: ResolvedSeries[]): number | undefined {
+  return series.some(s => s.points.some(p => p.value < 0))
+    ? undefined
+    : 0
+}
+
 function everyUnit(series: ResolvedSeries[], units: readonly string[]) {
   return series.every(s => s.points.every(p => units.includes(figure(p.figureId).unit)))
 }
@@ -170,7 +178,7 @@ export function resolveSpec(spec: ChartSpec, rules: ChartRules = CHART_RULES): R
         : [...c])),
       series,
       valueAxis: {
-        min: 0,
+        min: axisMin(series),
         max: shares
           ? rules.shareAxisMax
           : undefined,
@@ -239,7 +247,7 @@ export function resolveSpec(spec: ChartSpec, rules: ChartRules = CHART_RULES): R
     categories: [spec.fromLabel, spec.toLabel],
     series,
     valueAxis: {
-      min: 0,
+      min: axisMin(series),
       headroom: rules.slopeHeadroom,
       format: axisFormat(series, rules),
       hidden: true,

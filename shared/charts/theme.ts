@@ -92,7 +92,7 @@ export interface AxisOptions {
   stacked?: boolean
   grid?: boolean
   category?: boolean
-  value?: Pick<ValueAxis, 'max' | 'headroom' | 'step' | 'format'>
+  value?: Pick<ValueAxis, 'min' | 'max' | 'headroom' | 'step' | 'format'>
 }
 
 /** Headroom as chart.js's grace: 0.18 → "18%". */
@@ -122,6 +122,7 @@ export function axis(t: ThemeState, opts: AxisOptions = {}) {
   return {
     stacked: opts.stacked ?? false,
     beginAtZero: true,
+    min: opts.value?.min,
     max: opts.value?.max,
     grace: grace(opts.value?.headroom),
     grid: { color: ink.grid, display: opts.grid ?? true },
