@@ -237,7 +237,9 @@ describe('two quarters of synthetic data, imported and built as the README says'
       await page.locator(`#slide-${no}`).scrollIntoViewIfNeeded()
       const onSlide = page.locator(`#slide-${no} .reader-slide figure[${SCORECARD_CHART_ATTR}]`)
       const redrawn = page.locator(`#slide-${no} .reader__charts figure[${SCORECARD_CHART_ATTR}]`)
-      await expect.poll(() => redrawn.count(), { timeout: 10_000 }).toBe(await onSlide.count())
+      // Both counted as they render: the slide in the column may come after its redrawn charts.
+      await expect.poll(async () => ({ onSlide: await onSlide.count(), redrawn: await redrawn.count() }), { timeout: 10_000 })
+        .toSatisfy(c => c.onSlide > 0 && c.redrawn === c.onSlide)
       for (const box of await redrawn.locator('canvas').evaluateAll(cs => cs.map(c => c.getBoundingClientRect()))) {
         expect(box.width, title).toBeGreaterThan(300)
         expect(box.right, title).toBeLessThanOrEqual(390)
