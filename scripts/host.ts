@@ -26,7 +26,7 @@ import { stampPack, stampPowerPoint } from './host/packs.ts'
 import { askServer, newProbe } from './host/probe.ts'
 import { hostSettings } from './host/settings.ts'
 import { displayName, formatUsers, hashPassword, parseUsers } from './host/users.ts'
-import { WATCHDOG_PID } from './host/watchdog-pid.ts'
+import { processAlive, WATCHDOG_PID } from './host/watchdog-pid.ts'
 import { ensureNginx, setpriv, streamModule } from './install/nginx.ts'
 import { asCommand, UserError } from './lib/cli.ts'
 
@@ -56,16 +56,6 @@ function workerAccount() {
     }
   }
   throw new UserError('running as root, but there is neither a www-data nor a nobody account for the nginx workers')
-}
-
-function processAlive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, someone else's
-  }
 }
 
 /** Is something already listening there? Checked before anything is written, so the error is plain. */
