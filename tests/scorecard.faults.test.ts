@@ -14,9 +14,9 @@ import { canMountTmpfs, smallDisk } from './helpers/smallDisk'
 const IMPORT = ['--import', 'tsx', 'scripts/scorecard/import.ts']
 const root = join(__dirname, '..')
 
-/** The import as a user runs it, replacing what `out` holds. */
-function importInto(out: string, pages = PAGES) {
-  return spawnSync(process.execPath, [
+/** The import's command line as a user types it, replacing what `out` holds. */
+function importArgs(out: string, pages = PAGES) {
+  return [
     ...IMPORT,
     pages,
     '--people',
@@ -24,7 +24,12 @@ function importInto(out: string, pages = PAGES) {
     '--out',
     out,
     '--replace',
-  ], { cwd: root, encoding: 'utf8' })
+  ]
+}
+
+/** The import as a user runs it, replacing what `out` holds. */
+function importInto(out: string, pages = PAGES) {
+  return spawnSync(process.execPath, importArgs(out, pages), { cwd: root, encoding: 'utf8' })
 }
 
 /** A failure the way the operator sees it: one "✗" line, exit 2, no stack. */
@@ -81,15 +86,7 @@ it('a stop (SIGTERM) during the import ends in one line, and the folder stays as
     ...page,
     padding: 'x'.repeat(20_000_000),
   }))
-  const command = spawn(process.execPath, [
-    ...IMPORT,
-    pages,
-    '--people',
-    peopleOutsideRepo(),
-    '--out',
-    out,
-    '--replace',
-  ], { cwd: root })
+  const command = spawn(process.execPath, importArgs(out, pages), { cwd: root })
   let stderr = ''
   command.stderr.on('data', (d: Buffer) => (stderr += d))
   // Stopped once its worker runs (the child given a heap; tsx's esbuild is a child too), as a kill would stop it.
