@@ -1,7 +1,6 @@
 // One chart model, two renderings: a rule changed in the model (shared/charts/model.ts) reaches both the
 // chart.js options a slide's chart component passes and the chart XML of the PowerPoint, read back from the XML.
 // @vitest-environment happy-dom
-import type { QuarterFile } from '../data/scorecard'
 import type { ChartRules } from '../shared/charts/model'
 import { mount } from '@vue/test-utils'
 import JSZip from 'jszip'
@@ -17,45 +16,8 @@ import { addScorecardChart } from '../scripts/pptx/scorecard-charts'
 import { CHART_RULES } from '../shared/charts/model'
 import { scorecardChartModel } from '../shared/charts/scorecard'
 
-const quarter = vi.hoisted((): QuarterFile => ({
-  quarter: '2026-Q3',
-  currency: 'USD',
-  provenance: {
-    source: 'API',
-    from: '2026-07-01',
-    to: '2026-09-30',
-    exportedAt: '2026-10-02T00:00:00Z',
-    importedAt: '2026-10-03T00:00:00Z',
-    peopleCovered: 12,
-    unmappedPeople: 0,
-    mergedIntoOther: [],
-    apiKeySessions: 0,
-  },
-  functions: [
-    {
-      function: 'Finance',
-      activePeople: 5,
-      sessions: 50,
-      sessionsOnCommitOrPrDays: 20,
-      commits: 9,
-      pullRequests: 2,
-      editsAccepted: 80,
-      editsRejected: 20,
-      estimatedCostMinor: 12_345,
-    },
-    {
-      function: 'Engineering',
-      activePeople: 7,
-      sessions: 91,
-      sessionsOnCommitOrPrDays: 70,
-      commits: 30,
-      pullRequests: 8,
-      editsAccepted: 300,
-      editsRejected: 25,
-      estimatedCostMinor: 45_600,
-    },
-  ],
-}))
+// Hoisted with the mocks that use it; the quarter is the tests' sample (tests/helpers/sampleQuarter.ts).
+const quarter = await vi.hoisted(async () => (await import('./helpers/sampleQuarter')).sampleQuarter())
 vi.mock('virtual:scorecard', () => ({
   default: {
     quarters: [quarter],

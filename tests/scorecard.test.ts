@@ -16,6 +16,7 @@ import { PageError, parsePage } from '../scripts/scorecard/api'
 import { peopleFile } from '../scripts/scorecard/import'
 import { readScorecardFiles } from '../vite/scorecard-files'
 import { npx, slidevBuild } from './helpers/npx'
+import { sampleQuarter } from './helpers/sampleQuarter'
 import { activePeopleIn, FIXTURE, fixtureEmails, folderBytes, importFixture, PAGES, pagesFolder, peopleCsv, peopleOutsideRepo, quarterOfDate, rawRecords } from './helpers/scorecardFixture'
 
 describe('import: saved API pages to sums by function and quarter', () => {
@@ -241,45 +242,7 @@ describe('API pages are checked against the published schema', () => {
 })
 
 describe('the scorecard files are checked, each problem naming the file, the quarter and the field', () => {
-  const good = (): QuarterFile => ({
-    quarter: '2026-Q3',
-    currency: 'USD',
-    provenance: {
-      source: 'API',
-      from: '2026-07-01',
-      to: '2026-09-30',
-      exportedAt: '2026-10-02T00:00:00Z',
-      importedAt: '2026-10-03T00:00:00Z',
-      peopleCovered: 12,
-      unmappedPeople: 0,
-      mergedIntoOther: [],
-      apiKeySessions: 0,
-    },
-    functions: [
-      {
-        function: 'Finance',
-        activePeople: 5,
-        sessions: 50,
-        sessionsOnCommitOrPrDays: 20,
-        commits: 9,
-        pullRequests: 2,
-        editsAccepted: 80,
-        editsRejected: 20,
-        estimatedCostMinor: 12_345,
-      },
-      {
-        function: 'Engineering',
-        activePeople: 7,
-        sessions: 91,
-        sessionsOnCommitOrPrDays: 70,
-        commits: 30,
-        pullRequests: 8,
-        editsAccepted: 300,
-        editsRejected: 25,
-        estimatedCostMinor: 45_600,
-      },
-    ],
-  })
+  const good = sampleQuarter
   const F = 'data/scorecard/2026-Q3.json'
 
   it('a good file has no problems', () => expect(quarterProblems(good(), F)).toEqual([]))
