@@ -31,3 +31,21 @@ export function aptInstall(packages: string[], { noRecommends = false } = {}): v
   if (!install || install.status !== 0)
     throw new UserError(`Installing Debian's ${packages.join(', ')} failed; see the apt-get output above.`)
 }
+
+/**
+ * The first of `paths` that exists; when none does, Debian's `pkg` installed (as root on Debian) and looked for
+ * again. An operator's problem either way, in one line: what to install, or that the package brought no `what`.
+ */
+export function findOrInstall(paths: readonly string[], pkg: string, what: string): string {
+  const find = () => paths.find(p => existsSync(p))
+  const found = find()
+  if (found)
+    return found
+  if (!canAptInstall())
+    throw new UserError(`${what} not found. Install it (sudo apt-get install -y ${pkg}) and re-run.`)
+  aptInstall([pkg])
+  const now = find()
+  if (!now)
+    throw new UserError(`Debian's ${pkg} package installed, but still no ${what} was found.`)
+  return now
+}

@@ -1,24 +1,12 @@
 // Finds Debian's nginx for `npm run host` and the hosting tests, installing the package when missing
 // (as root on Debian), the same way scripts/install/chromium.ts gets Chromium.
-import { existsSync } from 'node:fs'
-import { UserError } from '../../data/errors.ts'
 import { asCommand } from '../lib/cli.ts'
-import { aptInstall, canAptInstall } from './apt.ts'
+import { findOrInstall } from './apt.ts'
 
 const PATHS = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx']
 
 export function ensureNginx() {
-  const found = PATHS.find(p => existsSync(p))
-  if (found)
-    return found
-  if (!canAptInstall())
-    throw new UserError('nginx not found. Install it (sudo apt-get install -y nginx) and re-run.')
-  console.log('nginx not found.')
-  aptInstall(['nginx'])
-  const now = PATHS.find(p => existsSync(p))
-  if (!now)
-    throw new UserError('Debian\'s nginx package installed, but no nginx binary was found.')
-  return now
+  return findOrInstall(PATHS, 'nginx', 'nginx')
 }
 
 const STREAM_MODULES = ['/usr/lib/nginx/modules/ngx_stream_module.so', '/usr/share/nginx/modules/ngx_stream_module.so']
@@ -28,16 +16,7 @@ const STREAM_MODULES = ['/usr/lib/nginx/modules/ngx_stream_module.so', '/usr/sha
  * count connections per address as they are accepted; installed when missing, as nginx itself is.
  */
 export function streamModule() {
-  const found = STREAM_MODULES.find(p => existsSync(p))
-  if (found)
-    return found
-  if (!canAptInstall())
-    throw new Error('nginx\'s stream module not found. Install it (sudo apt-get install -y libnginx-mod-stream) and re-run.')
-  aptInstall(['libnginx-mod-stream'])
-  const now = STREAM_MODULES.find(p => existsSync(p))
-  if (!now)
-    throw new Error('Debian\'s libnginx-mod-stream package installed, but no ngx_stream_module.so was found.')
-  return now
+  return findOrInstall(STREAM_MODULES, 'libnginx-mod-stream', 'nginx\'s stream module')
 }
 
 const SETPRIV_PATHS = ['/usr/bin/setpriv', '/bin/setpriv']
@@ -48,16 +27,7 @@ const SETPRIV_PATHS = ['/usr/bin/setpriv', '/bin/setpriv']
  * which every Debian system has.
  */
 export function setpriv() {
-  const found = SETPRIV_PATHS.find(p => existsSync(p))
-  if (found)
-    return found
-  if (!canAptInstall())
-    throw new UserError('setpriv not found. Install util-linux (sudo apt-get install -y util-linux) and re-run.')
-  aptInstall(['util-linux'])
-  const now = SETPRIV_PATHS.find(p => existsSync(p))
-  if (!now)
-    throw new UserError('Debian\'s util-linux package installed, but no setpriv was found.')
-  return now
+  return findOrInstall(SETPRIV_PATHS, 'util-linux', 'setpriv')
 }
 
 // `node scripts/install/nginx.ts` prints the path, installing if needed.
